@@ -1,0 +1,56 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Viewpoints",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "viewpoints", targets: ["viewpoints"]),
+        .library(name: "ViewpointsCore", targets: ["ViewpointsCore"]),
+        .library(name: "ViewpointsStore", targets: ["ViewpointsStore"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CLibPQ",
+            pkgConfig: "libpq",
+            providers: [.apt(["libpq-dev"])]
+        ),
+        .systemLibrary(
+            name: "COpenSSL",
+            pkgConfig: "libcrypto",
+            providers: [.apt(["libssl-dev"])]
+        ),
+        .target(
+            name: "ViewpointsCore",
+            dependencies: ["COpenSSL"]
+        ),
+        .target(
+            name: "ViewpointsStore",
+            dependencies: ["ViewpointsCore", "CLibPQ"],
+            resources: [.copy("Schema")]
+        ),
+        .executableTarget(
+            name: "viewpoints",
+            dependencies: [
+                "ViewpointsCore",
+                "ViewpointsStore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(
+            name: "ViewpointsCoreTests",
+            dependencies: ["ViewpointsCore"]
+        ),
+        .testTarget(
+            name: "ViewpointsStoreTests",
+            dependencies: ["ViewpointsStore", "ViewpointsCore"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["ViewpointsCore"]
+        ),
+    ]
+)

@@ -1,0 +1,70 @@
+/// An error found while reading or writing CSV, with the place in the file where it happened.
+public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// What went wrong.
+    public enum Kind: Sendable, Equatable {
+        /// The file could not be opened; the payload is the system's error text.
+        case cannotOpen(String)
+        /// The bytes are not valid UTF-8.
+        case invalidUTF8
+        /// A quoted field is never closed.
+        case unterminatedQuote
+        /// Something other than a comma or line break follows a closing quote.
+        case characterAfterClosingQuote
+        /// A double quote appears inside a field that does not start with one.
+        case quoteInUnquotedField
+        /// A NUL byte appears in the data.
+        case nulByte
+        /// Reading from the file failed; the payload is the system's error text.
+        case cannotRead(String)
+        /// Writing to the file failed; the payload is the system's error text.
+        case cannotWrite(String)
+    }
+
+    /// What went wrong.
+    public var kind: Kind
+    /// The file path, or `<input>` for in-memory data.
+    public var file: String
+    /// The 1-based physical line, or 0 when the error concerns the whole file.
+    public var line: Int
+    /// The 1-based column in Unicode scalars, or 0 when the error concerns the whole file.
+    public var column: Int
+
+    /// Creates an error at a given place.
+    public init(kind: Kind, file: String, line: Int, column: Int) {
+        self.kind = kind
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// The message `FILE:LINE:COLUMN: what is wrong; how to fix it`.
+    public var description: String {
+        let place = line > 0 ? "\(file):\(line):\(column)" : file
+        return "\(place): \(message)"
+    }
+
+    /// The part of the description after the place.
+    var message: String {
+        switch kind {
+        case .cannotOpen(let reason):
+            return "cannot open file (\(reason)); check that the path is right and the file is readable"
+        case .cannotRead(let reason):
+            return "cannot read file (\(reason)); check that it is a regular, readable file"
+        case .cannotWrite(let reason):
+            return "cannot write file (\(reason)); check that the folder exists, is writable and has free space"
+        case .invalidUTF8:
+            return "invalid UTF-8 byte sequence; save the file with UTF-8 encoding (in Excel: \"CSV UTF-8\")"
+        case .unterminatedQuote:
+            return "quoted field never closed (started here); close it with a double quote, "
+                + "and double any quote inside it (\"\")"
+        case .characterAfterClosingQuote:
+            return "unexpected character after closing quote; put a comma or line break right after the "
+                + "closing quote, or double the quote (\"\") if it belongs to the text"
+        case .quoteInUnquotedField:
+            return "double quote inside a field that does not start with one; enclose the whole field in "
+                + "double quotes and double the quote inside it (\"\")"
+        case .nulByte:
+            return "NUL byte (0x00) in the data; remove it, text cannot contain NUL characters"
+        }
+    }
+}

@@ -1,0 +1,51 @@
+/// A streaming RFC 4180 CSV reader that keeps memory constant and reports exact error positions.
+///
+/// Copies of a reader share one position; use each reader from one place only.
+public struct CSVReader {
+    private let engine: CSVReaderEngine
+
+    /// The file path, or `<input>` for in-memory data.
+    public var displayName: String { engine.displayName }
+
+    /// Opens a file for reading.
+    public init(path: String) throws(CSVError) {
+        try self.init(path: path, chunkSize: CSVReaderEngine.defaultChunkSize)
+    }
+
+    /// Opens a file for reading with a given read size (small sizes are for tests).
+    init(path: String, chunkSize: Int) throws(CSVError) {
+        switch CSVFileDescriptor.openForReading(path) {
+        case .success(let descriptor):
+            engine = CSVReaderEngine(displayName: path, descriptor: descriptor, memory: [], chunkSize: chunkSize)
+        case .failure(let error):
+            throw CSVError(kind: .cannotOpen(error.text), file: path, line: 0, column: 0)
+        }
+    }
+
+    /// Reads CSV from bytes in memory.
+    public init(bytes: [UInt8]) {
+        self.init(bytes: bytes, chunkSize: CSVReaderEngine.defaultChunkSize)
+    }
+
+    /// Reads CSV from bytes in memory, copying them in pieces of a given size (small sizes are for tests).
+    init(bytes: [UInt8], chunkSize: Int) {
+        engine = CSVReaderEngine(displayName: "<input>", descriptor: nil, memory: bytes, chunkSize: chunkSize)
+    }
+
+    /// Reads CSV from a string.
+    public init(string: String) {
+        self.init(bytes: Array(string.utf8))
+    }
+
+    /// Returns the next record, or nil at the end of the input.
+    public mutating func next() throws(CSVError) -> CSVRecord? {
+        try engine.next()
+    }
+
+    /// Reads all remaining records.
+    public mutating func readAll() throws(CSVError) -> [CSVRecord] {
+        var records: [CSVRecord] = []
+        while let record = try next() { records.append(record) }
+        return records
+    }
+}

@@ -1,0 +1,79 @@
+/// The outcome of one reliability coefficient with the counts it rests on.
+public struct ReliabilityResult: Sendable, Equatable {
+    /// Whether the coefficient has a value, and why not when it has none.
+    public enum State: Sendable, Equatable {
+        /// The coefficient is defined and has this value.
+        case defined(Double)
+        /// The preconditions hold but the coefficient has no value (for example expected disagreement 0).
+        case undefined(reason: String)
+        /// The coefficient's preconditions fail for these data (for example three coders for Cohen's κ).
+        case notApplicable(reason: String)
+    }
+
+    /// A bootstrap percentile interval.
+    public struct ConfidenceInterval: Sendable, Equatable {
+        /// Lower bound.
+        public var low: Double
+        /// Upper bound.
+        public var high: Double
+        /// Nominal coverage, 0.95 for a 95% interval.
+        public var level: Double
+        /// Resamples requested.
+        public var samples: Int
+        /// Resamples whose coefficient was defined and entered the percentiles.
+        public var definedSamples: Int
+
+        /// Creates an interval.
+        public init(low: Double, high: Double, level: Double, samples: Int, definedSamples: Int) {
+            self.low = low
+            self.high = high
+            self.level = level
+            self.samples = samples
+            self.definedSamples = definedSamples
+        }
+    }
+
+    /// Defined value, undefined or not applicable.
+    public var state: State
+    /// Units that entered the computation (pairable units; for Cohen and Scott, units coded by both).
+    public var units: Int
+    /// Coders with at least one value in those units.
+    public var coders: Int
+    /// Values in those units.
+    public var pairableValues: Int
+    /// Bootstrap interval, when one was requested and could be formed.
+    public var ci: ConfidenceInterval?
+
+    /// Creates a result.
+    public init(state: State, units: Int, coders: Int, pairableValues: Int, ci: ConfidenceInterval? = nil) {
+        self.state = state
+        self.units = units
+        self.coders = coders
+        self.pairableValues = pairableValues
+        self.ci = ci
+    }
+
+    /// The value when defined, otherwise nil.
+    public var value: Double? {
+        if case .defined(let value) = state { return value }
+        return nil
+    }
+
+    /// True unless the coefficient is not applicable.
+    public var isApplicable: Bool {
+        if case .notApplicable = state { return false }
+        return true
+    }
+
+    /// The reason when undefined or not applicable, otherwise nil.
+    public var reason: String? {
+        switch state {
+        case .defined: return nil
+        case .undefined(let reason), .notApplicable(let reason): return reason
+        }
+    }
+
+    static func notApplicable(_ reason: String) -> ReliabilityResult {
+        ReliabilityResult(state: .notApplicable(reason: reason), units: 0, coders: 0, pairableValues: 0)
+    }
+}

@@ -1,0 +1,111 @@
+/// Applies `Schema/` files in order, each in its own transaction, under an advisory lock.
+public struct Migrator {
+    let connection: Connection
+    let migrations: [Migration]
+
+    /// Applied migrations as recorded in `schema_migrations`.
+    public struct Applied: Sendable, Equatable {
+        public var version: Int
+        public var name: String
+        public var checksum: String
+    }
+
+    /// What `db status` shows.
+    public struct Status: Sendable {
+        public var server: String
+        public var database: String
+        public var version: Int?
+        public var pending: [Migration]
+    }
+
+    static let lockKey = "7306571234409"  // an arbitrary constant: pg_advisory_lock's key for migrations
+
+    public init(connection: Connection, migrations: [Migration]) {
+        self.connection = connection
+        self.migrations = migrations
+    }
+
+    /// Applies every pending migration; returns the ones applied.
+    @discardableResult
+    public func migrate() throws(StoreError) -> [Migration] {
+        try connection.query("SELECT pg_advisory_lock($1::bigint)", [Migrator.lockKey], doing: "locking migrations")
+        defer {
+            _ = try? connection.query(
+                "SELECT pg_advisory_unlock($1::bigint)", [Migrator.lockKey], doing: "unlocking migrations")
+        }
+        try connection.execute(
+            """
+            CREATE TABLE IF NOT EXISTS schema_migrations (
+                version integer PRIMARY KEY,
+                name text NOT NULL,
+                checksum text NOT NULL,
+                applied_at timestamptz NOT NULL DEFAULT now()
+            )
+            """, doing: "creating schema_migrations")
+        let pending = try pendingMigrations()
+        for migration in pending {
+            try connection.transaction(doing: "applying \(migration.name)") { () throws(StoreError) in
+                try connection.execute(migration.sql, doing: "applying Schema/\(migration.name)")
+                try connection.query(
+                    "INSERT INTO schema_migrations (version, name, checksum) VALUES ($1, $2, $3)",
+                    [String(migration.version), migration.name, migration.checksum],
+                    doing: "recording \(migration.name)")
+            }
+        }
+        return pending
+    }
+
+    /// The applied migrations, or an empty list when the table does not exist yet.
+    public func applied() throws(StoreError) -> [Applied] {
+        let exists = try connection.query(
+            "SELECT to_regclass('schema_migrations') IS NOT NULL", doing: "reading the schema version")
+        guard exists.scalar == "t" else { return [] }
+        let rows = try connection.query(
+            "SELECT version, name, checksum FROM schema_migrations ORDER BY version", doing: "reading migrations")
+        return rows.rows.map { Applied(version: Int($0[0]!)!, name: $0[1]!, checksum: $0[2]!) }
+    }
+
+    /// Pending migrations after checking that every applied one is unchanged.
+    public func pendingMigrations() throws(StoreError) -> [Migration] {
+        let done = try applied()
+        let byVersion = Dictionary(migrations.map { ($0.version, $0) }, uniquingKeysWith: { a, _ in a })
+        for record in done {
+            guard let file = byVersion[record.version] else {
+                throw StoreError(
+                    .configuration,
+                    "the database has migration \(record.name), which this build does not know",
+                    hint: "use a newer viewpoints build with this database")
+            }
+            guard file.checksum == record.checksum else {
+                throw StoreError(
+                    .configuration,
+                    "Schema/\(file.name) was edited after it was applied (checksum \(record.checksum.prefix(12))… "
+                        + "in the database, \(file.checksum.prefix(12))… in the file)",
+                    hint: "never edit an applied migration: restore the file and add a new NNNN_*.sql instead")
+            }
+        }
+        let appliedVersions = Set(done.map(\.version))
+        return migrations.filter { !appliedVersions.contains($0.version) }
+    }
+
+    /// Server, database, schema version and pending migrations.
+    public func status() throws(StoreError) -> Status {
+        let info = try connection.query("SELECT current_database(), version()", doing: "reading server information")
+        let pending = try pendingMigrations()
+        let version = try applied().map(\.version).max()
+        return Status(
+            server: connection.address + " (PostgreSQL \(connection.serverVersion))",
+            database: info.rows.first?[0] ?? "", version: version, pending: pending)
+    }
+
+    /// Throws the configuration error of a database that is behind this build.
+    public func requireCurrent() throws(StoreError) {
+        let pending = try pendingMigrations()
+        guard pending.isEmpty else {
+            let noun = pending.count == 1 ? "migration" : "migrations"
+            throw StoreError(
+                .configuration, "\(pending.count) \(noun) pending: run `viewpoints db migrate`",
+                detail: pending.map(\.name).joined(separator: ", "))
+        }
+    }
+}

@@ -1,0 +1,188 @@
+import CLibPQ
+import Foundation
+
+/// One libpq connection. Not shared across threads: each command opens its own.
+public final class Connection {
+    let handle: OpaquePointer
+    /// Where the connection goes, without a password, for messages.
+    public let address: String
+
+    /// Connects with a libpq connection string (URI or key=value); empty means libpq's defaults (PG* variables).
+    public init(conninfo: String, connectTimeout: Int = 10) throws(StoreError) {
+        var info = conninfo
+        if !info.contains("connect_timeout"), ProcessInfo.processInfo.environment["PGCONNECT_TIMEOUT"] == nil {
+            info = Connection.adding(option: "connect_timeout", value: String(connectTimeout), to: info)
+        }
+        guard let conn = PQconnectdb(info) else {
+            throw StoreError(.unavailable, "could not allocate a PostgreSQL connection")
+        }
+        handle = conn
+        address = Connection.describe(conn)
+        guard PQstatus(conn) == CONNECTION_OK else {
+            let text = String(cString: PQerrorMessage(conn)).trimmingCharacters(in: .whitespacesAndNewlines)
+            // deinit closes the handle: every stored property is set, so a throwing init still runs it
+            let lower = text.lowercased()
+            let kind: StoreError.Kind =
+                lower.contains("password authentication failed") || lower.contains("permission denied")
+                ? .permission : .unavailable
+            throw StoreError(
+                kind, "cannot connect to PostgreSQL at \(address): \(text)",
+                hint: "check --database-url / DATABASE_URL, or leave both unset to use the managed local server")
+        }
+        PQsetNoticeProcessor(conn, { _, _ in }, nil)
+    }
+
+    deinit { PQfinish(handle) }
+
+    static func adding(option: String, value: String, to info: String) -> String {
+        let trimmed = info.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("postgres://") || trimmed.hasPrefix("postgresql://") {
+            return trimmed + (trimmed.contains("?") ? "&" : "?") + "\(option)=\(value)"
+        }
+        return trimmed.isEmpty ? "\(option)=\(value)" : "\(trimmed) \(option)=\(value)"
+    }
+
+    static func describe(_ conn: OpaquePointer) -> String {
+        let host = PQhost(conn).map { String(cString: $0) } ?? ""
+        let port = PQport(conn).map { String(cString: $0) } ?? ""
+        let db = PQdb(conn).map { String(cString: $0) } ?? ""
+        let user = PQuser(conn).map { String(cString: $0) } ?? ""
+        let place = host.hasPrefix("/") ? "socket \(host)" : "\(host):\(port)"
+        return "\(user)@\(place)/\(db)"
+    }
+
+    /// The server's version string, e.g. "15.18".
+    public var serverVersion: String {
+        let v = Int(PQserverVersion(handle))
+        return "\(v / 10000).\(v % 10000)"
+    }
+
+    // MARK: - Queries
+
+    /// Runs one or more statements without parameters (DDL, migrations).
+    public func execute(_ sql: String, doing what: String) throws(StoreError) {
+        let result = PQexec(handle, sql)
+        defer { PQclear(result) }
+        try check(result, doing: what)
+    }
+
+    /// Runs one parameterized statement with text parameters (`$1`…) and returns its rows as text.
+    @discardableResult
+    public func query(_ sql: String, _ parameters: [String?] = [], doing what: String) throws(StoreError)
+        -> QueryResult
+    {
+        let result = Connection.withCStrings(parameters) { pointers in
+            PQexecParams(handle, sql, Int32(parameters.count), nil, pointers, nil, nil, 0)
+        }
+        defer { PQclear(result) }
+        try check(result, doing: what)
+        return QueryResult(result!)
+    }
+
+    static func withCStrings<R>(_ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
+        var owned: [UnsafeMutablePointer<CChar>?] = strings.map { $0.map { strdup($0) } }
+        defer { for p in owned { free(p) } }
+        return owned.withUnsafeMutableBufferPointer { buffer in
+            body(buffer.map { $0.map { UnsafePointer($0) } })
+        }
+    }
+
+    func check(_ result: OpaquePointer?, doing what: String) throws(StoreError) {
+        guard let result else {
+            throw StoreError(.unavailable, "\(what): lost the connection to PostgreSQL at \(address): \(lastError)")
+        }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_COPY_IN, PGRES_EMPTY_QUERY: return
+        default: throw Connection.error(from: result, doing: what, fallback: lastError)
+        }
+    }
+
+    var lastError: String {
+        String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    static func error(from result: OpaquePointer, doing what: String, fallback: String) -> StoreError {
+        func field(_ code: Character) -> String? {
+            guard let p = PQresultErrorField(result, Int32(code.asciiValue!)) else { return nil }
+            return String(cString: p)
+        }
+        let state = field("C")
+        let message = field("M") ?? fallback
+        let kind: StoreError.Kind
+        switch state?.prefix(2) {
+        case "08", "57": kind = .unavailable
+        case "42" where state == "42501": kind = .permission
+        case "28": kind = .permission
+        case "22", "23": kind = .data
+        default: kind = .other
+        }
+        return StoreError(kind, "\(what): \(message)", sqlState: state, detail: field("D"), hint: field("H"))
+    }
+
+    // MARK: - Transactions
+
+    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    public func transaction<T>(doing what: String, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        try execute("BEGIN", doing: what)
+        do {
+            let value = try body()
+            try execute("COMMIT", doing: what)
+            return value
+        } catch {
+            _ = PQexec(handle, "ROLLBACK").map { PQclear($0) }
+            throw error
+        }
+    }
+
+    // MARK: - COPY
+
+    /// Streams rows in COPY text format into `sql` (a `COPY … FROM STDIN`); returns the rows the server took.
+    @discardableResult
+    public func copyIn(
+        _ sql: String, doing what: String, _ body: (inout CopyWriter) throws(StoreError) -> Void
+    ) throws(StoreError) -> Int {
+        let start = PQexec(handle, sql)
+        defer { PQclear(start) }
+        try check(start, doing: what)
+        guard PQresultStatus(start) == PGRES_COPY_IN else {
+            throw StoreError(.other, "\(what): the server did not enter COPY mode")
+        }
+        var writer = CopyWriter(connection: self, what: what)
+        do {
+            try body(&writer)
+            try writer.flush()
+        } catch {
+            _ = PQputCopyEnd(handle, "aborted by client")
+            drainResults()
+            throw error
+        }
+        guard PQputCopyEnd(handle, nil) == 1 else {
+            throw StoreError(.unavailable, "\(what): could not end COPY: \(lastError)")
+        }
+        var rows = 0
+        var failure: StoreError?
+        while let result = PQgetResult(handle) {
+            if PQresultStatus(result) != PGRES_COMMAND_OK {
+                failure = failure ?? Connection.error(from: result, doing: what, fallback: lastError)
+            } else {
+                rows = Int(String(cString: PQcmdTuples(result))) ?? 0
+            }
+            PQclear(result)
+        }
+        if let failure { throw failure }
+        return rows
+    }
+
+    func drainResults() {
+        while let result = PQgetResult(handle) { PQclear(result) }
+    }
+
+    func putCopyData(_ bytes: UnsafeRawBufferPointer, doing what: String) throws(StoreError) {
+        guard bytes.count > 0 else { return }
+        let status = PQputCopyData(
+            handle, bytes.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(bytes.count))
+        guard status == 1 else {
+            throw StoreError(.unavailable, "\(what): sending COPY data failed: \(lastError)")
+        }
+    }
+}

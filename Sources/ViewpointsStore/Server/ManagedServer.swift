@@ -1,0 +1,297 @@
+import Foundation
+import ViewpointsCore
+
+/// The private PostgreSQL cluster Viewpoints starts itself when no `DATABASE_URL` is given.
+///
+/// It listens on a unix socket in a short private folder (the socket path limit is 107 bytes) and, only
+/// with `--tcp`, on 127.0.0.1 with scram-sha-256 and a generated password kept in `$VIEWPOINTS_HOME`.
+/// As root, PostgreSQL refuses to run, so the cluster runs as the `postgres` user in a folder that user
+/// owns under `/var/lib/viewpoints/`, named after a digest of the home folder.
+public struct ManagedServer: Sendable {
+    /// `$VIEWPOINTS_HOME`: keys, settings and (when not root) the cluster.
+    public let home: String
+    public let clusterRoot: String
+    public let runAsUser: String?
+    static let superuser = "viewpoints"
+    static let database = "viewpoints"
+
+    /// What `server status` reports.
+    public struct Status: Sendable {
+        public var running: Bool
+        public var initialized: Bool
+        public var dataDirectory: String
+        public var socketDirectory: String
+        public var tcpPort: Int?
+        public var version: String?
+    }
+
+    /// The home folder from `VIEWPOINTS_HOME`, else `~/.local/share/viewpoints`.
+    public static func defaultHome(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
+        if let home = environment["VIEWPOINTS_HOME"], !home.isEmpty {
+            return URL(fileURLWithPath: home).standardizedFileURL.path
+        }
+        let base = environment["HOME"] ?? NSHomeDirectory()
+        return base + "/.local/share/viewpoints"
+    }
+
+    public init(home: String) {
+        self.home = home
+        if geteuid() == 0 {
+            runAsUser = "postgres"
+            let tag = Hashing.hex(Hashing.sha256(home)).prefix(12)
+            clusterRoot = "/var/lib/viewpoints/\(tag)"
+        } else {
+            runAsUser = nil
+            clusterRoot = home + "/cluster"
+        }
+    }
+
+    var dataDirectory: String { clusterRoot + "/data" }
+    var logFile: String { clusterRoot + "/server.log" }
+    var settingsFile: String { home + "/server.json" }
+    var passwordFile: String { home + "/server.password" }
+
+    /// A folder for the socket, short enough for the 107-byte limit.
+    public var socketDirectory: String {
+        let preferred = clusterRoot + "/run"
+        if preferred.utf8.count <= 80 { return preferred }
+        let tag = Hashing.hex(Hashing.sha256(home)).prefix(12)
+        return "/tmp/viewpoints-\(tag)"
+    }
+
+    /// libpq connection string for the running cluster.
+    public var conninfo: String {
+        "host=\(socketDirectory) port=5432 dbname=\(ManagedServer.database) user=\(ManagedServer.superuser)"
+    }
+
+    // MARK: - Lifecycle
+
+    /// Starts the cluster if it is not running (initializing it first when needed).
+    @discardableResult
+    public func ensureRunning() throws(StoreError) -> Status {
+        let current = try status()
+        if current.running {
+            if !FileManager.default.fileExists(atPath: clusterRoot + "/.database-created") {
+                try createDatabaseIfNeeded(port: current.tcpPort ?? 5432)
+            }
+            return current
+        }
+        return try start(tcpPort: nil)
+    }
+
+    /// Initializes (once) and starts the cluster; with `tcpPort`, also on 127.0.0.1 with a password.
+    public func start(tcpPort: Int?) throws(StoreError) -> Status {
+        let lock = try lockHome()
+        defer { close(lock) }
+        let tools = try PostgresTools.locate()
+        try prepareFolders()
+        var settings = readSettings()
+        if let tcpPort { settings.tcpPort = tcpPort }
+        var current = try status(tools: tools)
+        if current.running {
+            if tcpPort != nil && current.tcpPort != tcpPort {
+                throw StoreError(
+                    .configuration, "the managed server is already running without TCP on that port",
+                    hint: "run `viewpoints server stop`, then `viewpoints server start --tcp`")
+            }
+            return current
+        }
+        if !current.initialized { try initialize(tools: tools) }
+        var options = "-c listen_addresses='' -k \(socketDirectory) -p 5432 -c unix_socket_permissions=0700"
+        if let port = settings.tcpPort {
+            options = "-c listen_addresses=127.0.0.1 -k \(socketDirectory) -p \(port) -c unix_socket_permissions=0700"
+        }
+        try run(
+            tools.path("pg_ctl"),
+            ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "-o", options, "start"],
+            doing: "starting PostgreSQL")
+        if settings.tcpPort != nil { try setPassword() }
+        writeSettings(settings)
+        try createDatabaseIfNeeded(port: settings.tcpPort ?? 5432)
+        current = try status(tools: tools)
+        return current
+    }
+
+    /// Stops the cluster (fast shutdown); a no-op when it is not running.
+    @discardableResult
+    public func stop() throws(StoreError) -> Bool {
+        let tools = try PostgresTools.locate()
+        guard try status(tools: tools).running else { return false }
+        try run(tools.path("pg_ctl"), ["-D", dataDirectory, "-m", "fast", "-w", "stop"], doing: "stopping PostgreSQL")
+        return true
+    }
+
+    /// Whether the cluster exists and runs.
+    public func status() throws(StoreError) -> Status {
+        try status(tools: PostgresTools.locate())
+    }
+
+    func status(tools: PostgresTools) throws(StoreError) -> Status {
+        let initialized = FileManager.default.fileExists(atPath: dataDirectory + "/PG_VERSION")
+        var running = false
+        if initialized {
+            let result = try execute(tools.path("pg_ctl"), ["-D", dataDirectory, "status"])
+            running = result.status == 0
+        }
+        let version = initialized ? (try? String(contentsOfFile: dataDirectory + "/PG_VERSION", encoding: .utf8)) : nil
+        let settings = readSettings()
+        return Status(
+            running: running, initialized: initialized, dataDirectory: dataDirectory,
+            socketDirectory: socketDirectory, tcpPort: running ? settings.tcpPort : nil,
+            version: version?.trimmingCharacters(in: .whitespacesAndNewlines))
+    }
+
+    // MARK: - Setup
+
+    func prepareFolders() throws(StoreError) {
+        let fm = FileManager.default
+        do {
+            try fm.createDirectory(atPath: home, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try fm.createDirectory(
+                atPath: clusterRoot, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try fm.createDirectory(
+                atPath: socketDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        } catch {
+            throw StoreError(
+                .cannotWrite, "cannot create the managed server's folders under \(clusterRoot): \(error.localizedDescription)",
+                hint: "set VIEWPOINTS_HOME to a folder you can write, or give a DATABASE_URL")
+        }
+        if let user = runAsUser {
+            if fm.fileExists(atPath: "/var/lib/viewpoints") {
+                chmod("/var/lib/viewpoints", 0o755)
+            }
+            for path in [clusterRoot, socketDirectory] {
+                try run("/bin/chown", ["-R", "\(user):", path], doing: "giving \(path) to the \(user) user", asServer: false)
+            }
+        }
+    }
+
+    func initialize(tools: PostgresTools) throws(StoreError) {
+        try run(
+            tools.path("initdb"),
+            [
+                "-D", dataDirectory, "-U", ManagedServer.superuser, "-E", "UTF8", "--no-locale",
+                "--auth-local=trust", "--auth-host=scram-sha-256",
+            ], doing: "initializing the managed PostgreSQL cluster")
+    }
+
+    func createDatabaseIfNeeded(port: Int) throws(StoreError) {
+        let admin = try Connection(
+            conninfo: "host=\(socketDirectory) port=\(port) dbname=postgres user=\(ManagedServer.superuser)")
+        let exists = try admin.query(
+            "SELECT 1 FROM pg_database WHERE datname = $1", [ManagedServer.database], doing: "looking for the database")
+        if exists.rows.isEmpty {
+            try admin.execute("CREATE DATABASE \(ManagedServer.database)", doing: "creating the viewpoints database")
+        }
+        FileManager.default.createFile(atPath: clusterRoot + "/.database-created", contents: nil)
+    }
+
+    func setPassword() throws(StoreError) {
+        var password = (try? String(contentsOfFile: passwordFile, encoding: .utf8))?
+            .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        if password.isEmpty {
+            password = Hashing.hex(Hashing.randomBytes(18))
+            FileManager.default.createFile(
+                atPath: passwordFile, contents: Data((password + "\n").utf8), attributes: [.posixPermissions: 0o600])
+        }
+        let port = readSettings().tcpPort ?? 5432
+        _ = port
+        let admin = try Connection(conninfo: conninfoFor(database: "postgres"))
+        try admin.query(
+            "SELECT set_config('password_encryption', 'scram-sha-256', false)", doing: "choosing scram-sha-256")
+        let escaped = password.replacingOccurrences(of: "'", with: "''")
+        try admin.execute(
+            "ALTER ROLE \(ManagedServer.superuser) PASSWORD '\(escaped)'", doing: "setting the TCP password")
+    }
+
+    func conninfoFor(database: String) -> String {
+        let port = readSettings().tcpPort ?? 5432
+        return "host=\(socketDirectory) port=\(port) dbname=\(database) user=\(ManagedServer.superuser)"
+    }
+
+    /// The connection string for the running cluster (its port follows `--tcp`).
+    public var currentConninfo: String { conninfoFor(database: ManagedServer.database) }
+
+    /// The TCP password, when `server start --tcp` made one.
+    public var tcpPassword: String? {
+        (try? String(contentsOfFile: passwordFile, encoding: .utf8))?.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    // MARK: - Settings
+
+    struct Settings: Codable {
+        var tcpPort: Int?
+    }
+
+    func readSettings() -> Settings {
+        guard let data = FileManager.default.contents(atPath: settingsFile),
+            let settings = try? JSONDecoder().decode(Settings.self, from: data)
+        else { return Settings() }
+        return settings
+    }
+
+    func writeSettings(_ settings: Settings) {
+        if let data = try? JSONEncoder().encode(settings) {
+            FileManager.default.createFile(atPath: settingsFile, contents: data, attributes: [.posixPermissions: 0o600])
+        }
+    }
+
+    func lockHome() throws(StoreError) -> Int32 {
+        try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        let fd = open(home + "/.server.lock", O_CREAT | O_RDWR, 0o600)
+        guard fd >= 0 else {
+            throw StoreError(.cannotWrite, "cannot create \(home)/.server.lock: \(String(cString: strerror(errno)))")
+        }
+        flock(fd, LOCK_EX)
+        return fd
+    }
+
+    // MARK: - Processes
+
+    func run(_ tool: String, _ arguments: [String], doing what: String, asServer: Bool = true) throws(StoreError) {
+        let result = try execute(tool, arguments, asServer: asServer)
+        guard result.status == 0 else {
+            var message = "\(what) failed (\(URL(fileURLWithPath: tool).lastPathComponent) exited \(result.status))"
+            let output = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
+            if !output.isEmpty { message += ":\n" + output }
+            if let log = try? String(contentsOfFile: logFile, encoding: .utf8), what.contains("starting") {
+                message += "\nlast lines of \(logFile):\n" + log.split(separator: "\n").suffix(5).joined(separator: "\n")
+            }
+            throw StoreError(.unavailable, message)
+        }
+    }
+
+    func execute(_ tool: String, _ arguments: [String], asServer: Bool = true) throws(StoreError) -> (
+        status: Int32, output: String
+    ) {
+        let process = Process()
+        if asServer, let user = runAsUser {
+            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+            process.arguments = ["-u", user, "--", tool] + arguments
+        } else {
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = arguments
+        }
+        // Output goes to a file, not a pipe: the postmaster that pg_ctl starts inherits the descriptors and
+        // would hold a pipe open forever.
+        let outputPath = NSTemporaryDirectory() + "viewpoints-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out"
+        FileManager.default.createFile(atPath: outputPath, contents: nil, attributes: [.posixPermissions: 0o600])
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        guard let output = FileHandle(forWritingAtPath: outputPath) else {
+            throw StoreError(.cannotWrite, "cannot create a temporary file in \(NSTemporaryDirectory())")
+        }
+        process.standardOutput = output
+        process.standardError = output
+        process.standardInput = FileHandle.nullDevice
+        process.currentDirectoryURL = URL(fileURLWithPath: "/")
+        do {
+            try process.run()
+        } catch {
+            throw StoreError(.unavailable, "cannot run \(tool): \(error.localizedDescription)")
+        }
+        process.waitUntilExit()
+        try? output.close()
+        let data = FileManager.default.contents(atPath: outputPath) ?? Data()
+        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import ViewpointsCore
+
+extension Store {
+    /// Creates a study and its key file (an existing key file at that path is reused, so pseudonyms match).
+    public func createStudy(slug: String, title: String) throws(StoreError) -> (study: Study, keyPath: String, newKey: Bool) {
+        guard Slug.isValidStudySlug(slug) else {
+            throw StoreError(
+                .usage, "study slug '\(slug)' is not valid",
+                hint: "use lower-case letters, digits and hyphens, starting with a letter or digit (e.g. ipr-2018)")
+        }
+        if try study(slug: slug) != nil {
+            throw StoreError(.data, "study '\(slug)' already exists", hint: "choose another slug, or `viewpoints study delete \(slug) --yes` first")
+        }
+        let path = StudyKey.path(slug: slug, home: home)
+        let (key, created) = try StudyKey.loadOrCreate(path: path)
+        let rows = try connection.query(StudyQueries.insert, [slug, title, key.fingerprint], doing: "creating study \(slug)")
+        let study = Study(id: rows.scalar!, slug: slug, title: title, keyFingerprint: key.fingerprint, pseudonymWidth: nil)
+        return (study, path, created)
+    }
+
+    /// The study with this slug, if any.
+    public func study(slug: String) throws(StoreError) -> Study? {
+        try connection.query(StudyQueries.bySlug, [slug], doing: "looking up study \(slug)").rows.first.map(Store.study)
+    }
+
+    static func study(_ row: [String?]) -> Study {
+        Study(id: row[0]!, slug: row[1]!, title: row[2]!, keyFingerprint: row[3]!, pseudonymWidth: row[4].flatMap { Int($0) })
+    }
+
+    /// The study named by `--study`/`VIEWPOINTS_STUDY`, or the only one when none is named.
+    public func resolveStudy(slug: String?) throws(StoreError) -> Study {
+        if let slug, !slug.isEmpty {
+            guard let found = try study(slug: slug) else {
+                let known = try connection.query(StudyQueries.all, doing: "listing studies").rows.map { $0[1]! }
+                throw StoreError(
+                    .notFound, "no study '\(slug)' in this database",
+                    hint: known.isEmpty
+                        ? "create it with `viewpoints study create \(slug) --title \"…\"`"
+                        : "known studies: \(known.joined(separator: ", "))")
+            }
+            return found
+        }
+        let all = try connection.query(StudyQueries.all, doing: "listing studies").rows.map(Store.study)
+        switch all.count {
+        case 1: return all[0]
+        case 0:
+            throw StoreError(.usage, "there is no study yet", hint: "create one with `viewpoints study create SLUG --title \"…\"`")
+        default:
+            throw StoreError(
+                .usage, "there are \(all.count) studies (\(all.map(\.slug).joined(separator: ", "))): say which one",
+                hint: "pass --study SLUG or set VIEWPOINTS_STUDY")
+        }
+    }
+
+    /// Every study with its counts.
+    public func studyOverviews() throws(StoreError) -> [StudyOverview] {
+        try connection.query(StudyQueries.overview, doing: "listing studies").rows.map { row in
+            StudyOverview(
+                slug: row[0]!, title: row[1]!, participants: Int(row[2]!)!, statements: Int(row[3]!)!,
+                codes: Int(row[4]!)!, coders: Int(row[5]!)!, createdAt: row[6]!)
+        }
+    }
+
+    /// Deletes a study and everything in it; removes its key file only when `forgetKey`.
+    public func deleteStudy(slug: String, forgetKey: Bool) throws(StoreError) -> (deleted: Bool, keyRemoved: String?) {
+        let existed = try connection.query(StudyQueries.delete, [slug], doing: "deleting study \(slug)").affected > 0
+        var removed: String?
+        if forgetKey {
+            let path = StudyKey.path(slug: slug, home: home)
+            if FileManager.default.fileExists(atPath: path) {
+                do {
+                    try FileManager.default.removeItem(atPath: path)
+                    removed = path
+                } catch {
+                    throw StoreError(.cannotWrite, "study deleted, but its key \(path) could not be removed: \(error.localizedDescription)")
+                }
+            }
+        }
+        return (existed, removed)
+    }
+
+    /// The study's key, checked against the fingerprint stored with the study.
+    public func key(for study: Study) throws(StoreError) -> StudyKey {
+        let path = StudyKey.path(slug: study.slug, home: home)
+        let key = try StudyKey.load(path: path)
+        guard key.fingerprint == study.keyFingerprint else {
+            throw StoreError(
+                .configuration,
+                "the key \(path) is not the key of study '\(study.slug)' (fingerprint \(key.fingerprint.prefix(12))…, "
+                    + "the study expects \(study.keyFingerprint.prefix(12))…)",
+                hint: "use the study's own key file (VIEWPOINTS_KEY_FILE); a different key would create duplicate participants")
+        }
+        return key
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import ViewpointsCore
+
+/// A connection to a Viewpoints database, migrated and ready: the one entry point of the store library.
+public final class Store {
+    public let connection: Connection
+    /// `$VIEWPOINTS_HOME`: keys and settings.
+    public let home: String
+    /// Whether this is the managed local cluster (migrated on demand).
+    public let isManaged: Bool
+
+    init(connection: Connection, home: String, isManaged: Bool) {
+        self.connection = connection
+        self.home = home
+        self.isManaged = isManaged
+    }
+
+    /// Connects to `databaseURL` (refusing a database with pending migrations), or, when it is nil or empty,
+    /// starts and migrates the managed local cluster of `home`.
+    public static func open(databaseURL: String?, home: String, requireCurrentSchema: Bool = true)
+        throws(StoreError) -> Store
+    {
+        if let url = databaseURL, !url.isEmpty {
+            let connection = try Connection(conninfo: url)
+            let store = Store(connection: connection, home: home, isManaged: false)
+            if requireCurrentSchema { try store.migrator().requireCurrent() }
+            return store
+        }
+        let server = ManagedServer(home: home)
+        try server.ensureRunning()
+        let connection = try Connection(conninfo: server.currentConninfo)
+        let store = Store(connection: connection, home: home, isManaged: true)
+        try store.migrator().migrate()
+        return store
+    }
+
+    /// The migrator for this build's schema files.
+    public func migrator() throws(StoreError) -> Migrator {
+        Migrator(connection: connection, migrations: try Migration.bundled())
+    }
+}

@@ -1,0 +1,7 @@
+import ArgumentParser
+
+extension Viewpoints {
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Import participants, statements and codebooks from CSV.")
+    }
+}

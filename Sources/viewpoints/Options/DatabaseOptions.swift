@@ -1,0 +1,40 @@
+import ArgumentParser
+import Foundation
+import ViewpointsStore
+
+/// `--database-url`, shared by every command that needs the database.
+struct DatabaseOptions: ParsableArguments {
+    @Option(
+        name: .customLong("database-url"),
+        help: ArgumentHelp(
+            "libpq URI or key=value string (default: $DATABASE_URL; with neither, the managed local server).",
+            valueName: "url"))
+    var databaseURL: String?
+
+    var home: String { ManagedServer.defaultHome() }
+
+    var resolvedURL: String? {
+        if let databaseURL, !databaseURL.isEmpty { return databaseURL }
+        if let env = ProcessInfo.processInfo.environment["DATABASE_URL"], !env.isEmpty { return env }
+        return nil
+    }
+
+    /// Opens the store, exiting with the right status on failure.
+    func open(requireCurrentSchema: Bool = true) throws -> Store {
+        try report {
+            try Store.open(databaseURL: resolvedURL, home: home, requireCurrentSchema: requireCurrentSchema)
+        }
+    }
+}
+
+/// `--study`, for study-scoped commands.
+struct StudyOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The study (default: $VIEWPOINTS_STUDY, or the only study).", valueName: "slug"))
+    var study: String?
+
+    var resolvedSlug: String? {
+        if let study, !study.isEmpty { return study }
+        if let env = ProcessInfo.processInfo.environment["VIEWPOINTS_STUDY"], !env.isEmpty { return env }
+        return nil
+    }
+}

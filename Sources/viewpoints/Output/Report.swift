@@ -1,0 +1,25 @@
+import ArgumentParser
+import Foundation
+import ViewpointsCore
+import ViewpointsStore
+
+/// Writes a line to standard error.
+func warn(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Runs a library call; prints its error as `viewpoints: error: …` and exits with its sysexits status.
+func report<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as StoreError {
+        warn("viewpoints: error: \(error)")
+        throw ExitCode(error.exitCode)
+    } catch let error as ImportFailure {
+        warn(error.description)
+        throw ExitCode(65)
+    } catch let error as CSVError {
+        warn("\(error)\nnothing was imported: fix the file and run the import again")
+        throw ExitCode(65)
+    }
+}

@@ -1,0 +1,17 @@
+import ArgumentParser
+
+@main
+struct Viewpoints: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "viewpoints",
+        abstract: "Reproducible findings from expert interviews: anonymized store, coding, reliability, consensus.",
+        discussion: """
+            With no --database-url and no DATABASE_URL, Viewpoints starts and uses a private PostgreSQL cluster \
+            in $VIEWPOINTS_HOME (default ~/.local/share/viewpoints).
+            """,
+        version: "0.1.0",
+        subcommands: [
+            Server.self, Db.self, StudyCommand.self, Import.self, Export.self,
+        ]
+    )
+}

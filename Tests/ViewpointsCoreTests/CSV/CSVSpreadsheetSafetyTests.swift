@@ -1,0 +1,72 @@
+import Testing
+@testable import ViewpointsCore
+
+@Suite struct CSVSpreadsheetSafetyTests {
+    @Test(arguments: [
+        ("", ""),
+        ("plain", "plain"),
+        ("=SUM(A1)", "'=SUM(A1)"),
+        ("+1+1", "'+1+1"),
+        ("-5", "-5"),
+        ("-5x", "'-5x"),
+        ("@cmd", "'@cmd"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("\r\nx", "'\r\nx"),
+        ("'", "'"),
+        ("''=", "'''="),
+        ("'-5", "'-5"),
+        ("'=x", "''=x"),
+        ("'Tis", "'Tis"),
+        ("+", "'+"),
+        ("-", "'-"),
+        ("-.5e-3", "-.5e-3"),
+        ("+1.", "+1."),
+        ("-1e", "'-1e"),
+        ("-.", "'-."),
+        ("=\u{301}", "'=\u{301}"),
+    ])
+    func neutralizesFormulaCells(input: String, expected: String) {
+        let neutralized = CSVSpreadsheetSafety.neutralize(input)
+        #expect(Array(neutralized.unicodeScalars) == Array(expected.unicodeScalars))
+        #expect(Array(CSVSpreadsheetSafety.restore(neutralized).unicodeScalars) == Array(input.unicodeScalars))
+    }
+
+    @Test(arguments: [
+        ("0", true), ("12", true), ("+3", true), ("-4.", true), (".5", true), ("1.5E+10", true), ("2e7", true),
+        ("", false), ("+", false), (".", false), ("1e", false), ("e5", false), ("1.2.3", false), ("١٢", false),
+        ("1 ", false), ("--1", false), ("+.e1", false),
+    ])
+    func recognizesNumbers(input: String, isNumber: Bool) {
+        #expect(CSVSpreadsheetSafety.isNumber(input) == isNumber)
+    }
+
+    static func assertRoundTrip(_ s: String) {
+        let restored = CSVSpreadsheetSafety.restore(CSVSpreadsheetSafety.neutralize(s))
+        #expect(Array(restored.unicodeScalars) == Array(s.unicodeScalars), "\(s.debugDescription)")
+        // A neutralized cell is never triggered after the spreadsheet strips one apostrophe.
+        let neutralized = CSVSpreadsheetSafety.neutralize(s)
+        #expect(!CSVSpreadsheetSafety.triggered(neutralized), "\(s.debugDescription)")
+    }
+
+    @Test func restoresEveryShortString() {
+        let alphabet = ["'", "=", "-", "+", "@", "\t", "\r", "5", ".", "e", "T", " ", "Ä", "\u{301}"]
+        var strings = [""]
+        for _ in 0..<4 {
+            strings = strings.flatMap { prefix in alphabet.map { prefix + $0 } }
+            for s in strings { Self.assertRoundTrip(s) }
+        }
+    }
+
+    @Test(arguments: [UInt64(1), 99, 12_345])
+    func restoresRandomStrings(seed: UInt64) {
+        let pieces = ["'", "''", "=", "-5", "'-5", "=SUM(A1)", "'Tis", "+", "@", "\t", "\r", "\n", "1e5", ".", "x",
+                      "Ä", " ", "-", "0"]
+        var generator = CSVSplitMix64(seed: seed)
+        for _ in 0..<5_000 {
+            var s = ""
+            for _ in 0..<Int.random(in: 0...6, using: &generator) { s += pieces.randomElement(using: &generator)! }
+            Self.assertRoundTrip(s)
+        }
+    }
+}
