@@ -119,6 +119,22 @@ public final class Connection {
         return StoreError(kind, "\(what): \(message)", sqlState: state, detail: field("D"), hint: field("H"))
     }
 
+    /// Runs a query through a cursor, handing rows to `body` in batches, so memory stays constant.
+    public func forEachRow(
+        _ sql: String, _ parameters: [String?] = [], doing what: String, batch: Int = 5000,
+        _ body: ([String?]) throws -> Void
+    ) throws {
+        try execute("BEGIN READ ONLY", doing: what)
+        defer { _ = try? execute("COMMIT", doing: what) }
+        let cursor = "viewpoints_cursor"
+        try query("DECLARE \(cursor) NO SCROLL CURSOR FOR " + sql, parameters, doing: what)
+        while true {
+            let rows = try query("FETCH \(batch) FROM \(cursor)", doing: what).rows
+            for row in rows { try body(row) }
+            if rows.count < batch { break }
+        }
+    }
+
     // MARK: - Transactions
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.

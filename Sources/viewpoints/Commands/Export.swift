@@ -1,7 +1,62 @@
 import ArgumentParser
+import ViewpointsCore
+import ViewpointsStore
 
 extension Viewpoints {
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Export participants, statements and codebooks to CSV.")
+        static let configuration = CommandConfiguration(
+            abstract: "Export participants, statements or the codebook as CSV.",
+            subcommands: [Participants.self, Statements.self, Codebook.self])
+    }
+}
+
+/// Options every export shares.
+struct ExportOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
+    @Flag(help: "For Excel: a byte-order mark and CRLF line ends.") var excel = false
+    @Flag(help: "Write cells as stored, without neutralizing formula-like text.") var raw = false
+    @OptionGroup var studyOptions: StudyOptions
+    @OptionGroup var database: DatabaseOptions
+
+    /// Opens the store and the output, runs `produce` with a row sink, and says where the file went.
+    func run(_ what: String, _ produce: (Store, Study, ([String]) throws -> Void) throws -> Void) throws {
+        let store = try database.open()
+        try report {
+            let study = try store.resolveStudy(slug: studyOptions.resolvedSlug)
+            var export = try CSVExport(path: out, excel: excel, raw: raw)
+            var first = true
+            var count = -1
+            try produce(store, study) { fields in
+                if first {
+                    try export.header(fields)
+                    first = false
+                } else {
+                    try export.row(fields)
+                }
+                count += 1
+            }
+            try export.finish()
+            if let out, out != "-" { warn("wrote \(max(count, 0)) \(what) to \(out)") }
+        }
+    }
+}
+
+extension Viewpoints.Export {
+    struct Participants: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Pseudonyms and attributes (never identifiers).")
+        @OptionGroup var options: ExportOptions
+        func run() throws { try options.run("participants") { try $0.exportParticipants(study: $1, $2) } }
+    }
+
+    struct Statements: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "statement,participant,seq,question,source,text.")
+        @OptionGroup var options: ExportOptions
+        func run() throws { try options.run("statements") { try $0.exportStatements(study: $1, $2) } }
+    }
+
+    struct Codebook: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "key,label,description,parent,number.")
+        @OptionGroup var options: ExportOptions
+        func run() throws { try options.run("codes") { try $0.exportCodebook(study: $1, $2) } }
     }
 }

@@ -1,7 +1,116 @@
 import ArgumentParser
+import Foundation
+import ViewpointsCore
+import ViewpointsStore
 
 extension Viewpoints {
     struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Import participants, statements and codebooks from CSV.")
+        static let configuration = CommandConfiguration(
+            abstract: "Import participants, statements and codebooks from CSV (each import: all rows or none).",
+            subcommands: [Participants.self, Statements.self, Codebook.self])
+    }
+}
+
+extension Viewpoints.Import {
+    struct Participants: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import participants: identifiers become keyed digests; other columns become attributes.")
+
+        @Argument(help: "CSV with a header and a 'participant' column.") var file: String
+        @OptionGroup var identifying: IdentifyingOptions
+        @Option(help: "Number new pseudonyms by 'digest' (default) or 'file' order.") var order: PseudonymOrder = .digest
+        @OptionGroup var common: CommonImportOptions
+        @OptionGroup var studyOptions: StudyOptions
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let store = try database.open()
+            var options = ParticipantImportOptions()
+            options.identifying = identifying.columns
+            options.update = common.update
+            options.dryRun = common.dryRun
+            options.fileOrder = order == .file
+            let result = try report {
+                try store.importParticipants(path: file, study: try store.resolveStudy(slug: studyOptions.resolvedSlug), options: options)
+            }
+            result.warnings.forEach { warn("warning: \($0)") }
+            print(result.summary)
+            if let first = result.newPseudonyms.first, let last = result.newPseudonyms.last {
+                print("new pseudonyms: \(first == last ? first : "\(first)–\(last)")")
+            }
+        }
+    }
+
+    enum PseudonymOrder: String, ExpressibleByArgument {
+        case digest, file
+    }
+
+    struct Statements: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import statements, redacting e-mails, phones, names and --redact terms before anything is sent.")
+
+        @Argument(help: "CSV: participant (or pseudonym), text, and optionally id, question, source, seq.") var file: String
+        @Option(help: ArgumentHelp("The participants CSV, so every participant's name is redacted.", valueName: "file"))
+        var participants: String?
+        @Option(help: ArgumentHelp("A file of extra terms to redact, one per line.", valueName: "file")) var redact: String?
+        @Flag(name: .customLong("show-redactions"), help: "List every replacement as FILE:LINE.") var showRedactions = false
+        @OptionGroup var identifying: IdentifyingOptions
+        @OptionGroup var common: CommonImportOptions
+        @OptionGroup var studyOptions: StudyOptions
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            var options = StatementImportOptions()
+            options.participantsFile = participants
+            options.identifying = identifying.columns
+            options.update = common.update
+            options.dryRun = common.dryRun
+            if let redact { options.redactTerms = try readTerms(redact) }
+            let path = file
+            if showRedactions {
+                options.onRedaction = { line, redaction in
+                    print("\(path):\(line): \(redaction.kind.summaryName): \(redaction.original) → \(redaction.replacement)")
+                }
+            }
+            let progress = Progress(label: "statements")
+            if progress.enabled { options.onProgress = { progress.update($0) } }
+            let store = try database.open()
+            let result = try report {
+                try store.importStatements(path: file, study: try store.resolveStudy(slug: studyOptions.resolvedSlug), options: options)
+            }
+            progress.finish()
+            result.warnings.forEach { warn("warning: \($0)") }
+            print(result.summary)
+        }
+
+        func readTerms(_ path: String) throws -> [String] {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                warn("viewpoints: error: cannot read the --redact file \(path)")
+                throw ExitCode(66)
+            }
+            return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+        }
+    }
+
+    struct Codebook: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a codebook: key,label,description,parent (themes, and propositions under them).")
+
+        @Argument(help: "CSV with key,label,description,parent.") var file: String
+        @OptionGroup var common: CommonImportOptions
+        @OptionGroup var studyOptions: StudyOptions
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let store = try database.open()
+            var options = CodebookImportOptions()
+            options.update = common.update
+            options.dryRun = common.dryRun
+            let summary = try report {
+                try store.importCodebook(path: file, study: try store.resolveStudy(slug: studyOptions.resolvedSlug), options: options)
+            }
+            print(summary)
+        }
     }
 }

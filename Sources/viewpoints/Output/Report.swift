@@ -19,7 +19,16 @@ func report<T>(_ body: () throws -> T) throws -> T {
         warn(error.description)
         throw ExitCode(65)
     } catch let error as CSVError {
-        warn("\(error)\nnothing was imported: fix the file and run the import again")
-        throw ExitCode(65)
+        switch error.kind {
+        case .cannotOpen:
+            warn("viewpoints: error: \(error)")
+            throw ExitCode(66)
+        case .cannotWrite:
+            warn("viewpoints: error: \(error)")
+            throw ExitCode(73)
+        default:
+            warn("\(error)\nnothing was imported: fix the file and run the import again")
+            throw ExitCode(65)
+        }
     }
 }

@@ -1,0 +1,32 @@
+/// Writes an export: UTF-8 CSV with LF, or with `excel` a BOM and CRLF; cells that a spreadsheet would run as
+/// formulas are neutralized (reversibly, see `CSVSpreadsheetSafety`) unless `raw`.
+public struct CSVExport {
+    var writer: CSVWriter
+    let raw: Bool
+
+    /// To a file (`path`), or to standard output when `path` is nil or `-`.
+    public init(path: String?, excel: Bool, raw: Bool) throws(CSVError) {
+        let ending: CSVLineEnding = excel ? .crlf : .lf
+        if let path, path != "-" {
+            writer = try CSVWriter(path: path, lineEnding: ending, bom: excel)
+        } else {
+            writer = CSVWriter.standardOutput(lineEnding: ending, bom: excel)
+        }
+        self.raw = raw
+    }
+
+    /// Writes the header row (never altered).
+    public mutating func header(_ names: [String]) throws(CSVError) {
+        try writer.write(names)
+    }
+
+    /// Writes one row.
+    public mutating func row(_ fields: [String]) throws(CSVError) {
+        try writer.write(raw ? fields : fields.map(CSVSpreadsheetSafety.neutralize))
+    }
+
+    /// Flushes and closes.
+    public mutating func finish() throws(CSVError) {
+        try writer.finish()
+    }
+}

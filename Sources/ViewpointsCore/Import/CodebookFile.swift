@@ -1,0 +1,102 @@
+/// A codebook CSV `key,label,description,parent`: themes (no parent) and propositions under them.
+public struct CodebookFile: Sendable {
+    /// One code as read.
+    public struct Row: Sendable, Equatable {
+        public var line: Int
+        public var key: String
+        public var label: String
+        public var description: String
+        public var parent: String?
+        /// 1-based character column of the key and parent fields, for messages.
+        public var keyColumn: Int
+        public var parentColumn: Int
+    }
+
+    public var path: String
+    /// Rows in file order.
+    public var rows: [Row]
+
+    /// Reads and checks a codebook; `knownThemes` are theme keys already stored.
+    public static func read(path: String, knownThemes: Set<String> = []) throws -> CodebookFile {
+        var reader = try CSVReader(path: path)
+        var problems = ProblemList(file: path)
+        guard let first = try reader.next() else {
+            problems.add(line: 1, column: 1, "the file is empty; it needs a header key,label,description,parent")
+            try problems.throwIfAny()
+            return CodebookFile(path: path, rows: [])
+        }
+        let header = CSVHeader(record: first, problems: &problems)
+        for required in ["key", "label"] where header.index(required) == nil {
+            problems.add(line: header.line, column: 1, "the header has no '\(required)' column; codebooks need key,label,description,parent")
+        }
+        for (i, name) in header.names.enumerated() where !["key", "label", "description", "parent"].contains(name) {
+            problems.add(
+                line: header.line, column: header.columns[i],
+                "unknown column '\(name)'; a codebook has the columns key, label, description, parent")
+        }
+        try problems.throwIfAny()
+        let keyIndex = header.index("key")!
+        let labelIndex = header.index("label")!
+        let descriptionIndex = header.index("description")
+        let parentIndex = header.index("parent")
+        var rows: [Row] = []
+        var seen: [String: Int] = [:]
+        while let record = try reader.next() {
+            guard header.checkWidth(record, problems: &problems) else { continue }
+            let fields = record.fields.map(CSVSpreadsheetSafety.restore)
+            let key = fields[keyIndex].trimmingCharacters(in: .whitespaces)
+            let label = fields[labelIndex].trimmingCharacters(in: .whitespacesAndNewlines)
+            let parent = parentIndex.map { fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+            let row = Row(
+                line: record.line, key: key, label: label,
+                description: descriptionIndex.map { fields[$0].trimmingCharacters(in: .whitespacesAndNewlines) } ?? "",
+                parent: parent, keyColumn: record.columns[keyIndex],
+                parentColumn: parentIndex.map { record.columns[$0] } ?? 1)
+            if !Slug.isValidCodeKey(key) {
+                problems.add(
+                    line: row.line, column: row.keyColumn,
+                    "'key' \"\(key)\" is not a valid code key; use lower-case words joined by hyphens, "
+                        + "and theme.proposition for a proposition (e.g. relations.lowest-since-9-11)")
+                continue
+            }
+            if let earlier = seen[key] {
+                problems.add(line: row.line, column: row.keyColumn, "'key' \(key) is already defined on line \(earlier); keys must be unique")
+                continue
+            }
+            seen[key] = row.line
+            if label.isEmpty {
+                problems.add(line: row.line, column: record.columns[labelIndex], "'label' is empty; give the code a short label")
+            }
+            rows.append(row)
+        }
+        let themesInFile = Set(rows.filter { $0.parent == nil }.map(\.key))
+        for row in rows {
+            let isProposition = row.key.contains(".")
+            switch (row.parent, isProposition) {
+            case (nil, true):
+                problems.add(
+                    line: row.line, column: row.parentColumn,
+                    "'parent' is empty but \(row.key) has a dot, so it is a proposition; give its theme "
+                        + "(\(row.key.split(separator: ".")[0])) as parent")
+            case (let parent?, false):
+                problems.add(
+                    line: row.line, column: row.parentColumn,
+                    "'parent' is \(parent) but \(row.key) has no dot; a proposition's key is theme.proposition "
+                        + "(e.g. \(parent).\(row.key)), and a theme has no parent")
+            case (let parent?, true):
+                if parent.contains(".") || !(themesInFile.contains(parent) || knownThemes.contains(parent)) {
+                    problems.add(
+                        line: row.line, column: row.parentColumn,
+                        "'parent' \(parent) is not a theme of this codebook; add the theme as a row without parent")
+                } else if !row.key.hasPrefix(parent + ".") {
+                    problems.add(
+                        line: row.line, column: row.keyColumn,
+                        "'key' \(row.key) must start with its theme and a dot (\(parent).…)")
+                }
+            case (nil, false): break
+            }
+        }
+        try problems.throwIfAny()
+        return CodebookFile(path: path, rows: rows)
+    }
+}

@@ -1,0 +1,28 @@
+import ViewpointsCore
+
+extension Store {
+    /// Participants as `pseudonym` plus one column per attribute (sorted by name).
+    public func exportParticipants(study: Study, _ body: ([String]) throws -> Void) throws {
+        let rows = try connection.query(ParticipantQueries.export, [study.id], doing: "exporting participants").rows
+        let decoded = rows.map { (pseudonym: $0[0]!, attributes: Store.decodeAttributes($0[1]!)) }
+        let names = Set(decoded.flatMap(\.attributes.keys)).sorted()
+        try body(["pseudonym"] + names)
+        for row in decoded { try body([row.pseudonym] + names.map { row.attributes[$0] ?? "" }) }
+    }
+
+    /// Statements as `statement,participant,seq,question,source,text`, in participant and seq order.
+    public func exportStatements(study: Study, _ body: ([String]) throws -> Void) throws {
+        try body(["statement", "participant", "seq", "question", "source", "text"])
+        try connection.forEachRow(StatementQueries.export, [study.id], doing: "exporting statements") { row in
+            try body(row.map { $0 ?? "" })
+        }
+    }
+
+    /// The codebook as `key,label,description,parent,number`, in codebook order.
+    public func exportCodebook(study: Study, _ body: ([String]) throws -> Void) throws {
+        try body(["key", "label", "description", "parent", "number"])
+        for code in try codes(study: study) {
+            try body([code.key, code.label, code.description, code.parent ?? "", String(code.number)])
+        }
+    }
+}

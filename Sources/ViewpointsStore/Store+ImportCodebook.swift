@@ -1,0 +1,100 @@
+import ViewpointsCore
+
+/// How `import codebook` behaves.
+public struct CodebookImportOptions: Sendable {
+    public var update = false
+    public var dryRun = false
+    public init() {}
+}
+
+/// A stored code.
+public struct StoredCode: Sendable, Equatable {
+    public var id: String
+    public var key: String
+    public var label: String
+    public var description: String
+    public var parent: String?
+    public var number: Int
+    public var position: Int
+}
+
+extension Store {
+    /// The study's codebook in codebook order.
+    public func codes(study: Study) throws(StoreError) -> [StoredCode] {
+        try connection.query(CodeQueries.all, [study.id], doing: "reading the codebook").rows.map { row in
+            StoredCode(
+                id: row[0]!, key: row[1]!, label: row[2]!, description: row[3]!, parent: row[4], number: Int(row[5]!)!,
+                position: Int(row[6]!)!)
+        }
+    }
+
+    /// Imports a codebook in one transaction; codes are matched by key, numbers are never reused.
+    public func importCodebook(path: String, study: Study, options: CodebookImportOptions) throws -> ImportSummary {
+        let before = try codes(study: study)
+        let themes = Set(before.filter { $0.parent == nil }.map(\.key))
+        let file = try CodebookFile.read(path: path, knownThemes: themes)
+        var summary = ImportSummary(kind: "codebook")
+        summary.dryRun = options.dryRun
+        summary.updated = options.update
+        try importTransaction(dryRun: options.dryRun, doing: "importing the codebook") {
+            try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
+            let stored = Dictionary(try codes(study: study).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+            var problems = ProblemList(file: path)
+            var new: [CodebookFile.Row] = []
+            var changed: [CodebookFile.Row] = []
+            for row in file.rows {
+                guard let existing = stored[row.key] else {
+                    new.append(row)
+                    continue
+                }
+                var differences: [String] = []
+                if existing.label != row.label { differences.append("label") }
+                if existing.description != row.description { differences.append("description") }
+                if existing.parent != row.parent { differences.append("parent") }
+                if differences.isEmpty {
+                    summary.unchanged += 1
+                } else {
+                    changed.append(row)
+                    if !options.update {
+                        problems.add(
+                            line: row.line, column: row.keyColumn,
+                            "code \(row.key) differs from the stored one (\(differences.joined(separator: ", "))); "
+                                + "pass --update to replace it")
+                    }
+                }
+            }
+            try problems.throwIfAny()
+            let keys = Set(file.rows.map(\.key))
+            summary.new = new.count
+            summary.changed = changed.count
+            summary.notInFile = stored.keys.filter { !keys.contains($0) }.count
+            var number = Int(try connection.query(CodeQueries.nextNumber, [study.id], doing: "numbering codes").scalar ?? "1") ?? 1
+            let positionOf = Dictionary(file.rows.enumerated().map { ($1.key, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+            // themes before their propositions, so parents exist when children are inserted
+            for row in new.filter({ $0.parent == nil }) + new.filter({ $0.parent != nil }) {
+                try connection.query(
+                    CodeQueries.insert,
+                    [study.id, row.key, row.label, row.description, row.parent, String(number), String(positionOf[row.key]!)],
+                    doing: "storing code \(row.key) (\(path):\(row.line))")
+                number += 1
+            }
+            try connection.query(CodeQueries.setNextNumber, [study.id, String(number)], doing: "numbering codes")
+            if options.update {
+                for row in changed {
+                    try connection.query(
+                        CodeQueries.update, [study.id, row.key, row.label, row.description, row.parent],
+                        doing: "updating code \(row.key) (\(path):\(row.line))")
+                }
+            }
+            // the file's order is the codebook order; codes not in the file keep their place after it
+            let offset = file.rows.count
+            for code in stored.values where positionOf[code.key] == nil {
+                try connection.query(CodeQueries.setPosition, [study.id, code.key, String(offset + code.position)], doing: "ordering codes")
+            }
+            for (key, position) in positionOf where stored[key] != nil {
+                try connection.query(CodeQueries.setPosition, [study.id, key, String(position)], doing: "ordering codes")
+            }
+        }
+        return summary
+    }
+}

@@ -1,0 +1,158 @@
+import Foundation
+import ViewpointsCore
+
+/// How `import participants` behaves.
+public struct ParticipantImportOptions: Sendable {
+    public var identifying = ParticipantsFile.defaultIdentifying
+    /// Replace the attributes of changed participants instead of refusing them.
+    public var update = false
+    /// Number new participants in file order instead of digest order.
+    public var fileOrder = false
+    public var dryRun = false
+
+    public init() {}
+}
+
+/// What `import participants` did.
+public struct ParticipantImportResult: Sendable {
+    public var summary: ImportSummary
+    public var warnings: [String] = []
+    /// Pseudonyms given to new participants, in number order.
+    public var newPseudonyms: [String] = []
+}
+
+/// A stored participant as the importers need it.
+struct StoredParticipant {
+    var id: String
+    var pseudonym: String
+    var number: Int
+    var digestHex: String
+    var attributes: [String: String]
+}
+
+extension Store {
+    func storedParticipants(study: Study) throws(StoreError) -> [StoredParticipant] {
+        try connection.query(ParticipantQueries.all, [study.id], doing: "reading participants").rows.map { row in
+            StoredParticipant(
+                id: row[0]!, pseudonym: row[1]!, number: Int(row[2]!)!, digestHex: row[3]!,
+                attributes: Store.decodeAttributes(row[4]!))
+        }
+    }
+
+    static func decodeAttributes(_ json: String) -> [String: String] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return [:] }
+        return object.compactMapValues { $0 as? String }
+    }
+
+    static func encodeAttributes(_ pairs: [(key: String, value: String)]) -> String {
+        let object = Dictionary(pairs.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    /// Imports a participants CSV in one transaction: identifiers become keyed digests, never stored as such.
+    public func importParticipants(path: String, study: Study, options: ParticipantImportOptions) throws
+        -> ParticipantImportResult
+    {
+        let file = try ParticipantsFile.read(path: path, identifying: options.identifying)
+        let key = try key(for: study)
+        var result = ParticipantImportResult(summary: ImportSummary(kind: "participants"))
+        result.summary.dryRun = options.dryRun
+        result.summary.updated = options.update
+        if options.fileOrder {
+            result.warnings.append(
+                "--order file: pseudonyms follow the file's order; if the file is alphabetical, P01 is the first name "
+                    + "of any published list")
+        }
+        try importTransaction(dryRun: options.dryRun, doing: "importing participants") {
+            try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
+            let stored = try storedParticipants(study: study)
+            let byDigest = Dictionary(stored.map { ($0.digestHex, $0) }, uniquingKeysWith: { a, _ in a })
+            var newRows: [(digest: [UInt8], row: ParticipantsFile.Row)] = []
+            var changed: [(StoredParticipant, ParticipantsFile.Row)] = []
+            var seen = Set<String>()
+            for row in file.rows {
+                let digest = key.digest(identifier: row.identifier)
+                let hex = Hashing.hex(digest)
+                seen.insert(hex)
+                if let existing = byDigest[hex] {
+                    let attributes = Dictionary(row.attributes.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+                    if attributes == existing.attributes {
+                        result.summary.unchanged += 1
+                    } else {
+                        changed.append((existing, row))
+                    }
+                } else {
+                    newRows.append((digest, row))
+                }
+            }
+            result.summary.new = newRows.count
+            result.summary.changed = changed.count
+            result.summary.notInFile = stored.filter { !seen.contains($0.digestHex) }.count
+            if !changed.isEmpty && !options.update {
+                var problems = ProblemList(file: path)
+                for (existing, row) in changed {
+                    let attributes = Dictionary(row.attributes.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+                    let keys = Set(attributes.keys).union(existing.attributes.keys).sorted()
+                    let diffs = keys.filter { attributes[$0] != existing.attributes[$0] }.map {
+                        "\($0): \(existing.attributes[$0] ?? "(none)") → \(attributes[$0] ?? "(none)")"
+                    }
+                    problems.add(
+                        line: row.line, column: 1,
+                        "\(existing.pseudonym) is stored with other attributes (\(diffs.joined(separator: "; "))); "
+                            + "pass --update to replace them")
+                }
+                throw ImportFailure(problems: problems.problems, more: problems.more)
+            }
+            if !options.fileOrder {
+                newRows.sort { $0.digest.lexicographicallyPrecedes($1.digest) }
+            }
+            var width = study.pseudonymWidth
+            if width == nil, !newRows.isEmpty {
+                width = max(2, String(newRows.count + stored.count).count)
+                try connection.query(ParticipantQueries.setWidth, [study.id, String(width!)], doing: "fixing the pseudonym width")
+            }
+            let start = (stored.map(\.number).max() ?? 0) + 1
+            let pad = width ?? 2
+            if !newRows.isEmpty {
+                try connection.copyIn(ParticipantQueries.copyIn, doing: "storing participants") { (writer: inout CopyWriter) throws(StoreError) in
+                    for (offset, item) in newRows.enumerated() {
+                        let number = start + offset
+                        let pseudonym = Store.pseudonym(number: number, width: pad)
+                        result.newPseudonyms.append(pseudonym)
+                        try writer.row([
+                            study.id, pseudonym, String(number), "\\x" + Hashing.hex(item.digest),
+                            Store.encodeAttributes(item.row.attributes),
+                        ])
+                    }
+                }
+            }
+            for (existing, row) in changed where options.update {
+                try connection.query(
+                    ParticipantQueries.updateAttributes, [study.id, existing.id, Store.encodeAttributes(row.attributes)],
+                    doing: "updating \(existing.pseudonym)")
+            }
+        }
+        return result
+    }
+
+    /// `P07`: the number zero-padded to the study's width.
+    static func pseudonym(number: Int, width: Int) -> String {
+        let digits = String(number)
+        return "P" + String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}
+
+extension Store {
+    /// Runs an import in one transaction: committed when `body` returns, rolled back when it throws or on a dry run.
+    func importTransaction(dryRun: Bool, doing what: String, _ body: () throws -> Void) throws {
+        try connection.execute("BEGIN", doing: what)
+        do {
+            try body()
+        } catch {
+            try? connection.execute("ROLLBACK", doing: what)
+            throw error
+        }
+        try connection.execute(dryRun ? "ROLLBACK" : "COMMIT", doing: what)
+    }
+}

@@ -1,0 +1,265 @@
+import Foundation
+import ViewpointsCore
+
+/// How `import statements` behaves.
+public struct StatementImportOptions: Sendable {
+    /// The participants CSV, read for the identifying values that redaction replaces.
+    public var participantsFile: String?
+    public var identifying = ParticipantsFile.defaultIdentifying
+    /// A file of extra terms to redact (one per line).
+    public var redactTerms: [String] = []
+    public var update = false
+    public var dryRun = false
+    /// Called for every replacement (only when set: it costs a slower path), with the line.
+    public var onRedaction: (@Sendable (Int, Redaction) -> Void)?
+    /// Called now and then with the rows read so far.
+    public var onProgress: (@Sendable (Int) -> Void)?
+
+    public init() {}
+}
+
+/// What `import statements` did.
+public struct StatementImportResult: Sendable {
+    public var summary: ImportSummary
+    public var warnings: [String] = []
+}
+
+extension Store {
+    /// Imports statements in one transaction, redacting text, question and source before they leave this process.
+    public func importStatements(path: String, study: Study, options: StatementImportOptions) throws
+        -> StatementImportResult
+    {
+        var problems = ProblemList(file: path)
+        guard var file = try StatementsFile.open(path: path, problems: &problems) else {
+            try problems.throwIfAny()
+            throw ImportFailure(problems: [ImportProblem(file: path, line: 1, column: 1, message: "unreadable header")])
+        }
+        let stored = try storedParticipants(study: study)
+        guard !stored.isEmpty else {
+            throw StoreError(
+                .data, "study '\(study.slug)' has no participants yet",
+                hint: "import them first with `viewpoints import participants FILE`")
+        }
+        let needsKey = file.participantKey == .identifier || options.participantsFile != nil
+        let key = needsKey ? try key(for: study) : nil
+        let byDigest = Dictionary(stored.map { ($0.digestHex, $0) }, uniquingKeysWith: { a, _ in a })
+        let byPseudonym = Dictionary(stored.map { ($0.pseudonym, $0) }, uniquingKeysWith: { a, _ in a })
+
+        var result = StatementImportResult(summary: ImportSummary(kind: "statements"))
+        result.summary.dryRun = options.dryRun
+        result.summary.updated = options.update
+        let redactor = try buildRedactor(
+            statementsPath: path, participantKey: file.participantKey, options: options, key: key, byDigest: byDigest,
+            warnings: &result.warnings)
+
+        try importTransaction(dryRun: options.dryRun, doing: "importing statements") {
+            try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
+            let existing = Int(try connection.query(StatementQueries.count, [study.id], doing: "counting statements").scalar ?? "0") ?? 0
+            let direct = existing == 0
+            if !direct { try connection.execute(StatementQueries.createStage, doing: "preparing the import") }
+            var counts: [RedactionKind: Int] = [:]
+            var nextSeq: [String: Int] = [:]
+            var seenSeq = Set<SeqKey>()
+            var seenIDs: [String: Int] = [:]
+            var seenRefs: [String: Int] = [:]
+            var rows = 0
+            var failure: Error?
+            let copied = try connection.copyIn(
+                direct ? StatementQueries.copyDirect : StatementQueries.copyStage, doing: "sending statements"
+            ) { (writer: inout CopyWriter) throws(StoreError) in
+                do {
+                    while let row = try file.next(problems: &problems) {
+                        rows += 1
+                        if rows % 20_000 == 0 { options.onProgress?(rows) }
+                        let participant: StoredParticipant?
+                        switch file.participantKey {
+                        case .identifier: participant = byDigest[Hashing.hex(key!.digest(identifier: row.participant))]
+                        case .pseudonym: participant = byPseudonym[row.participant.trimmingCharacters(in: .whitespaces)]
+                        }
+                        guard let participant else {
+                            problems.add(
+                                line: row.line, column: row.participantColumn,
+                                file.participantKey == .identifier
+                                    ? "'participant' is not a participant of study \(study.slug); "
+                                        + "import them with `viewpoints import participants` first, or fix the identifier"
+                                    : "'pseudonym' \(row.participant) is not a participant of study \(study.slug)")
+                            continue
+                        }
+                        let seq: Int
+                        if let given = row.seq {
+                            seq = given
+                        } else {
+                            seq = (nextSeq[participant.id] ?? 0) + 1
+                        }
+                        nextSeq[participant.id] = max(nextSeq[participant.id] ?? 0, seq)
+                        if !seenSeq.insert(SeqKey(participant: participant.id, seq: seq)).inserted {
+                            problems.add(
+                                line: row.line, column: row.seqColumn,
+                                "\(participant.pseudonym) already has a statement with seq \(seq) in this file; "
+                                    + "each participant's seq must be unique")
+                            continue
+                        }
+                        let reference = row.id ?? "\(participant.pseudonym):\(seq)"
+                        if let id = row.id {
+                            if let earlier = seenIDs[id] {
+                                problems.add(
+                                    line: row.line, column: row.idColumn,
+                                    "'id' \(id) is already used on line \(earlier); statement ids must be unique")
+                                continue
+                            }
+                            seenIDs[id] = row.line
+                        } else if !direct {
+                            seenRefs[reference] = row.line
+                        }
+                        var text = row.text
+                        var question = row.question
+                        var source = row.source
+                        if let onRedaction = options.onRedaction {
+                            func apply(_ value: String) -> String {
+                                let (out, found) = redactor.redact(value)
+                                for item in found {
+                                    counts[item.kind, default: 0] += 1
+                                    onRedaction(row.line, item)
+                                }
+                                return out
+                            }
+                            text = apply(text)
+                            question = question.map(apply)
+                            source = source.map(apply)
+                        } else {
+                            text = redactor.redactCounting(text, into: &counts)
+                            question = question.map { redactor.redactCounting($0, into: &counts) }
+                            source = source.map { redactor.redactCounting($0, into: &counts) }
+                        }
+                        guard problems.isEmpty else { continue }
+                        let digest = "\\x" + Hashing.hex(Hashing.sha256(text))
+                        if direct {
+                            try writer.row([study.id, participant.id, String(seq), row.id, question, source, text, digest])
+                        } else {
+                            try writer.row([
+                                String(row.line), participant.id, String(seq), row.id, reference, question, source, text,
+                                digest,
+                            ])
+                        }
+                    }
+                } catch let error as StoreError {
+                    throw error
+                } catch {
+                    failure = error
+                    throw StoreError(.data, "stopped reading \(path)")
+                }
+                if !problems.isEmpty {
+                    failure = ImportFailure(problems: problems.problems, more: problems.more)
+                    throw StoreError(.data, "problems in \(path)")
+                }
+            }
+            if let failure { throw failure }
+            _ = copied
+            options.onProgress?(rows)
+            result.summary.redactions = Dictionary(counts.map { ($0.key.summaryName, $0.value) }, uniquingKeysWith: +)
+            if direct {
+                result.summary.new = rows
+                return
+            }
+            try mergeStaged(study: study, path: path, options: options, summary: &result.summary)
+        }
+        return result
+    }
+
+    func mergeStaged(study: Study, path: String, options: StatementImportOptions, summary: inout ImportSummary) throws {
+        try connection.query(StatementQueries.matchStage, [study.id], doing: "matching statements")
+        let counts = try connection.query(StatementQueries.classify, [study.id], doing: "classifying statements").rows[0]
+        summary.new = Int(counts[0]!)!
+        summary.unchanged = Int(counts[1]!)!
+        summary.changed = Int(counts[2]!)!
+        summary.notInFile = Int(counts[3]!)!
+        var problems = ProblemList(file: path)
+        if summary.changed > 0 && !options.update {
+            for row in try connection.query(StatementQueries.changedLines, doing: "listing changed statements").rows {
+                problems.add(
+                    line: Int(row[0]!)!, column: 1,
+                    "statement \(row[1]!) differs from the stored one (\(row[2]!)); pass --update to replace it, "
+                        + "or give it a new id")
+            }
+        }
+        for row in try connection.query(StatementQueries.collisions, [study.id], doing: "checking seq collisions").rows {
+            problems.add(
+                line: Int(row[0]!)!, column: 1,
+                "new statement \(row[1]!) has the same participant and seq as stored statement \(row[2]!); "
+                    + "give it its stored id, or another seq")
+        }
+        if !problems.isEmpty {
+            throw ImportFailure(problems: Array(problems.problems.prefix(ImportFailure.shown)), more: max(0, problems.problems.count - ImportFailure.shown))
+        }
+        try connection.query(StatementQueries.insertNew, [study.id], doing: "storing new statements")
+        if options.update && summary.changed > 0 {
+            try connection.query(StatementQueries.updateChanged, [study.id], doing: "updating changed statements")
+        }
+    }
+
+    func buildRedactor(
+        statementsPath: String, participantKey: StatementsFile.ParticipantKey, options: StatementImportOptions,
+        key: StudyKey?, byDigest: [String: StoredParticipant], warnings: inout [String]
+    ) throws -> Redactor {
+        var participants: [RedactionParticipant] = []
+        if let participantsPath = options.participantsFile {
+            let file = try ParticipantsFile.read(path: participantsPath, identifying: options.identifying)
+            var problems = ProblemList(file: participantsPath)
+            for row in file.rows {
+                guard let stored = byDigest[Hashing.hex(key!.digest(identifier: row.identifier))] else {
+                    problems.add(
+                        line: row.line, column: 1,
+                        "this participant is not in the study; import the participants file first "
+                            + "(`viewpoints import participants \(participantsPath)`)")
+                    continue
+                }
+                participants.append(row.redactionParticipant(pseudonym: stored.pseudonym))
+            }
+            try problems.throwIfAny()
+        } else if participantKey == .identifier {
+            // Without the participants file, the identifiers in this file are the only identifying values known.
+            var problems = ProblemList(file: statementsPath)
+            var reader = try StatementsFile.open(path: statementsPath, problems: &problems)
+            var values: [String: String] = [:]
+            var scratch = ProblemList(file: statementsPath)
+            while let row = try reader?.next(problems: &scratch) {
+                let normalized = IdentifierNormalizer.normalize(row.participant)
+                if values[normalized] == nil { values[normalized] = row.participant }
+            }
+            for (_, value) in values {
+                guard let stored = byDigest[Hashing.hex(key!.digest(identifier: value))] else { continue }
+                let looksLikeName = !value.contains("@") && value.contains(where: \.isLetter)
+                participants.append(
+                    RedactionParticipant(
+                        pseudonym: stored.pseudonym, identifyingValues: [value],
+                        nameParts: looksLikeName ? value.split(separator: " ").map(String.init) : []))
+            }
+            warnings.append(
+                "no --participants FILE: names are redacted only where they equal this file's participant column; "
+                    + "pass the participants CSV to redact every participant's name, e-mail and phone")
+        } else {
+            warnings.append(
+                "no --participants FILE: only e-mail addresses, phone numbers and --redact terms are redacted; "
+                    + "pass the participants CSV to redact participants' names too")
+        }
+        return Redactor(participants: participants, terms: options.redactTerms)
+    }
+}
+
+struct SeqKey: Hashable {
+    var participant: String
+    var seq: Int
+}
+
+extension RedactionKind {
+    /// The word used in import summaries.
+    public var summaryName: String {
+        switch self {
+        case .email: "e-mail"
+        case .phone: "phone"
+        case .participant: "participant"
+        case .sharedName: "shared name"
+        case .term: "term"
+        }
+    }
+}
