@@ -40,17 +40,22 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .target(
+            name: "ViewpointsTestSupport",
+            dependencies: ["ViewpointsStore", "ViewpointsCore"],
+            path: "Tests/Support"
+        ),
         .testTarget(
             name: "ViewpointsCoreTests",
             dependencies: ["ViewpointsCore"]
         ),
         .testTarget(
             name: "ViewpointsStoreTests",
-            dependencies: ["ViewpointsStore", "ViewpointsCore"]
+            dependencies: ["ViewpointsStore", "ViewpointsCore", "ViewpointsTestSupport"]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ViewpointsCore"]
+            dependencies: ["ViewpointsCore", "ViewpointsStore", "ViewpointsTestSupport"]
         ),
     ]
 )

@@ -68,13 +68,19 @@ extension Store {
             summary.new = new.count
             summary.changed = changed.count
             summary.notInFile = stored.keys.filter { !keys.contains($0) }.count
-            var number = Int(try connection.query(CodeQueries.nextNumber, [study.id], doing: "numbering codes").scalar ?? "1") ?? 1
-            let positionOf = Dictionary(file.rows.enumerated().map { ($1.key, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+            var number =
+                Int(try connection.query(CodeQueries.nextNumber, [study.id], doing: "numbering codes").scalar ?? "1")
+                ?? 1
+            let positionOf = Dictionary(
+                file.rows.enumerated().map { ($1.key, $0 + 1) }, uniquingKeysWith: { a, _ in a })
             // themes before their propositions, so parents exist when children are inserted
             for row in new.filter({ $0.parent == nil }) + new.filter({ $0.parent != nil }) {
                 try connection.query(
                     CodeQueries.insert,
-                    [study.id, row.key, row.label, row.description, row.parent, String(number), String(positionOf[row.key]!)],
+                    [
+                        study.id, row.key, row.label, row.description, row.parent, String(number),
+                        String(positionOf[row.key]!),
+                    ],
                     doing: "storing code \(row.key) (\(path):\(row.line))")
                 number += 1
             }
@@ -89,10 +95,13 @@ extension Store {
             // the file's order is the codebook order; codes not in the file keep their place after it
             let offset = file.rows.count
             for code in stored.values where positionOf[code.key] == nil {
-                try connection.query(CodeQueries.setPosition, [study.id, code.key, String(offset + code.position)], doing: "ordering codes")
+                try connection.query(
+                    CodeQueries.setPosition, [study.id, code.key, String(offset + code.position)],
+                    doing: "ordering codes")
             }
             for (key, position) in positionOf where stored[key] != nil {
-                try connection.query(CodeQueries.setPosition, [study.id, key, String(position)], doing: "ordering codes")
+                try connection.query(
+                    CodeQueries.setPosition, [study.id, key, String(position)], doing: "ordering codes")
             }
         }
         return summary

@@ -40,7 +40,9 @@ extension Store {
     }
 
     static func decodeAttributes(_ json: String) -> [String: String] {
-        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return [:] }
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else {
+            return [:]
+        }
         return object.compactMapValues { $0 as? String }
     }
 
@@ -76,7 +78,8 @@ extension Store {
                 let hex = Hashing.hex(digest)
                 seen.insert(hex)
                 if let existing = byDigest[hex] {
-                    let attributes = Dictionary(row.attributes.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+                    let attributes = Dictionary(
+                        row.attributes.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
                     if attributes == existing.attributes {
                         result.summary.unchanged += 1
                     } else {
@@ -92,7 +95,8 @@ extension Store {
             if !changed.isEmpty && !options.update {
                 var problems = ProblemList(file: path)
                 for (existing, row) in changed {
-                    let attributes = Dictionary(row.attributes.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+                    let attributes = Dictionary(
+                        row.attributes.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
                     let keys = Set(attributes.keys).union(existing.attributes.keys).sorted()
                     let diffs = keys.filter { attributes[$0] != existing.attributes[$0] }.map {
                         "\($0): \(existing.attributes[$0] ?? "(none)") → \(attributes[$0] ?? "(none)")"
@@ -110,12 +114,14 @@ extension Store {
             var width = study.pseudonymWidth
             if width == nil, !newRows.isEmpty {
                 width = max(2, String(newRows.count + stored.count).count)
-                try connection.query(ParticipantQueries.setWidth, [study.id, String(width!)], doing: "fixing the pseudonym width")
+                try connection.query(
+                    ParticipantQueries.setWidth, [study.id, String(width!)], doing: "fixing the pseudonym width")
             }
             let start = (stored.map(\.number).max() ?? 0) + 1
             let pad = width ?? 2
             if !newRows.isEmpty {
-                try connection.copyIn(ParticipantQueries.copyIn, doing: "storing participants") { (writer: inout CopyWriter) throws(StoreError) in
+                try connection.copyIn(ParticipantQueries.copyIn, doing: "storing participants") {
+                    (writer: inout CopyWriter) throws(StoreError) in
                     for (offset, item) in newRows.enumerated() {
                         let number = start + offset
                         let pseudonym = Store.pseudonym(number: number, width: pad)
@@ -129,7 +135,8 @@ extension Store {
             }
             for (existing, row) in changed where options.update {
                 try connection.query(
-                    ParticipantQueries.updateAttributes, [study.id, existing.id, Store.encodeAttributes(row.attributes)],
+                    ParticipantQueries.updateAttributes,
+                    [study.id, existing.id, Store.encodeAttributes(row.attributes)],
                     doing: "updating \(existing.pseudonym)")
             }
         }

@@ -54,7 +54,10 @@ extension Store {
 
         try importTransaction(dryRun: options.dryRun, doing: "importing statements") {
             try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
-            let existing = Int(try connection.query(StatementQueries.count, [study.id], doing: "counting statements").scalar ?? "0") ?? 0
+            let existing =
+                Int(
+                    try connection.query(StatementQueries.count, [study.id], doing: "counting statements").scalar ?? "0"
+                ) ?? 0
             let direct = existing == 0
             if !direct { try connection.execute(StatementQueries.createStage, doing: "preparing the import") }
             var counts: [RedactionKind: Int] = [:]
@@ -134,10 +137,13 @@ extension Store {
                         guard problems.isEmpty else { continue }
                         let digest = "\\x" + Hashing.hex(Hashing.sha256(text))
                         if direct {
-                            try writer.row([study.id, participant.id, String(seq), row.id, question, source, text, digest])
+                            try writer.row([
+                                study.id, participant.id, String(seq), row.id, question, source, text, digest,
+                            ])
                         } else {
                             try writer.row([
-                                String(row.line), participant.id, String(seq), row.id, reference, question, source, text,
+                                String(row.line), participant.id, String(seq), row.id, reference, question, source,
+                                text,
                                 digest,
                             ])
                         }
@@ -168,7 +174,8 @@ extension Store {
 
     func mergeStaged(study: Study, path: String, options: StatementImportOptions, summary: inout ImportSummary) throws {
         try connection.query(StatementQueries.matchStage, [study.id], doing: "matching statements")
-        let counts = try connection.query(StatementQueries.classify, [study.id], doing: "classifying statements").rows[0]
+        let counts = try connection.query(StatementQueries.classify, [study.id], doing: "classifying statements").rows[
+            0]
         summary.new = Int(counts[0]!)!
         summary.unchanged = Int(counts[1]!)!
         summary.changed = Int(counts[2]!)!
@@ -182,14 +189,17 @@ extension Store {
                         + "or give it a new id")
             }
         }
-        for row in try connection.query(StatementQueries.collisions, [study.id], doing: "checking seq collisions").rows {
+        for row in try connection.query(StatementQueries.collisions, [study.id], doing: "checking seq collisions").rows
+        {
             problems.add(
                 line: Int(row[0]!)!, column: 1,
                 "new statement \(row[1]!) has the same participant and seq as stored statement \(row[2]!); "
                     + "give it its stored id, or another seq")
         }
         if !problems.isEmpty {
-            throw ImportFailure(problems: Array(problems.problems.prefix(ImportFailure.shown)), more: max(0, problems.problems.count - ImportFailure.shown))
+            throw ImportFailure(
+                problems: Array(problems.problems.prefix(ImportFailure.shown)),
+                more: max(0, problems.problems.count - ImportFailure.shown))
         }
         try connection.query(StatementQueries.insertNew, [study.id], doing: "storing new statements")
         if options.update && summary.changed > 0 {

@@ -3,19 +3,25 @@ import ViewpointsCore
 
 extension Store {
     /// Creates a study and its key file (an existing key file at that path is reused, so pseudonyms match).
-    public func createStudy(slug: String, title: String) throws(StoreError) -> (study: Study, keyPath: String, newKey: Bool) {
+    public func createStudy(slug: String, title: String) throws(StoreError) -> (
+        study: Study, keyPath: String, newKey: Bool
+    ) {
         guard Slug.isValidStudySlug(slug) else {
             throw StoreError(
                 .usage, "study slug '\(slug)' is not valid",
                 hint: "use lower-case letters, digits and hyphens, starting with a letter or digit (e.g. ipr-2018)")
         }
         if try study(slug: slug) != nil {
-            throw StoreError(.data, "study '\(slug)' already exists", hint: "choose another slug, or `viewpoints study delete \(slug) --yes` first")
+            throw StoreError(
+                .data, "study '\(slug)' already exists",
+                hint: "choose another slug, or `viewpoints study delete \(slug) --yes` first")
         }
         let path = StudyKey.path(slug: slug, home: home)
         let (key, created) = try StudyKey.loadOrCreate(path: path)
-        let rows = try connection.query(StudyQueries.insert, [slug, title, key.fingerprint], doing: "creating study \(slug)")
-        let study = Study(id: rows.scalar!, slug: slug, title: title, keyFingerprint: key.fingerprint, pseudonymWidth: nil)
+        let rows = try connection.query(
+            StudyQueries.insert, [slug, title, key.fingerprint], doing: "creating study \(slug)")
+        let study = Study(
+            id: rows.scalar!, slug: slug, title: title, keyFingerprint: key.fingerprint, pseudonymWidth: nil)
         return (study, path, created)
     }
 
@@ -25,7 +31,9 @@ extension Store {
     }
 
     static func study(_ row: [String?]) -> Study {
-        Study(id: row[0]!, slug: row[1]!, title: row[2]!, keyFingerprint: row[3]!, pseudonymWidth: row[4].flatMap { Int($0) })
+        Study(
+            id: row[0]!, slug: row[1]!, title: row[2]!, keyFingerprint: row[3]!,
+            pseudonymWidth: row[4].flatMap { Int($0) })
     }
 
     /// The study named by `--study`/`VIEWPOINTS_STUDY`, or the only one when none is named.
@@ -45,7 +53,8 @@ extension Store {
         switch all.count {
         case 1: return all[0]
         case 0:
-            throw StoreError(.usage, "there is no study yet", hint: "create one with `viewpoints study create SLUG --title \"…\"`")
+            throw StoreError(
+                .usage, "there is no study yet", hint: "create one with `viewpoints study create SLUG --title \"…\"`")
         default:
             throw StoreError(
                 .usage, "there are \(all.count) studies (\(all.map(\.slug).joined(separator: ", "))): say which one",
@@ -73,7 +82,9 @@ extension Store {
                     try FileManager.default.removeItem(atPath: path)
                     removed = path
                 } catch {
-                    throw StoreError(.cannotWrite, "study deleted, but its key \(path) could not be removed: \(error.localizedDescription)")
+                    throw StoreError(
+                        .cannotWrite,
+                        "study deleted, but its key \(path) could not be removed: \(error.localizedDescription)")
                 }
             }
         }
@@ -89,7 +100,9 @@ extension Store {
                 .configuration,
                 "the key \(path) is not the key of study '\(study.slug)' (fingerprint \(key.fingerprint.prefix(12))…, "
                     + "the study expects \(study.keyFingerprint.prefix(12))…)",
-                hint: "use the study's own key file (VIEWPOINTS_KEY_FILE); a different key would create duplicate participants")
+                hint:
+                    "use the study's own key file (VIEWPOINTS_KEY_FILE); a different key would create duplicate participants"
+            )
         }
         return key
     }

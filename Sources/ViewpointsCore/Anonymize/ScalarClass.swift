@@ -85,7 +85,8 @@ enum ScalarClass {
             return (v, 3)
         }
         guard i + 3 < n else { return (0xFFFD, 1) }
-        let v = (UInt32(b0 & 0x07) << 18) | (UInt32(p[i + 1] & 0x3F) << 12) | (UInt32(p[i + 2] & 0x3F) << 6)
+        let v =
+            (UInt32(b0 & 0x07) << 18) | (UInt32(p[i + 1] & 0x3F) << 12) | (UInt32(p[i + 2] & 0x3F) << 6)
             | UInt32(p[i + 3] & 0x3F)
         return (v, 4)
     }

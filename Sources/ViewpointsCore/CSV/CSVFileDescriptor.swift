@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// A POSIX file descriptor that is closed when no longer used, if owned.
@@ -40,11 +40,11 @@ final class CSVFileDescriptor {
     func read(into pointer: UnsafeMutablePointer<UInt8>, count: Int) -> Result<Int, CSVErrorText> {
         while true {
             #if canImport(Darwin)
-            let n = Darwin.read(raw, pointer, count)
+                let n = Darwin.read(raw, pointer, count)
             #elseif canImport(Glibc)
-            let n = Glibc.read(raw, pointer, count)
+                let n = Glibc.read(raw, pointer, count)
             #else
-            let n = Musl.read(raw, pointer, count)
+                let n = Musl.read(raw, pointer, count)
             #endif
             if n >= 0 { return .success(n) }
             if errno == EINTR { continue }
@@ -58,11 +58,11 @@ final class CSVFileDescriptor {
         var remaining = bytes.count
         while remaining > 0 {
             #if canImport(Darwin)
-            let n = Darwin.write(raw, pointer, remaining)
+                let n = Darwin.write(raw, pointer, remaining)
             #elseif canImport(Glibc)
-            let n = Glibc.write(raw, pointer, remaining)
+                let n = Glibc.write(raw, pointer, remaining)
             #else
-            let n = Musl.write(raw, pointer, remaining)
+                let n = Musl.write(raw, pointer, remaining)
             #endif
             if n < 0 {
                 if errno == EINTR { continue }
@@ -79,11 +79,11 @@ final class CSVFileDescriptor {
     func close() -> CSVErrorText? {
         guard owned, raw >= 0 else { return nil }
         #if canImport(Darwin)
-        let result = Darwin.close(raw)
+            let result = Darwin.close(raw)
         #elseif canImport(Glibc)
-        let result = Glibc.close(raw)
+            let result = Glibc.close(raw)
         #else
-        let result = Musl.close(raw)
+            let result = Musl.close(raw)
         #endif
         raw = -1
         return result == 0 ? nil : CSVErrorText.current()

@@ -1,9 +1,9 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// The buffered byte-level parser behind `CSVReader`.
@@ -194,8 +194,9 @@ final class CSVReaderEngine {
                         i &+= skip
                     } else if i == end {
                         if !eof { return .needMore }
-                        throw error(.unterminatedQuote, line: fieldLine, column: column, at: fieldStart,
-                                    recordStart: recordStart, recordLine: recordLine)
+                        throw error(
+                            .unterminatedQuote, line: fieldLine, column: column, at: fieldStart,
+                            recordStart: recordStart, recordLine: recordLine)
                     }
                     let b = p[i]
                     if b > quote && b < 0x80 {
@@ -226,8 +227,9 @@ final class CSVReaderEngine {
                         lineStart = i
                         continuationBytes = 0
                     case 0:
-                        throw error(.nulByte, line: line, column: i - lineStart - continuationBytes + 1, at: i,
-                                    recordStart: recordStart, recordLine: recordLine)
+                        throw error(
+                            .nulByte, line: line, column: i - lineStart - continuationBytes + 1, at: i,
+                            recordStart: recordStart, recordLine: recordLine)
                     default:
                         if b & 0xC0 == 0x80 { continuationBytes += 1 }
                         i += 1
@@ -244,8 +246,9 @@ final class CSVReaderEngine {
                 }
                 if b == carriageReturn || b == lineFeed { break fieldLoop }
                 let kind: CSVError.Kind = b == 0 ? .nulByte : .characterAfterClosingQuote
-                throw error(kind, line: line, column: i - lineStart - continuationBytes + 1, at: i,
-                            recordStart: recordStart, recordLine: recordLine)
+                throw error(
+                    kind, line: line, column: i - lineStart - continuationBytes + 1, at: i,
+                    recordStart: recordStart, recordLine: recordLine)
             } else {
                 unquoted: while true {
                     if end &- i >= 8 {
@@ -281,8 +284,9 @@ final class CSVReaderEngine {
                         break fieldLoop
                     case quote, 0:
                         let kind: CSVError.Kind = b == 0 ? .nulByte : .quoteInUnquotedField
-                        throw error(kind, line: line, column: i - lineStart - continuationBytes + 1, at: i,
-                                    recordStart: recordStart, recordLine: recordLine)
+                        throw error(
+                            kind, line: line, column: i - lineStart - continuationBytes + 1, at: i,
+                            recordStart: recordStart, recordLine: recordLine)
                     default:
                         if b & 0xC0 == 0x80 { continuationBytes += 1 }
                         i += 1
@@ -322,8 +326,9 @@ final class CSVReaderEngine {
     private func makeString(_ span: CSVFieldSpan) -> String {
         if span.start == span.end { return "" }
         if !span.escaped {
-            return String(decoding: UnsafeBufferPointer(start: buffer + span.start, count: span.end - span.start),
-                          as: UTF8.self)
+            return String(
+                decoding: UnsafeBufferPointer(start: buffer + span.start, count: span.end - span.start),
+                as: UTF8.self)
         }
         // Copy the runs between quotes, keeping one quote of each doubled pair.
         let base = buffer
@@ -348,8 +353,10 @@ final class CSVReaderEngine {
 
     /// Makes a structural error, unless the record has invalid UTF-8 before it, which is reported instead.
     // swiftlint:disable:next function_parameter_count
-    private func error(_ kind: CSVError.Kind, line: Int, column: Int, at offset: Int,
-                       recordStart: Int, recordLine: Int) -> CSVError {
+    private func error(
+        _ kind: CSVError.Kind, line: Int, column: Int, at offset: Int,
+        recordStart: Int, recordLine: Int
+    ) -> CSVError {
         if let invalid = firstInvalidOffset(from: recordStart, to: offset) {
             let (invalidLine, invalidColumn) = locate(invalid, recordStart: recordStart, recordLine: recordLine)
             return CSVError(kind: .invalidUTF8, file: displayName, line: invalidLine, column: invalidColumn)

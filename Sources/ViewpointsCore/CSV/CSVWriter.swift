@@ -26,8 +26,9 @@ public struct CSVWriter {
 
     /// Writes to an open file descriptor, which the caller keeps owning and closes.
     public init(fileDescriptor: Int32, lineEnding: CSVLineEnding = .lf, bom: Bool = false) {
-        self.init(destination: .descriptor(CSVFileDescriptor(raw: fileDescriptor, owned: false)),
-                  displayName: "<fd \(fileDescriptor)>", lineEnding: lineEnding, bom: bom)
+        self.init(
+            destination: .descriptor(CSVFileDescriptor(raw: fileDescriptor, owned: false)),
+            displayName: "<fd \(fileDescriptor)>", lineEnding: lineEnding, bom: bom)
     }
 
     /// Creates or truncates the file at `path` and writes to it; `finish()` closes it.
@@ -119,7 +120,8 @@ public struct CSVWriter {
         var field = field
         field.withUTF8 { utf8 in
             guard let first = utf8.first, let last = utf8.last else { return }
-            var needsQuotes = first == space || last == space
+            var needsQuotes =
+                first == space || last == space
                 || (utf8.count >= 3 && utf8[0] == 0xEF && utf8[1] == 0xBB && utf8[2] == 0xBF)
             var quotes = 0
             for b in utf8 where b <= comma {

@@ -12,7 +12,8 @@ public struct CSVHeader: Sendable {
         var seen: [String: Int] = [:]
         for (i, name) in names.enumerated() {
             if name.isEmpty {
-                problems.add(line: line, column: columns[i], "column \(i + 1) of the header has no name; name it or remove it")
+                problems.add(
+                    line: line, column: columns[i], "column \(i + 1) of the header has no name; name it or remove it")
             } else if let first = seen[name] {
                 problems.add(
                     line: line, column: columns[i],

@@ -27,7 +27,9 @@ public struct CodebookFile: Sendable {
         }
         let header = CSVHeader(record: first, problems: &problems)
         for required in ["key", "label"] where header.index(required) == nil {
-            problems.add(line: header.line, column: 1, "the header has no '\(required)' column; codebooks need key,label,description,parent")
+            problems.add(
+                line: header.line, column: 1,
+                "the header has no '\(required)' column; codebooks need key,label,description,parent")
         }
         for (i, name) in header.names.enumerated() where !["key", "label", "description", "parent"].contains(name) {
             problems.add(
@@ -46,7 +48,9 @@ public struct CodebookFile: Sendable {
             let fields = record.fields.map(CSVSpreadsheetSafety.restore)
             let key = fields[keyIndex].trimmingCharacters(in: .whitespaces)
             let label = fields[labelIndex].trimmingCharacters(in: .whitespacesAndNewlines)
-            let parent = parentIndex.map { fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap { $0.isEmpty ? nil : $0 }
+            let parent = parentIndex.map { fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap {
+                $0.isEmpty ? nil : $0
+            }
             let row = Row(
                 line: record.line, key: key, label: label,
                 description: descriptionIndex.map { fields[$0].trimmingCharacters(in: .whitespacesAndNewlines) } ?? "",
@@ -60,12 +64,15 @@ public struct CodebookFile: Sendable {
                 continue
             }
             if let earlier = seen[key] {
-                problems.add(line: row.line, column: row.keyColumn, "'key' \(key) is already defined on line \(earlier); keys must be unique")
+                problems.add(
+                    line: row.line, column: row.keyColumn,
+                    "'key' \(key) is already defined on line \(earlier); keys must be unique")
                 continue
             }
             seen[key] = row.line
             if label.isEmpty {
-                problems.add(line: row.line, column: record.columns[labelIndex], "'label' is empty; give the code a short label")
+                problems.add(
+                    line: row.line, column: record.columns[labelIndex], "'label' is empty; give the code a short label")
             }
             rows.append(row)
         }

@@ -38,7 +38,8 @@ public struct StatementsFile {
     public static func open(path: String, problems: inout ProblemList) throws -> StatementsFile? {
         var reader = try CSVReader(path: path)
         guard let first = try reader.next() else {
-            problems.add(line: 1, column: 1, "the file is empty; it needs a header with participant (or pseudonym) and text")
+            problems.add(
+                line: 1, column: 1, "the file is empty; it needs a header with participant (or pseudonym) and text")
             return nil
         }
         let header = CSVHeader(record: first, problems: &problems)
@@ -51,7 +52,9 @@ public struct StatementsFile {
         let participant = header.index("participant")
         let pseudonym = header.index("pseudonym")
         if participant != nil && pseudonym != nil {
-            problems.add(line: header.line, column: header.columns[pseudonym!], "give either 'participant' or 'pseudonym', not both")
+            problems.add(
+                line: header.line, column: header.columns[pseudonym!],
+                "give either 'participant' or 'pseudonym', not both")
         }
         if participant == nil && pseudonym == nil {
             problems.add(
@@ -91,7 +94,8 @@ public struct StatementsFile {
             let text = fields[textIndex]
             if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
                 problems.add(
-                    line: record.line, column: record.columns[textIndex], "'text' is empty; remove the row or add the text")
+                    line: record.line, column: record.columns[textIndex],
+                    "'text' is empty; remove the row or add the text")
                 ok = false
             }
             var seq: Int?
@@ -125,7 +129,8 @@ public struct StatementsFile {
             guard ok else { continue }
             return Row(
                 line: record.line, participant: participant, participantColumn: record.columns[participantIndex],
-                text: text, id: id, idColumn: idIndex.map { record.columns[$0] } ?? 1, question: optional(questionIndex),
+                text: text, id: id, idColumn: idIndex.map { record.columns[$0] } ?? 1,
+                question: optional(questionIndex),
                 source: optional(sourceIndex), seq: seq, seqColumn: seqIndex.map { record.columns[$0] } ?? 1)
         }
         return nil

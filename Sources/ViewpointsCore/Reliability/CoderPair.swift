@@ -27,7 +27,8 @@ struct CoderPair: Sendable {
             (firstCoder, secondCoder) = (first, second)
         } else {
             guard data.coders.count == 2 else {
-                let reason = "\(statistic) needs exactly two coders; the data have \(data.coders.count)"
+                let reason =
+                    "\(statistic) needs exactly two coders; the data have \(data.coders.count)"
                     + (data.coders.count > 2 ? " (choose two)" : "")
                 return .failure(PairError(reason: reason))
             }

@@ -47,8 +47,11 @@ public enum Fleiss {
             maximum = max(maximum, count)
         }
         if units > 0 && minimum != maximum {
-            return .failure(FleissError(reason:
-                "Fleiss' κ needs the same number of values for every unit; units have \(minimum) to \(maximum)"))
+            return .failure(
+                FleissError(
+                    reason:
+                        "Fleiss' κ needs the same number of values for every unit; units have \(minimum) to \(maximum)")
+            )
         }
         if units > 0 && maximum < 2 {
             return .failure(FleissError(reason: "Fleiss' κ needs at least two values per unit; units have 1"))
@@ -72,10 +75,11 @@ public enum Fleiss {
         let total = units * size
         let squaredColumns = columns.reduce(0) { $0 + $1 * $1 }
         let coders = Set(data.valueCoders).count
-        return .success(Components(
-            observed: units > 0 ? agreement / Double(units) : 0,
-            expected: total > 0 ? Double(squaredColumns) / Double(total * total) : 0,
-            chanceDisagreement: total * total - squaredColumns, units: units, size: size, coders: coders
-        ))
+        return .success(
+            Components(
+                observed: units > 0 ? agreement / Double(units) : 0,
+                expected: total > 0 ? Double(squaredColumns) / Double(total * total) : 0,
+                chanceDisagreement: total * total - squaredColumns, units: units, size: size, coders: coders
+            ))
     }
 }

@@ -34,6 +34,32 @@ public final class Connection {
 
     deinit { PQfinish(handle) }
 
+    /// `conninfo` with one parameter replaced (e.g. dbname), as a key=value string; URIs are parsed by libpq.
+    public static func conninfo(_ base: String, setting key: String, to value: String) throws(StoreError) -> String {
+        var error: UnsafeMutablePointer<CChar>?
+        guard let options = PQconninfoParse(base, &error) else {
+            let text = error.map { String(cString: $0) } ?? "unparsable"
+            if let error { PQfreemem(error) }
+            throw StoreError(.configuration, "the database URL cannot be parsed: \(text)")
+        }
+        defer { PQconninfoFree(options) }
+        var pairs: [(String, String)] = []
+        var cursor = options
+        while let keyword = cursor.pointee.keyword {
+            let name = String(cString: keyword)
+            if name != key, let val = cursor.pointee.val {
+                pairs.append((name, String(cString: val)))
+            }
+            cursor += 1
+        }
+        pairs.append((key, value))
+        return pairs.map { "\($0.0)='\(escape($0.1))'" }.joined(separator: " ")
+    }
+
+    static func escape(_ value: String) -> String {
+        value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
+    }
+
     static func adding(option: String, value: String, to info: String) -> String {
         let trimmed = info.trimmingCharacters(in: .whitespaces)
         if trimmed.hasPrefix("postgres://") || trimmed.hasPrefix("postgresql://") {

@@ -146,14 +146,16 @@ public struct ManagedServer: Sendable {
     func prepareFolders() throws(StoreError) {
         let fm = FileManager.default
         do {
-            try fm.createDirectory(atPath: home, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try fm.createDirectory(
+                atPath: home, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try fm.createDirectory(
                 atPath: clusterRoot, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             try fm.createDirectory(
                 atPath: socketDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw StoreError(
-                .cannotWrite, "cannot create the managed server's folders under \(clusterRoot): \(error.localizedDescription)",
+                .cannotWrite,
+                "cannot create the managed server's folders under \(clusterRoot): \(error.localizedDescription)",
                 hint: "set VIEWPOINTS_HOME to a folder you can write, or give a DATABASE_URL")
         }
         if let user = runAsUser {
@@ -161,7 +163,9 @@ public struct ManagedServer: Sendable {
                 chmod("/var/lib/viewpoints", 0o755)
             }
             for path in [clusterRoot, socketDirectory] {
-                try run("/bin/chown", ["-R", "\(user):", path], doing: "giving \(path) to the \(user) user", asServer: false)
+                try run(
+                    "/bin/chown", ["-R", "\(user):", path], doing: "giving \(path) to the \(user) user", asServer: false
+                )
             }
         }
     }
@@ -187,7 +191,8 @@ public struct ManagedServer: Sendable {
     }
 
     func setPassword() throws(StoreError) {
-        var password = (try? String(contentsOfFile: passwordFile, encoding: .utf8))?
+        var password =
+            (try? String(contentsOfFile: passwordFile, encoding: .utf8))?
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if password.isEmpty {
             password = Hashing.hex(Hashing.randomBytes(18))
@@ -255,7 +260,8 @@ public struct ManagedServer: Sendable {
             let output = result.output.trimmingCharacters(in: .whitespacesAndNewlines)
             if !output.isEmpty { message += ":\n" + output }
             if let log = try? String(contentsOfFile: logFile, encoding: .utf8), what.contains("starting") {
-                message += "\nlast lines of \(logFile):\n" + log.split(separator: "\n").suffix(5).joined(separator: "\n")
+                message +=
+                    "\nlast lines of \(logFile):\n" + log.split(separator: "\n").suffix(5).joined(separator: "\n")
             }
             throw StoreError(.unavailable, message)
         }

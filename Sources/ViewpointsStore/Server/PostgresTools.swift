@@ -20,11 +20,17 @@ struct PostgresTools: Sendable {
         where fm.isExecutableFile(atPath: dir + "/initdb") && fm.isExecutableFile(atPath: dir + "/pg_ctl") {
             // a PATH entry may hold symlinks into the real folder; use the real folder so versions match
             let real = (try? fm.destinationOfSymbolicLink(atPath: dir + "/pg_ctl"))
-                .map { URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: dir + "/")).deletingLastPathComponent().path }
+                .map {
+                    URL(fileURLWithPath: $0, relativeTo: URL(fileURLWithPath: dir + "/")).deletingLastPathComponent()
+                        .path
+                }
             return PostgresTools(directory: real ?? dir)
         }
         throw StoreError(
-            .unavailable, "PostgreSQL's server programs (initdb, pg_ctl) were not found on PATH or in /usr/lib/postgresql/*/bin",
-            hint: "install them (Debian/Ubuntu: `apt-get install postgresql`), or give a DATABASE_URL of a running server")
+            .unavailable,
+            "PostgreSQL's server programs (initdb, pg_ctl) were not found on PATH or in /usr/lib/postgresql/*/bin",
+            hint:
+                "install them (Debian/Ubuntu: `apt-get install postgresql`), or give a DATABASE_URL of a running server"
+        )
     }
 }

@@ -4,13 +4,15 @@ import ViewpointsStore
 extension Viewpoints {
     struct Db: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Apply schema migrations and show the database's state.", subcommands: [Migrate.self, Status.self])
+            abstract: "Apply schema migrations and show the database's state.",
+            subcommands: [Migrate.self, Status.self])
     }
 }
 
 extension Viewpoints.Db {
     struct Migrate: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Apply pending migrations, in order, each in its own transaction.")
+        static let configuration = CommandConfiguration(
+            abstract: "Apply pending migrations, in order, each in its own transaction.")
 
         @OptionGroup var database: DatabaseOptions
 
@@ -26,7 +28,8 @@ extension Viewpoints.Db {
     }
 
     struct Status: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Server, database, schema version, pending migrations.")
+        static let configuration = CommandConfiguration(
+            abstract: "Server, database, schema version, pending migrations.")
 
         @OptionGroup var database: DatabaseOptions
 
@@ -36,7 +39,9 @@ extension Viewpoints.Db {
             print("server: \(status.server)\(store.isManaged ? " [managed]" : "")")
             print("database: \(status.database)")
             print("schema version: \(status.version.map(String.init) ?? "none")")
-            print("pending migrations: \(status.pending.isEmpty ? "none" : status.pending.map(\.name).joined(separator: ", "))")
+            print(
+                "pending migrations: \(status.pending.isEmpty ? "none" : status.pending.map(\.name).joined(separator: ", "))"
+            )
         }
     }
 }

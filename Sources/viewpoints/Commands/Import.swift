@@ -18,7 +18,8 @@ extension Viewpoints.Import {
 
         @Argument(help: "CSV with a header and a 'participant' column.") var file: String
         @OptionGroup var identifying: IdentifyingOptions
-        @Option(help: "Number new pseudonyms by 'digest' (default) or 'file' order.") var order: PseudonymOrder = .digest
+        @Option(help: "Number new pseudonyms by 'digest' (default) or 'file' order.") var order: PseudonymOrder =
+            .digest
         @OptionGroup var common: CommonImportOptions
         @OptionGroup var studyOptions: StudyOptions
         @OptionGroup var database: DatabaseOptions
@@ -31,7 +32,8 @@ extension Viewpoints.Import {
             options.dryRun = common.dryRun
             options.fileOrder = order == .file
             let result = try report {
-                try store.importParticipants(path: file, study: try store.resolveStudy(slug: studyOptions.resolvedSlug), options: options)
+                try store.importParticipants(
+                    path: file, study: try store.resolveStudy(slug: studyOptions.resolvedSlug), options: options)
             }
             result.warnings.forEach { warn("warning: \($0)") }
             print(result.summary)
@@ -49,11 +51,14 @@ extension Viewpoints.Import {
         static let configuration = CommandConfiguration(
             abstract: "Import statements, redacting e-mails, phones, names and --redact terms before anything is sent.")
 
-        @Argument(help: "CSV: participant (or pseudonym), text, and optionally id, question, source, seq.") var file: String
+        @Argument(help: "CSV: participant (or pseudonym), text, and optionally id, question, source, seq.") var file:
+            String
         @Option(help: ArgumentHelp("The participants CSV, so every participant's name is redacted.", valueName: "file"))
         var participants: String?
-        @Option(help: ArgumentHelp("A file of extra terms to redact, one per line.", valueName: "file")) var redact: String?
-        @Flag(name: .customLong("show-redactions"), help: "List every replacement as FILE:LINE.") var showRedactions = false
+        @Option(help: ArgumentHelp("A file of extra terms to redact, one per line.", valueName: "file")) var redact:
+            String?
+        @Flag(name: .customLong("show-redactions"), help: "List every replacement as FILE:LINE.") var showRedactions =
+            false
         @OptionGroup var identifying: IdentifyingOptions
         @OptionGroup var common: CommonImportOptions
         @OptionGroup var studyOptions: StudyOptions
@@ -69,14 +74,17 @@ extension Viewpoints.Import {
             let path = file
             if showRedactions {
                 options.onRedaction = { line, redaction in
-                    print("\(path):\(line): \(redaction.kind.summaryName): \(redaction.original) → \(redaction.replacement)")
+                    print(
+                        "\(path):\(line): \(redaction.kind.summaryName): \(redaction.original) → \(redaction.replacement)"
+                    )
                 }
             }
             let progress = Progress(label: "statements")
             if progress.enabled { options.onProgress = { progress.update($0) } }
             let store = try database.open()
             let result = try report {
-                try store.importStatements(path: file, study: try store.resolveStudy(slug: studyOptions.resolvedSlug), options: options)
+                try store.importStatements(
+                    path: file, study: try store.resolveStudy(slug: studyOptions.resolvedSlug), options: options)
             }
             progress.finish()
             result.warnings.forEach { warn("warning: \($0)") }
@@ -108,7 +116,8 @@ extension Viewpoints.Import {
             options.update = common.update
             options.dryRun = common.dryRun
             let summary = try report {
-                try store.importCodebook(path: file, study: try store.resolveStudy(slug: studyOptions.resolvedSlug), options: options)
+                try store.importCodebook(
+                    path: file, study: try store.resolveStudy(slug: studyOptions.resolvedSlug), options: options)
             }
             print(summary)
         }

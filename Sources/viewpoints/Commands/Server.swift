@@ -25,7 +25,9 @@ extension Viewpoints.Server {
             print("running: PostgreSQL \(status.version ?? "?") in \(status.dataDirectory)")
             print("socket: \(status.socketDirectory)")
             if let port = status.tcpPort {
-                print("tcp: postgresql://viewpoints@127.0.0.1:\(port)/viewpoints (password in \(server.home)/server.password)")
+                print(
+                    "tcp: postgresql://viewpoints@127.0.0.1:\(port)/viewpoints (password in \(server.home)/server.password)"
+                )
             }
         }
     }

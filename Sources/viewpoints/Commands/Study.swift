@@ -21,8 +21,10 @@ extension Viewpoints.StudyCommand {
             let store = try database.open()
             let created = try report { try store.createStudy(slug: slug, title: title) }
             print("created study \(slug)")
-            print(created.newKey ? "key: \(created.keyPath) (new; back it up: without it participants cannot be re-matched)"
-                : "key: \(created.keyPath) (existing key reused: pseudonyms stay as before)")
+            print(
+                created.newKey
+                    ? "key: \(created.keyPath) (new; back it up: without it participants cannot be re-matched)"
+                    : "key: \(created.keyPath) (existing key reused: pseudonyms stay as before)")
         }
     }
 
@@ -38,7 +40,10 @@ extension Viewpoints.StudyCommand {
             let table = Table(
                 header: ["study", "title", "participants", "statements", "codes", "coders", "created"],
                 rows: studies.map {
-                    [$0.slug, $0.title, String($0.participants), String($0.statements), String($0.codes), String($0.coders), $0.createdAt]
+                    [
+                        $0.slug, $0.title, String($0.participants), String($0.statements), String($0.codes),
+                        String($0.coders), $0.createdAt,
+                    ]
                 }, numeric: [2, 3, 4, 5])
             print(table.render(format), terminator: "")
         }
@@ -53,7 +58,9 @@ extension Viewpoints.StudyCommand {
         @OptionGroup var database: DatabaseOptions
 
         func validate() throws {
-            guard yes else { throw ValidationError("deleting study '\(slug)' removes all its data: add --yes to confirm") }
+            guard yes else {
+                throw ValidationError("deleting study '\(slug)' removes all its data: add --yes to confirm")
+            }
         }
 
         func run() throws {

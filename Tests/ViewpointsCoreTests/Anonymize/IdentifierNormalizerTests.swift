@@ -1,5 +1,4 @@
 import Testing
-
 import ViewpointsCore
 
 @Suite struct IdentifierNormalizerTests {

@@ -1,6 +1,5 @@
 import Foundation
 import Testing
-
 import ViewpointsCore
 
 extension RedactorTests {
@@ -12,9 +11,10 @@ extension RedactorTests {
             }
             let redactor = Redactor(participants: participants, terms: ["Kabul"])
             let identifying = participants.flatMap { participant in
-                participant.identifyingValues + participant.nameParts + participant.nameParts.flatMap {
-                    $0.split(separator: "-").map(String.init)
-                }
+                participant.identifyingValues + participant.nameParts
+                    + participant.nameParts.flatMap {
+                        $0.split(separator: "-").map(String.init)
+                    }
             }
             for _ in 0..<25 {
                 var text = ""
@@ -36,7 +36,9 @@ extension RedactorTests {
                 let words = Set(Self.words(of: result.text.lowercased()))
                 for value in identifying where value.unicodeScalars.filter(\.properties.isAlphabetic).count >= 3 {
                     let valueWords = Self.words(of: value.lowercased())
-                    let leaked = valueWords.count == 1 ? words.contains(valueWords[0])
+                    let leaked =
+                        valueWords.count == 1
+                        ? words.contains(valueWords[0])
                         : Self.words(of: result.text.lowercased()).joined(separator: " ")
                             .contains(valueWords.joined(separator: " "))
                     #expect(!leaked, "\(value) survived in \(result.text)")

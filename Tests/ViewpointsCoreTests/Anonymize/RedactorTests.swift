@@ -1,5 +1,4 @@
 import Testing
-
 import ViewpointsCore
 
 @Suite struct RedactorTests {
@@ -80,9 +79,10 @@ import ViewpointsCore
     @Test func fullValueBeatsItsParts() {
         let result = Self.redactor.redact("Imran Khan said")
         #expect(result.text == "[P07] said")
-        #expect(result.redactions == [
-            Redaction(kind: .participant, original: "Imran Khan", replacement: "[P07]", range: 0..<10)
-        ])
+        #expect(
+            result.redactions == [
+                Redaction(kind: .participant, original: "Imran Khan", replacement: "[P07]", range: 0..<10)
+            ])
     }
 
     @Test(arguments: ["Imran Khan", "IMRAN KHAN", "imran   khan", "Imran\n\tKhan", "Imran\u{00A0}Khan"])

@@ -1,19 +1,24 @@
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Musl)
-import Musl
-#elseif canImport(Darwin)
-import Darwin
-#endif
 import Testing
+
 @testable import ViewpointsCore
 
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 @Suite struct CSVReaderErrorTests {
-    static let unterminated = "quoted field never closed (started here); close it with a double quote, "
+    static let unterminated =
+        "quoted field never closed (started here); close it with a double quote, "
         + "and double any quote inside it (\"\")"
-    static let afterQuote = "unexpected character after closing quote; put a comma or line break right after the "
+    static let afterQuote =
+        "unexpected character after closing quote; put a comma or line break right after the "
         + "closing quote, or double the quote (\"\") if it belongs to the text"
-    static let quoteInside = "double quote inside a field that does not start with one; enclose the whole field "
+    static let quoteInside =
+        "double quote inside a field that does not start with one; enclose the whole field "
         + "in double quotes and double the quote inside it (\"\")"
     static let invalid = "invalid UTF-8 byte sequence; save the file with UTF-8 encoding (in Excel: \"CSV UTF-8\")"
     static let nul = "NUL byte (0x00) in the data; remove it, text cannot contain NUL characters"
@@ -25,8 +30,10 @@ import Testing
         ("character after quote", Array("a,\"b\"x\n".utf8), "<input>:1:6: \(afterQuote)"),
         ("space after quote", Array("\"a\" ,b".utf8), "<input>:1:4: \(afterQuote)"),
         ("quote in unquoted field", Array("ab\"c\n".utf8), "<input>:1:3: \(quoteInside)"),
-        ("bad record after multi-line field", Array("\"one\ntwo\nthree\",ok\nbad\"quote\n".utf8),
-         "<input>:4:4: \(quoteInside)"),
+        (
+            "bad record after multi-line field", Array("\"one\ntwo\nthree\",ok\nbad\"quote\n".utf8),
+            "<input>:4:4: \(quoteInside)"
+        ),
         ("bad field after multi-line field", Array("\"one\r\ntwo\",x\"y\n".utf8), "<input>:2:7: \(quoteInside)"),
         ("after CRLF lines", Array("a,b\r\nc,d\r\ne,f\"g\r\n".utf8), "<input>:3:4: \(quoteInside)"),
         ("after lone CR lines", Array("a\rb\r\rc\"".utf8), "<input>:4:2: \(quoteInside)"),
@@ -72,8 +79,9 @@ import Testing
 
     @Test func describesFileErrorsWithoutPosition() {
         let error = CSVError(kind: .cannotRead("Is a directory"), file: "data", line: 0, column: 0)
-        #expect(error.description
-            == "data: cannot read file (Is a directory); check that it is a regular, readable file")
+        #expect(
+            error.description
+                == "data: cannot read file (Is a directory); check that it is a regular, readable file")
     }
 
     @Test func reportsUnreadableFile() throws {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ViewpointsCore
 
 @Suite struct CSVReaderTests {
@@ -100,8 +101,9 @@ import Testing
             Issue.record("opening a missing file succeeded")
         } catch {
             #expect(error.kind == .cannotOpen("No such file or directory"))
-            #expect(error.description == "/nonexistent-folder/people.csv: cannot open file (No such file or "
-                + "directory); check that the path is right and the file is readable")
+            #expect(
+                error.description == "/nonexistent-folder/people.csv: cannot open file (No such file or "
+                    + "directory); check that the path is right and the file is readable")
         }
     }
 

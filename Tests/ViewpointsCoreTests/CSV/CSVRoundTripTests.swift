@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ViewpointsCore
 
 @Suite struct CSVRoundTripTests {
@@ -34,8 +35,9 @@ import Testing
             try writer.finish()
             for chunkSize in [1, 3, 7, 1 << 20] {
                 let read = try CSVTestSupport.records(writer.bytes, chunkSize: chunkSize).map(\.fields)
-                #expect(read.map { $0.map { Array($0.utf8) } } == rows.map { $0.map { Array($0.utf8) } },
-                        "seed \(seed), bom \(bom), chunk \(chunkSize)")
+                #expect(
+                    read.map { $0.map { Array($0.utf8) } } == rows.map { $0.map { Array($0.utf8) } },
+                    "seed \(seed), bom \(bom), chunk \(chunkSize)")
             }
         }
     }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ViewpointsCore
 
 @Suite struct CSVSpreadsheetSafetyTests {
@@ -60,8 +61,10 @@ import Testing
 
     @Test(arguments: [UInt64(1), 99, 12_345])
     func restoresRandomStrings(seed: UInt64) {
-        let pieces = ["'", "''", "=", "-5", "'-5", "=SUM(A1)", "'Tis", "+", "@", "\t", "\r", "\n", "1e5", ".", "x",
-                      "Ä", " ", "-", "0"]
+        let pieces = [
+            "'", "''", "=", "-5", "'-5", "=SUM(A1)", "'Tis", "+", "@", "\t", "\r", "\n", "1e5", ".", "x",
+            "Ä", " ", "-", "0",
+        ]
         var generator = CSVSplitMix64(seed: seed)
         for _ in 0..<5_000 {
             var s = ""

@@ -1,15 +1,17 @@
+import Testing
+
+@testable import ViewpointsCore
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Musl)
-import Musl
+    import Musl
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 #if canImport(Foundation)
-import Foundation
+    import Foundation
 #endif
-import Testing
-@testable import ViewpointsCore
 
 @Suite struct CSVWriterTests {
     @Test(arguments: [
@@ -79,17 +81,17 @@ import Testing
     }
 
     #if canImport(Foundation)
-    @Test func writesToFileHandle() throws {
-        let path = CSVTestSupport.temporaryPath("handle")
-        defer { CSVTestSupport.remove(path) }
-        CSVTestSupport.writeFile(path, [])
-        let handle = try #require(FileHandle(forWritingAtPath: path))
-        var writer = CSVWriter(fileHandle: handle, lineEnding: .crlf)
-        try writer.write(["a", "b,c"])
-        try writer.finish()
-        try handle.close()
-        #expect(CSVTestSupport.readFile(path) == Array("a,\"b,c\"\r\n".utf8))
-    }
+        @Test func writesToFileHandle() throws {
+            let path = CSVTestSupport.temporaryPath("handle")
+            defer { CSVTestSupport.remove(path) }
+            CSVTestSupport.writeFile(path, [])
+            let handle = try #require(FileHandle(forWritingAtPath: path))
+            var writer = CSVWriter(fileHandle: handle, lineEnding: .crlf)
+            try writer.write(["a", "b,c"])
+            try writer.finish()
+            try handle.close()
+            #expect(CSVTestSupport.readFile(path) == Array("a,\"b,c\"\r\n".utf8))
+        }
     #endif
 
     @Test func reportsUnwritablePath() {
@@ -97,8 +99,9 @@ import Testing
             _ = try CSVWriter(path: "/nonexistent-folder/out.csv")
             Issue.record("creating a file in a missing folder succeeded")
         } catch {
-            #expect(error.description == "/nonexistent-folder/out.csv: cannot open file (No such file or "
-                + "directory); check that the path is right and the file is readable")
+            #expect(
+                error.description == "/nonexistent-folder/out.csv: cannot open file (No such file or "
+                    + "directory); check that the path is right and the file is readable")
         }
     }
 

@@ -66,12 +66,14 @@ import ViewpointsCore
         let data = try ReliabilityData(rows, level: .ordinal)
         let numeric = try #require(Cohen.kappa(data, weights: .quadratic, positions: .numeric).value)
         let observed = try #require(Cohen.kappa(data, weights: .quadratic, positions: .observed).value)
-        let byValue = try #require(ReliabilityReferenceFormulas.cohen(
-            pairs, weights: .quadratic, positions: ["1": 1, "2": 2, "4": 4]
-        ))
-        let byRank = try #require(ReliabilityReferenceFormulas.cohen(
-            pairs, weights: .quadratic, positions: ["1": 0, "2": 1, "4": 2]
-        ))
+        let byValue = try #require(
+            ReliabilityReferenceFormulas.cohen(
+                pairs, weights: .quadratic, positions: ["1": 1, "2": 2, "4": 4]
+            ))
+        let byRank = try #require(
+            ReliabilityReferenceFormulas.cohen(
+                pairs, weights: .quadratic, positions: ["1": 0, "2": 1, "4": 2]
+            ))
         #expect(abs(numeric - byValue) < 1e-12)
         #expect(abs(observed - byRank) < 1e-12)
         #expect(abs(numeric - observed) > 1e-3)

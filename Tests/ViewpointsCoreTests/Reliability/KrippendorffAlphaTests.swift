@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ViewpointsCore
 
 @Suite struct KrippendorffAlphaTests {

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import ViewpointsCore
 
 /// One published figure and how this module computes it.

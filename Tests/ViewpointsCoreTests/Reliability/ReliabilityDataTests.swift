@@ -13,8 +13,9 @@ import ViewpointsCore
         #expect(throws: ReliabilityDataError.notANumber(unit: "u2", value: "high")) {
             try ReliabilityData([("u1", "A", "1"), ("u2", "A", "high"), ("u3", "A", "nan")], level: level)
         }
-        #expect(ReliabilityDataError.notANumber(unit: "u2", value: "high").description
-            == "unit 'u2' has value 'high', which is not a number")
+        #expect(
+            ReliabilityDataError.notANumber(unit: "u2", value: "high").description
+                == "unit 'u2' has value 'high', which is not a number")
     }
 
     @Test func nominalDataKeepAnyLabels() throws {

@@ -129,17 +129,20 @@ struct ReliabilityReferenceSet: Sendable {
                     throw LoadError.malformed("\(id): \(statistic) has no decimals")
                 }
                 if let value = (item["value"] as? NSNumber)?.doubleValue {
-                    figures.append(PublishedFigure(
-                        subset: subset, statistic: statistic, category: nil, value: value, decimals: decimals
-                    ))
+                    figures.append(
+                        PublishedFigure(
+                            subset: subset, statistic: statistic, category: nil, value: value, decimals: decimals
+                        ))
                 } else if let values = item["value"] as? [String: Any] {
                     for (category, number) in values {
                         guard let value = (number as? NSNumber)?.doubleValue else {
                             throw LoadError.malformed("\(id): \(statistic)[\(category)]")
                         }
-                        figures.append(PublishedFigure(
-                            subset: subset, statistic: statistic, category: category, value: value, decimals: decimals
-                        ))
+                        figures.append(
+                            PublishedFigure(
+                                subset: subset, statistic: statistic, category: category, value: value,
+                                decimals: decimals
+                            ))
                     }
                 } else {
                     throw LoadError.malformed("\(id): \(statistic) has no value")

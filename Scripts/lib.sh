@@ -1,0 +1,50 @@
+# Shared by the scripts: locate PostgreSQL's server programs and run them as a user the server accepts.
+# shellcheck shell=bash
+
+# Prints the folder holding initdb and pg_ctl: PATH first, then /usr/lib/postgresql/*/bin, newest first.
+pg_bindir() {
+    local dir
+    if command -v initdb >/dev/null 2>&1 && command -v pg_ctl >/dev/null 2>&1; then
+        dir=$(dirname "$(readlink -f "$(command -v pg_ctl)")")
+        echo "$dir"
+        return 0
+    fi
+    for dir in $(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -t/ -k4 -n -r); do
+        if [[ -x $dir/initdb && -x $dir/pg_ctl ]]; then
+            echo "$dir"
+            return 0
+        fi
+    done
+    return 1
+}
+
+# Runs a command as the server's user: postgres when we are root (PostgreSQL refuses root), else ourselves.
+as_pg() {
+    if [[ $(id -u) -eq 0 ]]; then
+        runuser -u postgres -- "$@"
+    else
+        "$@"
+    fi
+}
+
+# Installs what a fresh Debian/Ubuntu machine lacks for building and testing (needs root).
+install_missing() {
+    local need=()
+    pg_bindir >/dev/null || need+=(postgresql)
+    [[ -f /usr/include/postgresql/libpq-fe.h ]] || need+=(libpq-dev)
+    [[ -f /usr/include/openssl/hmac.h ]] || need+=(libssl-dev)
+    command -v pkg-config >/dev/null || need+=(pkg-config)
+    if ((${#need[@]})); then
+        if [[ $(id -u) -ne 0 ]]; then
+            echo "missing: ${need[*]}; install them (sudo apt-get install -y ${need[*]}) and run again" >&2
+            return 69
+        fi
+        echo "installing: ${need[*]}" >&2
+        apt-get update -qq >&2
+        DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${need[@]}" >&2
+    fi
+    if ! command -v swift >/dev/null; then
+        echo "swift is not on PATH: install a Swift 6 toolchain (swift.org) and run again" >&2
+        return 69
+    fi
+}

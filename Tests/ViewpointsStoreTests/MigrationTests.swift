@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+import ViewpointsStore
+import ViewpointsTestSupport
+
+@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+struct MigrationTests {
+    @Test func migratesFromEmptyAndAgainWithoutChanges() throws {
+        let db = try TestDatabase()
+        let store = try db.store()
+        #expect(try store.migrator().migrate().isEmpty)
+        let bundled = try Migration.bundled()
+        #expect(try db.scalar("SELECT count(*) FROM schema_migrations") == String(bundled.count))
+        #expect(try db.scalar("SELECT to_regclass('statements') IS NOT NULL") == "t")
+        #expect(try store.migrator().status().pending.isEmpty)
+    }
+
+    @Test func refusesAnEditedAppliedMigration() throws {
+        let db = try TestDatabase()
+        let store = try db.store()
+        var edited = try Migration.bundled()
+        edited[0].sql += "\n-- edited\n"
+        edited[0].checksum = String(repeating: "0", count: 64)
+        let migrator = Migrator(connection: store.connection, migrations: edited)
+        let error = try #require(throws: StoreError.self) { try migrator.migrate() }
+        #expect(error.kind == .configuration)
+        #expect(error.exitCode == 78)
+        #expect(error.message.contains("was edited after it was applied"))
+        #expect(error.message.contains(edited[0].name))
+    }
+
+    @Test func reportsPendingMigrationsOnAnUnmanagedDatabase() throws {
+        let db = try TestDatabase()
+        try Connection(conninfo: db.url).execute(
+            "DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)", doing: "test")
+        let error = try #require(throws: StoreError.self) { try db.store() }
+        #expect(error.exitCode == 78)
+        #expect(error.message == "1 migration pending: run `viewpoints db migrate`")
+    }
+
+    @Test func parsesDatabaseURLsLikeLibpq() throws {
+        let info = try Connection.conninfo(
+            "postgresql://alice@db.example:6543/study?sslmode=require", setting: "dbname", to: "x")
+        #expect(info.contains("host='db.example'"))
+        #expect(info.contains("port='6543'"))
+        #expect(info.contains("user='alice'"))
+        #expect(info.contains("sslmode='require'"))
+        #expect(info.contains("dbname='x'"))
+    }
+}
