@@ -67,100 +67,104 @@ extension Store {
             var seenRefs: [String: Int] = [:]
             var rows = 0
             var failure: Error?
-            let copied = try connection.copyIn(
-                direct ? StatementQueries.copyDirect : StatementQueries.copyStage, doing: "sending statements"
-            ) { (writer: inout CopyWriter) throws(StoreError) in
-                do {
-                    while let row = try file.next(problems: &problems) {
-                        rows += 1
-                        if rows % 20_000 == 0 { options.onProgress?(rows) }
-                        let participant: StoredParticipant?
-                        switch file.participantKey {
-                        case .identifier: participant = byDigest[Hashing.hex(key!.digest(identifier: row.participant))]
-                        case .pseudonym: participant = byPseudonym[row.participant.trimmingCharacters(in: .whitespaces)]
-                        }
-                        guard let participant else {
-                            problems.add(
-                                line: row.line, column: row.participantColumn,
-                                file.participantKey == .identifier
-                                    ? "'participant' is not a participant of study \(study.slug); "
-                                        + "import them with `viewpoints import participants` first, or fix the identifier"
-                                    : "'pseudonym' \(row.participant) is not a participant of study \(study.slug)")
-                            continue
-                        }
-                        let seq: Int
-                        if let given = row.seq {
-                            seq = given
-                        } else {
-                            seq = (nextSeq[participant.id] ?? 0) + 1
-                        }
-                        nextSeq[participant.id] = max(nextSeq[participant.id] ?? 0, seq)
-                        if !seenSeq.insert(SeqKey(participant: participant.id, seq: seq)).inserted {
-                            problems.add(
-                                line: row.line, column: row.seqColumn,
-                                "\(participant.pseudonym) already has a statement with seq \(seq) in this file; "
-                                    + "each participant's seq must be unique")
-                            continue
-                        }
-                        let reference = row.id ?? "\(participant.pseudonym):\(seq)"
-                        if let id = row.id {
-                            if let earlier = seenIDs[id] {
+            do {
+                try connection.copyIn(
+                    direct ? StatementQueries.copyDirect : StatementQueries.copyStage, doing: "sending statements"
+                ) { (writer: inout CopyWriter) throws(StoreError) in
+                    do {
+                        while let row = try file.next(problems: &problems) {
+                            rows += 1
+                            if rows % 20_000 == 0 { options.onProgress?(rows) }
+                            let participant: StoredParticipant?
+                            switch file.participantKey {
+                            case .identifier:
+                                participant = byDigest[Hashing.hex(key!.digest(identifier: row.participant))]
+                            case .pseudonym:
+                                participant = byPseudonym[row.participant.trimmingCharacters(in: .whitespaces)]
+                            }
+                            guard let participant else {
                                 problems.add(
-                                    line: row.line, column: row.idColumn,
-                                    "'id' \(id) is already used on line \(earlier); statement ids must be unique")
+                                    line: row.line, column: row.participantColumn,
+                                    file.participantKey == .identifier
+                                        ? "'participant' is not a participant of study \(study.slug); "
+                                            + "import them with `viewpoints import participants` first, or fix the identifier"
+                                        : "'pseudonym' \(row.participant) is not a participant of study \(study.slug)")
                                 continue
                             }
-                            seenIDs[id] = row.line
-                        } else if !direct {
-                            seenRefs[reference] = row.line
-                        }
-                        var text = row.text
-                        var question = row.question
-                        var source = row.source
-                        if let onRedaction = options.onRedaction {
-                            func apply(_ value: String) -> String {
-                                let (out, found) = redactor.redact(value)
-                                for item in found {
-                                    counts[item.kind, default: 0] += 1
-                                    onRedaction(row.line, item)
-                                }
-                                return out
+                            let seq: Int
+                            if let given = row.seq {
+                                seq = given
+                            } else {
+                                seq = (nextSeq[participant.id] ?? 0) + 1
                             }
-                            text = apply(text)
-                            question = question.map(apply)
-                            source = source.map(apply)
-                        } else {
-                            text = redactor.redactCounting(text, into: &counts)
-                            question = question.map { redactor.redactCounting($0, into: &counts) }
-                            source = source.map { redactor.redactCounting($0, into: &counts) }
+                            nextSeq[participant.id] = max(nextSeq[participant.id] ?? 0, seq)
+                            if !seenSeq.insert(SeqKey(participant: participant.id, seq: seq)).inserted {
+                                problems.add(
+                                    line: row.line, column: row.seqColumn,
+                                    "\(participant.pseudonym) already has a statement with seq \(seq) in this file; "
+                                        + "each participant's seq must be unique")
+                                continue
+                            }
+                            let reference = row.id ?? "\(participant.pseudonym):\(seq)"
+                            if let id = row.id {
+                                if let earlier = seenIDs[id] {
+                                    problems.add(
+                                        line: row.line, column: row.idColumn,
+                                        "'id' \(id) is already used on line \(earlier); statement ids must be unique")
+                                    continue
+                                }
+                                seenIDs[id] = row.line
+                            } else if !direct {
+                                seenRefs[reference] = row.line
+                            }
+                            var text = row.text
+                            var question = row.question
+                            var source = row.source
+                            if let onRedaction = options.onRedaction {
+                                func apply(_ value: String) -> String {
+                                    let (out, found) = redactor.redact(value)
+                                    for item in found {
+                                        counts[item.kind, default: 0] += 1
+                                        onRedaction(row.line, item)
+                                    }
+                                    return out
+                                }
+                                text = apply(text)
+                                question = question.map(apply)
+                                source = source.map(apply)
+                            } else {
+                                text = redactor.redactCounting(text, into: &counts)
+                                question = question.map { redactor.redactCounting($0, into: &counts) }
+                                source = source.map { redactor.redactCounting($0, into: &counts) }
+                            }
+                            guard problems.isEmpty else { continue }
+                            let digest = "\\x" + Hashing.hex(Hashing.sha256(text))
+                            if direct {
+                                try writer.row([
+                                    study.id, participant.id, String(seq), row.id, question, source, text, digest,
+                                ])
+                            } else {
+                                try writer.row([
+                                    String(row.line), participant.id, String(seq), row.id, reference, question, source,
+                                    text,
+                                    digest,
+                                ])
+                            }
                         }
-                        guard problems.isEmpty else { continue }
-                        let digest = "\\x" + Hashing.hex(Hashing.sha256(text))
-                        if direct {
-                            try writer.row([
-                                study.id, participant.id, String(seq), row.id, question, source, text, digest,
-                            ])
-                        } else {
-                            try writer.row([
-                                String(row.line), participant.id, String(seq), row.id, reference, question, source,
-                                text,
-                                digest,
-                            ])
-                        }
+                    } catch let error as StoreError {
+                        throw error
+                    } catch {
+                        failure = error
+                        throw StoreError(.data, "stopped reading \(path)")
                     }
-                } catch let error as StoreError {
-                    throw error
-                } catch {
-                    failure = error
-                    throw StoreError(.data, "stopped reading \(path)")
+                    if !problems.isEmpty {
+                        failure = ImportFailure(problems: problems.problems, more: problems.more)
+                        throw StoreError(.data, "problems in \(path)")
+                    }
                 }
-                if !problems.isEmpty {
-                    failure = ImportFailure(problems: problems.problems, more: problems.more)
-                    throw StoreError(.data, "problems in \(path)")
-                }
+            } catch {
+                throw failure ?? error
             }
-            if let failure { throw failure }
-            _ = copied
             options.onProgress?(rows)
             result.summary.redactions = Dictionary(counts.map { ($0.key.summaryName, $0.value) }, uniquingKeysWith: +)
             if direct {

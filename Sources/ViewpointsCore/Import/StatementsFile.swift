@@ -21,7 +21,7 @@ public struct StatementsFile {
         public var seqColumn: Int
     }
 
-    public static let columns = ["participant", "pseudonym", "text", "id", "question", "source", "seq"]
+    public static let columns = ["participant", "pseudonym", "text", "id", "question", "source", "seq", "statement"]
 
     public let path: String
     public let participantKey: ParticipantKey
@@ -30,6 +30,8 @@ public struct StatementsFile {
     let participantIndex: Int
     let textIndex: Int
     let idIndex: Int?
+    /// The id column is an export's `statement`: a PSEUDONYM:SEQ value there means "no id".
+    let referenceColumn: Bool
     let questionIndex: Int?
     let sourceIndex: Int?
     let seqIndex: Int?
@@ -49,8 +51,20 @@ public struct StatementsFile {
                 "unknown column '\(name)'; a statements file has participant or pseudonym, text, and optionally "
                     + "id, question, source, seq (other columns could carry identifying data, so they are refused)")
         }
-        let participant = header.index("participant")
-        let pseudonym = header.index("pseudonym")
+        // A Viewpoints export (`statement,participant,seq,…`) names participants by pseudonym and
+        // statements by reference: it imports back as it was.
+        let isExport = header.index("statement") != nil
+        if isExport && header.index("id") != nil {
+            problems.add(
+                line: header.line, column: header.columns[header.index("id")!],
+                "give either 'id' or 'statement' (the column of a Viewpoints export), not both")
+        }
+        var participant = header.index("participant")
+        var pseudonym = header.index("pseudonym")
+        if isExport && pseudonym == nil {
+            pseudonym = participant
+            participant = nil
+        }
         if participant != nil && pseudonym != nil {
             problems.add(
                 line: header.line, column: header.columns[pseudonym!],
@@ -68,7 +82,8 @@ public struct StatementsFile {
         guard problems.isEmpty else { return nil }
         return StatementsFile(
             path: path, participantKey: participant != nil ? .identifier : .pseudonym, reader: reader, header: header,
-            participantIndex: participant ?? pseudonym!, textIndex: text, idIndex: header.index("id"),
+            participantIndex: participant ?? pseudonym!, textIndex: text,
+            idIndex: header.index("id") ?? header.index("statement"), referenceColumn: isExport,
             questionIndex: header.index("question"), sourceIndex: header.index("source"), seqIndex: header.index("seq"))
     }
 
@@ -110,6 +125,10 @@ public struct StatementsFile {
                 }
             }
             var id = optional(idIndex)?.trimmingCharacters(in: .whitespaces)
+            if let value = id, referenceColumn, StatementsFile.looksLikeReference(value) {
+                id = nil
+                if seq == nil, let number = value.split(separator: ":").last.flatMap({ Int($0) }) { seq = number }
+            }
             if let value = id, let idIndex {
                 if value.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) {
                     problems.add(
