@@ -1055,9 +1055,10 @@ def fresh(rng, options, used):
 def compose(rng, person, views, used, mention=None, contact=False, restate=False):
     """One paragraph in the persona's voice expressing `views`; returns the text."""
     pieces = []  # (sentence, optional rank: 0 = keep, higher = dropped first)
+    frames = set()  # no framing twice in one paragraph
     for i, (code, stance) in enumerate(views):
         _, _, claims, pros, cons = PROPOSITIONS[code]
-        frame = rng.choice(FRAMES[stance])
+        frame = fresh(rng, FRAMES[stance], frames)
         sentence = frame.format(c=rng.choice(claims))
         if i == 0 and restate:
             sentence = f"{rng.choice(RESTATE_OPENERS)} {lower_first(sentence)}"
