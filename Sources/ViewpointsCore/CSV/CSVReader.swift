@@ -42,6 +42,16 @@ public struct CSVReader {
         try engine.next()
     }
 
+    /// Parses the next record without making strings; false at the end of the input.
+    ///
+    /// Read its fields with `withField(_:_:)`, valid until the next call.
+    mutating func advance() throws(CSVError) -> Bool {
+        try engine.advance()
+    }
+
+    /// The record parsed by `advance()`: its line, field count, and each field's place, text or bytes.
+    var current: CSVReaderEngine { engine }
+
     /// Reads all remaining records.
     public mutating func readAll() throws(CSVError) -> [CSVRecord] {
         var records: [CSVRecord] = []

@@ -31,7 +31,11 @@ final class CSVReaderEngine {
     private var line = 1
 
     private var spans: [CSVFieldSpan] = []
-    private var lastFieldCount = 4
+    /// Column and line of each field of the record just parsed, reused from record to record.
+    private var columns: [Int] = []
+    private var fieldLines: [Int] = []
+    /// The line where the record just parsed starts.
+    private(set) var recordLine = 0
 
     /// The default read size.
     static let defaultChunkSize = 1 << 20
@@ -52,17 +56,51 @@ final class CSVReaderEngine {
 
     /// Returns the next record, or nil at the end of the input.
     func next() throws(CSVError) -> CSVRecord? {
+        guard try advance() else { return nil }
+        var fields: [String] = []
+        fields.reserveCapacity(spans.count)
+        for span in spans { fields.append(makeString(span)) }
+        return CSVRecord(fields: fields, line: recordLine, columns: columns, fieldLines: fieldLines)
+    }
+
+    /// Parses the next record without making strings; false at the end of the input.
+    ///
+    /// The record's fields stay readable through `withField(_:_:)` until the next call.
+    func advance() throws(CSVError) -> Bool {
         while true {
             switch try parseRecord() {
-            case .record(let record):
-                return record
+            case .record:
+                return true
             case .finished:
                 descriptor?.close()
-                return nil
+                return false
             case .needMore:
                 try fill()
             }
         }
+    }
+
+    /// Number of fields of the record just parsed.
+    var fieldCount: Int { spans.count }
+
+    /// The 1-based column where field `index` of the record just parsed starts.
+    func column(_ index: Int) -> Int { columns[index] }
+
+    /// The 1-based line where field `index` of the record just parsed starts.
+    func fieldLine(_ index: Int) -> Int { fieldLines[index] }
+
+    /// Field `index` of the record just parsed as a string.
+    func field(_ index: Int) -> String { makeString(spans[index]) }
+
+    /// Calls `body` with the UTF-8 bytes of field `index` of the record just parsed (quotes removed).
+    @inline(__always)
+    func withField<R>(_ index: Int, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        let span = spans[index]
+        if span.escaped {
+            var text = makeString(span)
+            return text.withUTF8(body)
+        }
+        return body(UnsafeBufferPointer(start: buffer + span.start, count: span.end - span.start))
     }
 
     // MARK: - Input
@@ -106,7 +144,7 @@ final class CSVReaderEngine {
     // MARK: - Parsing
 
     private enum Step {
-        case record(CSVRecord)
+        case record
         case needMore
         case finished
     }
@@ -158,10 +196,16 @@ final class CSVReaderEngine {
         self.spans = []
         spans.removeAll(keepingCapacity: true)
         defer { self.spans = spans }
-        var columns: [Int] = []
-        columns.reserveCapacity(lastFieldCount)
-        var fieldLines: [Int] = []
-        fieldLines.reserveCapacity(lastFieldCount)
+        var columns = self.columns
+        self.columns = []
+        columns.removeAll(keepingCapacity: true)
+        var fieldLines = self.fieldLines
+        self.fieldLines = []
+        fieldLines.removeAll(keepingCapacity: true)
+        defer {
+            self.columns = columns
+            self.fieldLines = fieldLines
+        }
 
         fieldLoop: while true {
             let fieldStart = i
@@ -312,13 +356,10 @@ final class CSVReaderEngine {
             let (errorLine, errorColumn) = locate(invalid, recordStart: recordStart, recordLine: recordLine)
             throw CSVError(kind: .invalidUTF8, file: displayName, line: errorLine, column: errorColumn)
         }
-        var fields: [String] = []
-        fields.reserveCapacity(spans.count)
-        for span in spans { fields.append(makeString(span)) }
-        lastFieldCount = fields.count
         start = i
         self.line = line
-        return .record(CSVRecord(fields: fields, line: recordLine, columns: columns, fieldLines: fieldLines))
+        self.recordLine = recordLine
+        return .record
     }
 
     /// Builds the field's string from bytes already validated as UTF-8.

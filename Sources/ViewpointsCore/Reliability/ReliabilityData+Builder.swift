@@ -9,7 +9,6 @@ extension ReliabilityData {
         private var rowUnits: [Int32] = []
         private var rowCoders: [Int32] = []
         private var rowCategories: [Int32] = []
-        private var lastUnit: String?
         private var lastUnitIndex: Int32 = -1
 
         /// Creates an empty builder, reserving room for `minimumCapacity` values.
@@ -22,17 +21,31 @@ extension ReliabilityData {
 
         /// Adds the value one coder gave one unit.
         public mutating func add(unit: String, coder: String, value: String) {
+            var unit = unit
+            var coder = coder
+            var value = value
+            unit.withUTF8 { unit in
+                coder.withUTF8 { coder in
+                    value.withUTF8 { value in add(unitBytes: unit, coderBytes: coder, valueBytes: value) }
+                }
+            }
+        }
+
+        /// Adds the value one coder gave one unit, each given by its UTF-8 bytes (as a CSV reader holds them).
+        mutating func add(
+            unitBytes unit: UnsafeBufferPointer<UInt8>, coderBytes coder: UnsafeBufferPointer<UInt8>,
+            valueBytes value: UnsafeBufferPointer<UInt8>
+        ) {
             let unitNumber: Int32
-            if unit == lastUnit {
+            if lastUnitIndex >= 0 && unitLabels.equals(Int(lastUnitIndex), unit) {
                 unitNumber = lastUnitIndex
             } else {
-                unitNumber = unitLabels.intern(unit)
-                lastUnit = unit
+                unitNumber = unitLabels.intern(bytes: unit)
                 lastUnitIndex = unitNumber
             }
-            let coderNumber = coderLabels.intern(coder)
+            let coderNumber = coderLabels.intern(bytes: coder)
             let categoryCount = categoryLabels.count
-            let categoryNumber = categoryLabels.intern(value)
+            let categoryNumber = categoryLabels.intern(bytes: value)
             if categoryLabels.count > categoryCount {
                 categoryFirstUnit.append(unitNumber)
             }
@@ -51,7 +64,7 @@ extension ReliabilityData {
                     numbers?.append(number)
                 } else {
                     numbers = nil
-                    let unit = unitLabels.labels[Int(categoryFirstUnit[category])]
+                    let unit = unitLabels.label(Int(categoryFirstUnit[category]))
                     firstNonNumeric = NonNumericValue(unit: unit, value: label)
                     if level != .nominal {
                         throw .notANumber(unit: unit, value: label)
@@ -83,7 +96,7 @@ extension ReliabilityData {
                 for slot in offsets[unit]..<offsets[unit + 1] {
                     let coder = Int(coders[slot])
                     if lastUnitOfCoder[coder] == unit {
-                        throw .duplicateValue(unit: unitLabels.labels[unit], coder: coderLabels.labels[coder])
+                        throw .duplicateValue(unit: unitLabels.label(unit), coder: coderLabels.label(coder))
                     }
                     lastUnitOfCoder[coder] = unit
                 }

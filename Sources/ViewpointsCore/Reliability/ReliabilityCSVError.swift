@@ -1,0 +1,86 @@
+/// Why a long-format reliability CSV could not be read, with the place in the file.
+public struct ReliabilityCSVError: Error, CustomStringConvertible, Sendable, Equatable {
+    /// What went wrong.
+    public enum Kind: Sendable, Equatable {
+        /// The file could not be opened or read, or is not well-formed CSV.
+        case csv(CSVError)
+        /// The file has no header line.
+        case emptyFile
+        /// The header has no column of this name; the payload lists the columns it has.
+        case missingColumn(String, found: [String])
+        /// Two header columns have this name.
+        case duplicateColumn(String)
+        /// A row ends before the named column.
+        case missingField(column: String)
+        /// A row has an empty unit or coder.
+        case emptyIdentifier(column: String)
+        /// A coder gave a unit a second value; the payload names the line of the first.
+        case duplicateValue(unit: String, coder: String, firstLine: Int)
+        /// A value is not a finite number although the level of measurement needs numbers.
+        case notANumber(value: String, level: MeasurementLevel)
+        /// A coder asked for has no values; the payload lists the coders the file has.
+        case unknownCoder(String, available: [String])
+    }
+
+    /// What went wrong.
+    public var kind: Kind
+    /// The file path, or `<input>` for in-memory data.
+    public var file: String
+    /// The 1-based line, or 0 when the error concerns the whole file.
+    public var line: Int
+    /// The 1-based column in Unicode scalars, or 0 when the error concerns the whole file.
+    public var column: Int
+
+    /// Creates an error at a given place.
+    public init(kind: Kind, file: String, line: Int, column: Int) {
+        self.kind = kind
+        self.file = file
+        self.line = line
+        self.column = column
+    }
+
+    /// The sysexits status: 66 when the file cannot be opened or read, 65 for bad data.
+    public var exitCode: Int32 {
+        if case .csv(let error) = kind {
+            switch error.kind {
+            case .cannotOpen, .cannotRead: return 66
+            default: return 65
+            }
+        }
+        return 65
+    }
+
+    /// The message `FILE:LINE:COLUMN: what is wrong; how to fix it`.
+    public var description: String {
+        if case .csv(let error) = kind { return error.description }
+        let place = line > 0 ? "\(file):\(line):\(column)" : file
+        return "\(place): \(message)"
+    }
+
+    private var message: String {
+        switch kind {
+        case .csv(let error):
+            return error.description
+        case .emptyFile:
+            return "the file is empty; put a header line 'unit,coder,value' and one row per value"
+        case .missingColumn(let name, let found):
+            let columns = found.map { "'\($0)'" }.joined(separator: ", ")
+            return "the header has no column '\(name)' (it has \(columns)); name the columns unit, coder and value"
+        case .duplicateColumn(let name):
+            return "the header names column '\(name)' twice; rename or remove one of them"
+        case .missingField(let column):
+            return "the row ends before column '\(column)'; give every row as many fields as the header"
+        case .emptyIdentifier(let column):
+            return "empty \(column); give every row a \(column), or delete the row"
+        case .duplicateValue(let unit, let coder, let firstLine):
+            return "coder '\(coder)' already gave unit '\(unit)' a value (line \(firstLine)); "
+                + "keep one row per unit and coder"
+        case .notANumber(let value, let level):
+            return "value '\(value)' is not a number, but the \(level.rawValue) level needs numbers; "
+                + "correct the value, or analyse the values as labels at the nominal level"
+        case .unknownCoder(let coder, let available):
+            return "coder '\(coder)' has no values in the file (coders: \(available.joined(separator: ", "))); "
+                + "choose coders that occur in the coder column"
+        }
+    }
+}

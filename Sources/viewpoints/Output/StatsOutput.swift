@@ -1,0 +1,111 @@
+import Foundation
+import ViewpointsCore
+
+/// Renders reliability figures as a table, CSV or JSON (one object or row per coefficient).
+struct StatsOutput {
+    var figures: [ReliabilityFigure]
+    /// Whether the `ci_low` and `ci_high` columns are present.
+    var bootstrapped: Bool
+
+    /// Column names of CSV and keys of JSON, in order.
+    var keys: [String] {
+        [
+            "metric", "level", "weights", "value", "defined", "applicable", "reason", "units", "coders",
+            "pairable_values",
+        ]
+            + (bootstrapped ? ["ci_low", "ci_high"] : [])
+    }
+
+    func render(_ format: OutputFormat) -> String {
+        switch format {
+        case .table: table().render(.table)
+        case .csv: Table(header: keys, rows: figures.map { cells($0).map { $0.csv } }).render(.csv)
+        case .json: json()
+        }
+    }
+
+    /// A cell: text, number, truth value or nothing.
+    enum Cell {
+        case text(String), number(Double), integer(Int), truth(Bool), null
+
+        var csv: String {
+            switch self {
+            case .text(let text): text
+            case .number(let number): "\(number)"
+            case .integer(let integer): "\(integer)"
+            case .truth(let truth): "\(truth)"
+            case .null: ""
+            }
+        }
+
+        var json: String {
+            switch self {
+            case .text(let text): StatsOutput.quoted(text)
+            case .null: "null"
+            default: csv
+            }
+        }
+    }
+
+    func cells(_ figure: ReliabilityFigure) -> [Cell] {
+        let result = figure.result
+        var row: [Cell] = [
+            .text(figure.metric.rawValue), .text(figure.level.rawValue),
+            figure.weights.map { .text($0.rawValue) } ?? .null,
+            result.value.map(Cell.number) ?? .null, .truth(result.value != nil), .truth(result.isApplicable),
+            result.reason.map(Cell.text) ?? .null, .integer(result.units), .integer(result.coders),
+            .integer(result.pairableValues),
+        ]
+        if bootstrapped {
+            row += [result.ci.map { .number($0.low) } ?? .null, result.ci.map { .number($0.high) } ?? .null]
+        }
+        return row
+    }
+
+    func json() -> String {
+        let objects = figures.map { figure in
+            let members = zip(keys, cells(figure)).map { "    \(Self.quoted($0)): \($1.json)" }
+            return "  {\n" + members.joined(separator: ",\n") + "\n  }"
+        }
+        return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    func table() -> Table {
+        var header = ["metric", "level", "weights", "value"]
+        if bootstrapped { header.append("95% CI") }
+        header += ["units", "coders", "pairable", "note"]
+        let rows = figures.map { figure -> [String] in
+            let result = figure.result
+            let value: String
+            switch result.state {
+            case .defined(let number): value = String(format: "%.4f", number)
+            case .undefined: value = "undefined"
+            case .notApplicable: value = "n/a"
+            }
+            var row = [figure.metric.rawValue, figure.level.rawValue, figure.weights?.rawValue ?? "", value]
+            if bootstrapped {
+                row.append(result.ci.map { String(format: "%.4f–%.4f", $0.low, $0.high) } ?? "")
+            }
+            row += ["\(result.units)", "\(result.coders)", "\(result.pairableValues)", result.reason ?? ""]
+            return row
+        }
+        return Table(header: header, rows: rows, numeric: bootstrapped ? [3, 5, 6, 7] : [3, 4, 5, 6])
+    }
+
+    /// A JSON string literal.
+    static func quoted(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+}
