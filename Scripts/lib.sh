@@ -48,3 +48,30 @@ install_missing() {
         return 69
     fi
 }
+
+# Starts a private PostgreSQL cluster in a temporary folder the server user can reach, exports DATABASE_URL
+# (and PG_CLUSTER, PG_BINDIR), and stops and removes it when the calling script exits.
+start_throwaway_pg() {
+    PG_BINDIR=$(pg_bindir) || { echo "PostgreSQL's server programs are missing: apt-get install -y postgresql" >&2; return 69; }
+    # root's mktemp folders are mode 700 and /root is closed to the postgres user: use /tmp and hand it over
+    PG_CLUSTER=$(mktemp -d /tmp/viewpoints-pg.XXXXXX)
+    chmod 755 "$PG_CLUSTER"
+    if [[ $(id -u) -eq 0 ]]; then chown postgres: "$PG_CLUSTER"; fi
+    local port
+    port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+    trap stop_throwaway_pg EXIT
+    as_pg "$PG_BINDIR/initdb" -D "$PG_CLUSTER/data" -U postgres -A trust -E UTF8 --no-locale >"$PG_CLUSTER/initdb.log" 2>&1 \
+        || { cat "$PG_CLUSTER/initdb.log" >&2; return 69; }
+    as_pg "$PG_BINDIR/pg_ctl" -D "$PG_CLUSTER/data" -l "$PG_CLUSTER/server.log" -w -t 60 \
+        -o "-c listen_addresses=127.0.0.1 -p $port -k $PG_CLUSTER ${PG_EXTRA_OPTIONS:-}" start >/dev/null \
+        || { cat "$PG_CLUSTER/server.log" >&2; return 69; }
+    export DATABASE_URL="postgresql://postgres@127.0.0.1:$port/postgres"
+    export PG_CLUSTER PG_BINDIR
+}
+
+stop_throwaway_pg() {
+    if [[ -n ${PG_CLUSTER:-} ]]; then
+        as_pg "$PG_BINDIR/pg_ctl" -D "$PG_CLUSTER/data" -m immediate -w stop >/dev/null 2>&1 || true
+        rm -rf "$PG_CLUSTER"
+    fi
+}

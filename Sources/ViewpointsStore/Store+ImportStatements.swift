@@ -12,6 +12,10 @@ public struct StatementImportOptions: Sendable {
     public var dryRun = false
     /// Called for every replacement (only when set: it costs a slower path), with the line.
     public var onRedaction: (@Sendable (Int, Redaction) -> Void)?
+    /// Files at least this large, going into a study with no statements yet, are bulk-loaded: the foreign key to
+    /// participants is dropped and re-added (validated by one join) inside the import's transaction, which locks
+    /// the statements table for the import's duration.
+    public var bulkThresholdBytes = 32 << 20
     /// Called now and then with the rows read so far.
     public var onProgress: (@Sendable (Int) -> Void)?
 
@@ -60,9 +64,11 @@ extension Store {
                 ) ?? 0
             let direct = existing == 0
             if !direct { try connection.execute(StatementQueries.createStage, doing: "preparing the import") }
+            let bulk = direct && fileSize(path) >= options.bulkThresholdBytes && (try? dropParticipantKey()) == true
             var counts: [RedactionKind: Int] = [:]
-            var nextSeq: [String: Int] = [:]
-            var seenSeq = Set<SeqKey>()
+            var nextSeq: [Int: Int] = [:]
+            var seenSeq = Set<Int64>()  // participant number << 32 | seq; only needed when the file gives seq
+            var identifiers: [String: StoredParticipant?] = [:]  // a file repeats few identifiers: hash each once
             var seenIDs: [String: Int] = [:]
             var seenRefs: [String: Int] = [:]
             var rows = 0
@@ -78,7 +84,12 @@ extension Store {
                             let participant: StoredParticipant?
                             switch file.participantKey {
                             case .identifier:
-                                participant = byDigest[Hashing.hex(key!.digest(identifier: row.participant))]
+                                if let known = identifiers[row.participant] {
+                                    participant = known
+                                } else {
+                                    participant = byDigest[Hashing.hex(key!.digest(identifier: row.participant))]
+                                    if identifiers.count < 100_000 { identifiers[row.participant] = participant }
+                                }
                             case .pseudonym:
                                 participant = byPseudonym[row.participant.trimmingCharacters(in: .whitespaces)]
                             }
@@ -95,10 +106,12 @@ extension Store {
                             if let given = row.seq {
                                 seq = given
                             } else {
-                                seq = (nextSeq[participant.id] ?? 0) + 1
+                                seq = (nextSeq[participant.number] ?? 0) + 1
                             }
-                            nextSeq[participant.id] = max(nextSeq[participant.id] ?? 0, seq)
-                            if !seenSeq.insert(SeqKey(participant: participant.id, seq: seq)).inserted {
+                            let previous = nextSeq[participant.number] ?? 0
+                            nextSeq[participant.number] = max(previous, seq)
+                            if file.hasSeqColumn, !seenSeq.insert(Int64(participant.number) << 32 | Int64(seq)).inserted
+                            {
                                 problems.add(
                                     line: row.line, column: row.seqColumn,
                                     "\(participant.pseudonym) already has a statement with seq \(seq) in this file; "
@@ -166,6 +179,9 @@ extension Store {
                 throw failure ?? error
             }
             options.onProgress?(rows)
+            if bulk {
+                try connection.execute(StatementQueries.addParticipantKey, doing: "checking statements' participants")
+            }
             result.summary.redactions = Dictionary(counts.map { ($0.key.summaryName, $0.value) }, uniquingKeysWith: +)
             if direct {
                 result.summary.new = rows
@@ -174,6 +190,23 @@ extension Store {
             try mergeStaged(study: study, path: path, options: options, summary: &result.summary)
         }
         return result
+    }
+
+    /// Drops the participants foreign key for a bulk load; false (and nothing changed) when not allowed.
+    func dropParticipantKey() throws -> Bool {
+        try connection.execute("SAVEPOINT bulk_load", doing: "preparing a bulk load")
+        do {
+            try connection.execute(StatementQueries.dropParticipantKey, doing: "preparing a bulk load")
+            try connection.execute("RELEASE SAVEPOINT bulk_load", doing: "preparing a bulk load")
+            return true
+        } catch {
+            try connection.execute("ROLLBACK TO SAVEPOINT bulk_load", doing: "preparing a bulk load")
+            return false
+        }
+    }
+
+    func fileSize(_ path: String) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
     func mergeStaged(study: Study, path: String, options: StatementImportOptions, summary: inout ImportSummary) throws {
@@ -258,11 +291,6 @@ extension Store {
         }
         return Redactor(participants: participants, terms: options.redactTerms)
     }
-}
-
-struct SeqKey: Hashable {
-    var participant: String
-    var seq: Int
 }
 
 extension RedactionKind {

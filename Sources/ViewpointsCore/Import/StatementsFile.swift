@@ -36,6 +36,9 @@ public struct StatementsFile {
     let sourceIndex: Int?
     let seqIndex: Int?
 
+    /// Whether rows may give their own seq (else seq is the row's order for its participant, never repeated).
+    public var hasSeqColumn: Bool { seqIndex != nil }
+
     /// Opens the file and checks its header; a bad header adds problems and returns nil.
     public static func open(path: String, problems: inout ProblemList) throws -> StatementsFile? {
         var reader = try CSVReader(path: path)
@@ -107,7 +110,7 @@ public struct StatementsFile {
                 ok = false
             }
             let text = fields[textIndex]
-            if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if !text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
                 problems.add(
                     line: record.line, column: record.columns[textIndex],
                     "'text' is empty; remove the row or add the text")

@@ -32,6 +32,7 @@ public struct CopyWriter {
             var start = 0
             for i in 0..<bytes.count {
                 let b = bytes[i]
+                if b > 0x5C || (b > 0x0D && b != 0x5C) { continue }  // fast path: nothing to escape
                 let escape: UInt8
                 switch b {
                 case 0x5C: escape = 0x5C

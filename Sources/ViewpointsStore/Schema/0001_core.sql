@@ -28,8 +28,10 @@ CREATE TABLE participants (
     UNIQUE (study_id, digest)
 );
 
+-- study_id needs no foreign key of its own here: the one to participants implies it (and each foreign key
+-- costs a check per row on COPY; Scripts/bench import measured it).
 CREATE TABLE statements (
-    study_id        bigint NOT NULL REFERENCES studies (study_id) ON DELETE CASCADE,
+    study_id        bigint NOT NULL,
     statement_id    bigint GENERATED ALWAYS AS IDENTITY,
     participant_id  bigint NOT NULL,
     seq             integer NOT NULL CHECK (seq >= 1),
@@ -40,10 +42,12 @@ CREATE TABLE statements (
     text_sha256     bytea NOT NULL CHECK (length(text_sha256) = 32),
     created_at      timestamptz NOT NULL DEFAULT now(),
     PRIMARY KEY (study_id, statement_id),
-    FOREIGN KEY (study_id, participant_id) REFERENCES participants (study_id, participant_id) ON DELETE CASCADE,
-    UNIQUE (study_id, participant_id, seq),
-    UNIQUE (study_id, external_id)
+    CONSTRAINT statements_participant_fkey FOREIGN KEY (study_id, participant_id)
+        REFERENCES participants (study_id, participant_id) ON DELETE CASCADE,
+    UNIQUE (study_id, participant_id, seq)
 );
+
+CREATE UNIQUE INDEX statements_external_id_key ON statements (study_id, external_id) WHERE external_id IS NOT NULL;
 
 CREATE TABLE codes (
     study_id     bigint NOT NULL REFERENCES studies (study_id) ON DELETE CASCADE,

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# Times `viewpoints import statements` against `psql \copy` of the same file, in the same run.
+set -euo pipefail
+
+usage() {
+    cat <<'USAGE'
+usage: Scripts/bench import [-h] [N]
+
+Builds viewpoints in release mode, generates N statements (default 1000000; texts of 200-600 characters by
+60 invented participants, some naming others, giving e-mails or phones), starts a throwaway PostgreSQL and
+times, in the same run and on the same server (median of 3 each):
+  viewpoints import statements FILE --participants participants.csv   (into a new study each time)
+  psql -c "\copy ref from FILE csv header"   (ref: participant, text, question, source, seq; no indexes)
+Prints both, the ratio, and the importer's peak memory (/usr/bin/time -v).
+Needs: swift, python3, PostgreSQL's server programs, psql, /usr/bin/time (Debian: time).
+USAGE
+}
+[[ ${1:-} == -h || ${1:-} == --help ]] && { usage; exit 0; }
+n=${1:-1000000}
+[[ $n =~ ^[0-9]+$ ]] || { usage >&2; exit 64; }
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+# shellcheck source=Scripts/lib.sh
+source "$repo/Scripts/lib.sh"
+command -v psql >/dev/null || { echo "import bench: needs psql (apt-get install -y postgresql-client)" >&2; exit 69; }
+[[ -x /usr/bin/time ]] || { echo "import bench: needs /usr/bin/time (apt-get install -y time)" >&2; exit 69; }
+scratch=${BENCH_SCRATCH:-$repo/.build}
+work="$scratch/bench-import"
+mkdir -p "$work"
+chmod 755 "$work" "$scratch" 2>/dev/null || true
+
+echo "building viewpoints (release)…" >&2
+swift build -c release --scratch-path "$scratch" --product viewpoints --package-path "$repo" >&2
+binary="$(swift build -c release --scratch-path "$scratch" --package-path "$repo" --show-bin-path)/viewpoints"
+
+data="$work/statements-$n.csv"
+participants="$work/participants.csv"
+if [[ ! -s $data || ! -s $participants ]]; then
+    echo "generating $n statements…" >&2
+    python3 "$here/generate-statements.py" "$n" "$participants" "$data"
+fi
+echo "data: $(du -h "$data" | cut -f1) in $data" >&2
+
+start_throwaway_pg
+export VIEWPOINTS_HOME="$work/home"
+rm -rf "$VIEWPOINTS_HOME"
+"$binary" db migrate >/dev/null
+psql -q -X "$DATABASE_URL" -c "CREATE TABLE ref (participant text, text text, question text, source text, seq int)"
+readable_data="$data"
+if [[ $(id -u) -eq 0 ]]; then chmod o+r "$data"; fi
+
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+now() { date +%s.%N; }
+
+vp_times=()
+copy_times=()
+peak=0
+for run in 1 2 3; do
+    psql -q -X "$DATABASE_URL" -c "TRUNCATE ref; CHECKPOINT"
+    start=$(now)
+    psql -q -X "$DATABASE_URL" -c "\\copy ref from '$readable_data' csv header"
+    copy_times+=("$(echo "$(now) - $start" | bc -l)")
+
+    "$binary" study delete bench --yes --forget-key >/dev/null 2>&1 || true
+    "$binary" study create bench >/dev/null
+    "$binary" import participants "$participants" --study bench >/dev/null
+    psql -q -X "$DATABASE_URL" -c "CHECKPOINT"
+    start=$(now)
+    /usr/bin/time -v -o "$work/time-$run.txt" \
+        "$binary" import statements "$data" --participants "$participants" --study bench >"$work/import-$run.txt"
+    vp_times+=("$(echo "$(now) - $start" | bc -l)")
+    kb=$(awk -F': ' '/Maximum resident set size/ {print $2}' "$work/time-$run.txt")
+    ((kb > peak)) && peak=$kb
+    echo "run $run: copy ${copy_times[-1]} s, viewpoints ${vp_times[-1]} s ($(cat "$work/import-$run.txt"))" >&2
+done
+
+copy=$(printf '%s\n' "${copy_times[@]}" | median)
+vp=$(printf '%s\n' "${vp_times[@]}" | median)
+rows=$(psql -At -X "$DATABASE_URL" -c "SELECT count(*) FROM statements")
+echo
+echo "import of $n statements ($(du -h "$data" | cut -f1)), median of 3, $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs)"
+printf 'psql \\copy (no indexes):        %8.2f s\n' "$copy"
+printf 'viewpoints import statements:   %8.2f s  (%s rows stored, redacted, hashed, indexed)\n' "$vp" "$rows"
+printf 'ratio viewpoints / \\copy:       %8.2f  (target: at most 2)\n' "$(echo "$vp / $copy" | bc -l)"
+printf 'viewpoints peak memory:         %8.1f MB (target: under 100)\n' "$(echo "$peak / 1024" | bc -l)"
