@@ -174,6 +174,8 @@ public final class CodingSession {
                 return change
             }
             lastCoded = code
+            // any coding action records a review
+            reviewed.insert(statement.id)
             changes.append(change)
         }
         return changes
