@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import ViewpointsStore
 import ViewpointsTestSupport
 
 /// The coding commands as a user runs them: a study set up through the binary, then scripted and piped sessions.
@@ -122,5 +123,38 @@ struct CodingCommandTests {
         #expect(shown(ana.stdout) == shown(ben.stdout), "\(ben)")
         let bad = try run(["code", "--coder", "ana", "--sample", "2"])
         #expect(bad.status == 64, "\(bad)")
+    }
+}
+
+extension CodingCommandTests {
+    @Test func leadAdjudicatesAndAuditVerifyCatchesTampering() throws {
+        _ = try run(["coder", "add", "ben"])
+        _ = try run(["coder", "add", "lead"])
+        _ = try run(["code", "add", "S1", "relations.lowest", "--stance", "1", "--coder", "ana"])
+        _ = try run(["code", "add", "S1", "relations.lowest", "--stance", "2", "--coder", "ben"])
+        _ = try run(["code", "add", "S2", "relations.lowest", "--coder", "ana"])
+        _ = try run(["code", "done", "S2", "--coder", "ben"])
+        var out = try run(["disagreements", "--format", "csv"])
+        #expect(
+            out.stdout
+                == "statement,code,status,decisions,adjudication\nS1,relations.lowest,open,ana=1 ben=2,\n"
+                + "S2,relations.lowest,open,ana=0 ben=absent,\n", "\(out)")
+        out = try run(["adjudicate", "S1", "relations.lowest", "--stance=++", "--coder", "lead"])
+        #expect(out.stdout == "adjudicated S1 relations.lowest: 2\n", "\(out)")
+        out = try run(["adjudicate", "--coder", "lead"], input: "a\n")
+        #expect(out.stdout.contains("adjudicated S2 relations.lowest: absent"), "\(out)")
+        out = try run(["adjudicate", "S1", "relations.lowest", "--coder", "lead"])
+        #expect(out.status == 64, "\(out)")
+        out = try run(["progress"])
+        #expect(out.stdout.contains("disagreements: 0 open, 0 stale"), "\(out)")
+        out = try run(["audit", "verify"])
+        #expect(out.status == 0, "\(out)")
+        #expect(out.stdout.hasPrefix("audit trail intact: 6 events"), "\(out)")
+        try Connection(conninfo: db.url).execute(
+            "SET session_replication_role = replica; UPDATE coding_events SET new_stance = -2 WHERE seq = 2",
+            doing: "tamper")
+        out = try run(["audit", "verify"])
+        #expect(out.status == 65, "\(out)")
+        #expect(out.stdout.contains("event 2: altered"), "\(out)")
     }
 }
