@@ -7,7 +7,7 @@ extension Viewpoints {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Import participants, statements and codebooks from CSV (each import: all rows or none).",
-            subcommands: [Participants.self, Statements.self, Codebook.self])
+            subcommands: [Participants.self, Statements.self, Codebook.self, Codings.self, Adjudications.self])
     }
 }
 

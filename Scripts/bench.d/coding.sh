@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# Times the coding CLI: Enter to the next statement in an interactive session, and `import codings` against
+# psql \copy of the same file.
+set -euo pipefail
+
+usage() {
+    cat <<'USAGE'
+usage: Scripts/bench coding [-h] [-r ROWS] [-e ENTERS]
+
+Builds viewpoints in release mode and, in a throwaway PostgreSQL cluster (or the database of $DATABASE_URL,
+where it creates and drops a database of its own), imports the ipr-2018 sample and measures:
+  1. the median time from Enter (an empty line: statement done) to the next statement's prompt, over ENTERS
+     (default 200) Enters of an interactive session on a pseudo-terminal, on the local socket;
+  2. `viewpoints import codings` of ROWS (default 1000000) generated codings, and psql \copy of the same file
+     into a table with its four columns (median of 3 each for \copy, 1 run of the import).
+Builds in $BENCH_SCRATCH (default .build).
+Needs: swift, python3, PostgreSQL's server programs and psql.
+USAGE
+}
+
+rows=1000000
+enters=200
+while getopts "hr:e:" option; do
+    case $option in
+        h) usage; exit 0 ;;
+        r) rows=$OPTARG ;;
+        e) enters=$OPTARG ;;
+        *) usage >&2; exit 64 ;;
+    esac
+done
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+# shellcheck source=Scripts/lib.sh
+source "$repo/Scripts/lib.sh"
+scratch=${BENCH_SCRATCH:-$repo/.build}
+command -v swift >/dev/null || { echo "coding bench: needs swift on PATH" >&2; exit 69; }
+command -v python3 >/dev/null || { echo "coding bench: needs python3 on PATH" >&2; exit 69; }
+command -v psql >/dev/null || { echo "coding bench: needs psql (apt-get install postgresql-client)" >&2; exit 69; }
+
+echo "building viewpoints (release)…" >&2
+swift build -c release --scratch-path "$scratch" --product viewpoints --package-path "$repo" >&2
+binary="$(swift build -c release --scratch-path "$scratch" --package-path "$repo" --show-bin-path)/viewpoints"
+
+work=$(mktemp -d /tmp/viewpoints-bench-coding.XXXXXX)
+chmod 755 "$work"
+cleanup() {
+    if [[ -n ${cluster:-} ]]; then
+        as_pg "$bindir/pg_ctl" -D "$cluster/data" -m immediate -w stop >/dev/null 2>&1 || true
+    elif [[ -n ${admin_url:-} ]]; then
+        psql "$admin_url" -qc "DROP DATABASE IF EXISTS viewpoints_bench_coding WITH (FORCE)" >/dev/null 2>&1 || true
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [[ -n ${DATABASE_URL:-} ]]; then
+    admin_url=$DATABASE_URL
+    psql "$admin_url" -qc "DROP DATABASE IF EXISTS viewpoints_bench_coding WITH (FORCE)" \
+        -c "CREATE DATABASE viewpoints_bench_coding" >/dev/null
+    url=$(python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print(p._replace(path="/viewpoints_bench_coding").geturl())' "$admin_url")
+else
+    bindir=$(pg_bindir) || { echo "coding bench: PostgreSQL's server programs are missing" >&2; exit 69; }
+    cluster=$work/pg
+    mkdir -p "$cluster"
+    [[ $(id -u) -eq 0 ]] && chown postgres: "$cluster"
+    as_pg "$bindir/initdb" -D "$cluster/data" -U postgres -A trust -E UTF8 --no-locale >/dev/null
+    as_pg "$bindir/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w \
+        -o "-c listen_addresses='' -k $cluster" start >/dev/null
+    as_pg "$bindir/createdb" -h "$cluster" -U postgres viewpoints_bench_coding
+    url="postgresql:///viewpoints_bench_coding?host=$cluster&user=postgres"
+fi
+export DATABASE_URL=$url VIEWPOINTS_HOME=$work/home NO_COLOR=1
+unset VIEWPOINTS_STUDY
+sample=$repo/Samples/ipr-2018
+"$binary" db migrate >/dev/null
+"$binary" study create ipr-2018 >/dev/null
+"$binary" import participants "$sample/participants.csv" >/dev/null
+"$binary" import statements "$sample/statements.csv" --participants "$sample/participants.csv" >/dev/null
+"$binary" import codebook "$sample/codebook.csv" >/dev/null
+"$binary" coder add bench >/dev/null
+
+echo "== Enter to next statement ($enters Enters, pseudo-terminal)"
+python3 - "$binary" "$enters" <<'PY'
+import os, pty, select, statistics, sys, time
+binary, enters = sys.argv[1], int(sys.argv[2])
+pid, fd = pty.fork()
+if pid == 0:
+    os.execv(binary, [binary, "code", "--coder", "bench"])
+def until_prompt():
+    buffer, deadline = b"", time.monotonic() + 30
+    while not buffer.endswith(b"> "):
+        ready, _, _ = select.select([fd], [], [], max(0, deadline - time.monotonic()))
+        if not ready:
+            sys.exit("no prompt within 30 s: " + buffer[-300:].decode(errors="replace"))
+        buffer += os.read(fd, 65536)
+until_prompt()
+times = []
+for _ in range(enters):
+    start = time.monotonic()
+    os.write(fd, b"\n")
+    until_prompt()
+    times.append((time.monotonic() - start) * 1000)
+os.write(fd, b"q\n")
+os.waitpid(pid, 0)
+times.sort()
+print(f"median {statistics.median(times):.1f} ms, p90 {times[int(len(times) * 0.9)]:.1f} ms, max {times[-1]:.1f} ms")
+PY
+
+echo "== import codings of $rows rows vs psql \\copy"
+python3 - "$sample/codebook.csv" "$work/codings.csv" "$rows" <<'PY'
+import csv, random, sys
+keys = [r["key"] for r in csv.DictReader(open(sys.argv[1])) if r["parent"]]
+rows, random = int(sys.argv[3]), random.Random(2018)
+with open(sys.argv[2], "w") as out:
+    out.write("statement,coder,code,stance\n")
+    n, coder = 0, 0
+    while n < rows:
+        for statement in range(1, 600):
+            for key in random.sample(keys, 10):
+                if n == rows:
+                    break
+                out.write(f"S{statement:04d},c{coder},{key},{random.randint(-2, 2)}\n")
+                n += 1
+        coder += 1
+PY
+copy_times=()
+for _ in 1 2 3; do
+    psql "$url" -qc "DROP TABLE IF EXISTS bench_copy" \
+        -c "CREATE TABLE bench_copy (statement text, coder text, code text, stance smallint)" >/dev/null
+    start=$(date +%s.%N)
+    psql "$url" -qc "\\copy bench_copy FROM '$work/codings.csv' WITH (FORMAT csv, HEADER true)"
+    copy_times+=("$(echo "$(date +%s.%N) - $start" | bc)")
+done
+copy=$(printf '%s\n' "${copy_times[@]}" | sort -n | sed -n 2p)
+start=$(date +%s.%N)
+"$binary" import codings "$work/codings.csv"
+import=$(echo "$(date +%s.%N) - $start" | bc)
+printf 'psql \\copy: %.2f s (median of 3); viewpoints import codings: %.2f s; ratio %.1f (target <= 2)\n' \
+    "$copy" "$import" "$(echo "$import / $copy" | bc -l)"

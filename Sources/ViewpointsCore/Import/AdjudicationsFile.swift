@@ -1,0 +1,84 @@
+/// An adjudications CSV `statement,code,stance`: the lead's decision per statement and code; an empty
+/// `stance` means absent (the code does not apply).
+public struct AdjudicationsFile: Sendable {
+    /// One decision as read.
+    public struct Row: Sendable, Equatable {
+        public var line: Int
+        public var statement: String
+        public var code: String
+        /// nil: absent.
+        public var stance: Stance?
+        public var statementColumn: Int
+        public var codeColumn: Int
+    }
+
+    public var path: String
+    public var rows: [Row]
+
+    /// Reads and checks the file; every problem is collected and thrown together.
+    public static func read(path: String) throws -> AdjudicationsFile {
+        var reader = try CSVReader(path: path)
+        var problems = ProblemList(file: path)
+        guard let first = try reader.next() else {
+            problems.add(line: 1, column: 1, "the file is empty; it needs a header statement,code,stance")
+            try problems.throwIfAny()
+            return AdjudicationsFile(path: path, rows: [])
+        }
+        let header = CSVHeader(record: first, problems: &problems)
+        for required in ["statement", "code", "stance"] where header.index(required) == nil {
+            problems.add(
+                line: header.line, column: 1,
+                "the header has no '\(required)' column; an adjudications file has statement,code,stance")
+        }
+        for (i, name) in header.names.enumerated() where !["statement", "code", "stance"].contains(name) {
+            problems.add(
+                line: header.line, column: header.columns[i],
+                "unknown column '\(name)'; an adjudications file has the columns statement, code, stance")
+        }
+        try problems.throwIfAny()
+        let statementIndex = header.index("statement")!
+        let codeIndex = header.index("code")!
+        let stanceIndex = header.index("stance")!
+        var rows: [Row] = []
+        var seen: [String: Int] = [:]
+        while let record = try reader.next() {
+            guard header.checkWidth(record, problems: &problems) else { continue }
+            let fields = record.fields.map(CSVSpreadsheetSafety.restore)
+            let statement = fields[statementIndex].trimmingCharacters(in: .whitespaces)
+            let code = fields[codeIndex].trimmingCharacters(in: .whitespaces)
+            let stanceText = fields[stanceIndex].trimmingCharacters(in: .whitespaces)
+            let stance = Stance(file: stanceText)
+            if statement.isEmpty {
+                problems.add(
+                    line: record.line, column: record.columns[statementIndex],
+                    "'statement' is empty; give its reference")
+                continue
+            }
+            if !Slug.isValidCodeKey(code) {
+                problems.add(
+                    line: record.line, column: record.columns[codeIndex],
+                    "'code' \"\(code)\" is not a code key; use the codebook's key (e.g. relations.lowest-since-9-11)")
+                continue
+            }
+            if !stanceText.isEmpty && stance == nil {
+                problems.add(
+                    line: record.line, column: record.columns[stanceIndex],
+                    "'stance' \"\(stanceText)\" is not an integer from -2 to 2; leave it empty for absent")
+                continue
+            }
+            if let earlier = seen[statement + "\u{0}" + code] {
+                problems.add(
+                    line: record.line, column: record.columns[codeIndex],
+                    "the decision on \(statement) and \(code) is already on line \(earlier); keep one")
+                continue
+            }
+            seen[statement + "\u{0}" + code] = record.line
+            rows.append(
+                Row(
+                    line: record.line, statement: statement, code: code, stance: stance,
+                    statementColumn: record.columns[statementIndex], codeColumn: record.columns[codeIndex]))
+        }
+        try problems.throwIfAny()
+        return AdjudicationsFile(path: path, rows: rows)
+    }
+}

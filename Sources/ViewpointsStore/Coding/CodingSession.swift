@@ -1,0 +1,253 @@
+import Foundation
+import ViewpointsCore
+
+/// One coder's interactive session: which statement is next, and every action committed at once.
+///
+/// Blind: it reads only this coder's own codings. The executable reads lines, parses them with `CodingLine`
+/// and prints what the session returns.
+public final class CodingSession {
+    /// A statement as shown to the coder.
+    public struct Screen: Sendable {
+        public var reference: String
+        public var pseudonym: String
+        public var attributes: [(String, String)]
+        public var question: String?
+        public var text: String
+        /// 1-based position in the session's order, and its length (`12/480`).
+        public var position: Int
+        public var total: Int
+        /// This coder's own codings on it.
+        public var codings: [OwnCoding]
+    }
+
+    /// One of the coder's codings.
+    public struct OwnCoding: Sendable, Equatable {
+        public var key: String
+        public var number: Int
+        public var stance: Stance
+        public var note: String?
+    }
+
+    struct Undo {
+        var index: Int
+        var code: CodeTarget
+        var stance: Stance?
+        var note: String?
+    }
+
+    let store: Store
+    let study: Study
+    public let coder: StoredCoder
+    /// The codebook, in codebook order.
+    public private(set) var codebook: [StoredCode]
+    let order: [(id: String, reference: String)]
+    var reviewed: Set<String>
+    var skipped: Set<Int> = []
+    var shown: [Int] = []
+    var undos: [Undo] = []
+    var lastCoded: CodeTarget?
+    /// The index of the statement on screen.
+    public private(set) var current: Int?
+
+    /// Opens a session for `coder` over the study's statements in study order, or the sample when `sample` is
+    /// given (order by SHA-256 of `seed:reference`), optionally only one participant's statements.
+    public init(store: Store, study: Study, coder name: String, participant: String?, sample: (SampleSize, String)?)
+        throws(StoreError)
+    {
+        self.store = store
+        self.study = study
+        coder = try store.coder(named: name, study: study)
+        codebook = try store.codes(study: study)
+        let rows = try store.connection.query(SessionQueries.order, [study.id], doing: "listing statements").rows
+        var all = rows.map { (id: $0[0]!, reference: $0[1]!, pseudonym: $0[2]!) }
+        if let (size, seed) = sample {
+            let chosen = CodingSample.select(references: all.map(\.reference), seed: seed, size: size)
+            let byReference = Dictionary(all.map { ($0.reference, $0) }, uniquingKeysWith: { a, _ in a })
+            all = chosen.map { byReference[$0]! }
+        }
+        if let participant {
+            guard all.contains(where: { $0.pseudonym == participant }) || sample != nil else {
+                throw StoreError(
+                    .notFound, "no statements of participant \(participant) in study \(study.slug)",
+                    hint: "give a pseudonym such as P07 (`viewpoints export participants` lists them)")
+            }
+            all = all.filter { $0.pseudonym == participant }
+        }
+        order = all.map { (id: $0.id, reference: $0.reference) }
+        reviewed = Set(
+            try store.connection.query(
+                SessionQueries.reviewedByCoder, [study.id, coder.id], doing: "reading reviews"
+            ).rows.map { $0[0]! })
+    }
+
+    /// How many statements the session covers, and how many of them this coder has reviewed.
+    public var progress: (reviewed: Int, total: Int) {
+        (order.filter { reviewed.contains($0.id) }.count, order.count)
+    }
+
+    /// Moves to the next statement this coder has not reviewed (and not skipped in this session); nil when done.
+    public func next() throws(StoreError) -> Screen? {
+        let start = current.map { $0 + 1 } ?? 0
+        let candidates = Array(start..<order.count) + Array(0..<min(start, order.count))
+        guard let index = candidates.first(where: { !reviewed.contains(order[$0].id) && !skipped.contains($0) })
+        else {
+            current = nil
+            return nil
+        }
+        return try show(index)
+    }
+
+    /// The statement at `index`, now current.
+    func show(_ index: Int) throws(StoreError) -> Screen {
+        if current != index {
+            if let current { shown.append(current) }
+            current = index
+            lastCoded = nil
+        }
+        return try screen()
+    }
+
+    /// The current statement as it is now.
+    public func screen() throws(StoreError) -> Screen {
+        guard let index = current else { throw StoreError(.usage, "no statement is on screen") }
+        let id = order[index].id
+        guard
+            let row = try store.connection.query(
+                SessionQueries.statement, [study.id, id], doing: "reading a statement"
+            )
+            .rows.first
+        else {
+            throw StoreError(.notFound, "statement \(order[index].reference) was deleted")
+        }
+        return Screen(
+            reference: row[0]!, pseudonym: row[1]!, attributes: CodingSession.attributes(row[2]!), question: row[3],
+            text: row[4]!, position: index + 1, total: order.count, codings: try ownCodings(statementID: id))
+    }
+
+    func ownCodings(statementID: String) throws(StoreError) -> [OwnCoding] {
+        try store.connection.query(
+            CodingQueries.codingsOfCoder, [study.id, statementID, coder.id], doing: "reading your codings"
+        ).rows.map {
+            OwnCoding(key: $0[1]!, number: Int($0[2]!)!, stance: Stance(Int($0[3]!)!)!, note: $0[4])
+        }
+    }
+
+    static func attributes(_ json: String) -> [(String, String)] {
+        guard let object = try? JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any] else { return [] }
+        return object.map { ($0.key, "\($0.value)") }.sorted { $0.0 < $1.0 }
+    }
+
+    var target: StatementTarget {
+        get throws(StoreError) {
+            guard let index = current else { throw StoreError(.usage, "no statement is on screen") }
+            return StatementTarget(id: order[index].id, reference: order[index].reference)
+        }
+    }
+
+    // MARK: - Actions, each committed at once
+
+    /// Applies codes with stances to the current statement; each is committed before the next.
+    public func apply(_ applications: [CodingLine.Application]) throws(StoreError) -> [CodingChange] {
+        let statement = try target
+        var changes: [CodingChange] = []
+        // resolve every code first, so a typo in the line applies nothing
+        let codes = try applications.map { (application) throws(StoreError) in
+            try store.proposition(application.code, study: study)
+        }
+        for (application, code) in zip(applications, codes) {
+            let change = try store.connection.transaction(doing: "coding \(statement.reference)") {
+                () throws(StoreError) in
+                let before = try store.connection.query(
+                    CodingQueries.currentCoding, [study.id, statement.id, code.id, coder.id],
+                    doing: "reading the coding"
+                ).rows.first
+                let change = try store.record(
+                    study: study, coder: coder, statement: statement, code: code, stance: application.stance,
+                    note: .keep)
+                if change.kind != .unchanged {
+                    undos.append(
+                        Undo(
+                            index: current!, code: code,
+                            stance: before.flatMap { $0[0] }.flatMap { Int($0) }
+                                .flatMap { Stance($0) }, note: before.flatMap { $0[1] }))
+                }
+                return change
+            }
+            lastCoded = code
+            // any coding action records a review
+            reviewed.insert(statement.id)
+            changes.append(change)
+        }
+        return changes
+    }
+
+    /// Notes the last coding applied on this statement.
+    public func note(_ text: String) throws(StoreError) -> CodingChange {
+        let statement = try target
+        guard let code = lastCoded else {
+            throw StoreError(.usage, "apply a code first: a note belongs to the last coding of this statement")
+        }
+        return try store.connection.transaction(doing: "noting \(statement.reference)") { () throws(StoreError) in
+            let before = try store.connection.query(
+                CodingQueries.currentCoding, [study.id, statement.id, code.id, coder.id], doing: "reading the coding"
+            ).rows.first
+            let change = try store.setNote(study: study, coder: coder, statement: statement, code: code, note: text)
+            if change.kind != .unchanged {
+                undos.append(
+                    Undo(
+                        index: current!, code: code,
+                        stance: before.flatMap { $0[0] }.flatMap { Int($0) }
+                            .flatMap { Stance($0) }, note: before.flatMap { $0[1] }))
+            }
+            return change
+        }
+    }
+
+    /// Marks the current statement reviewed and moves to the next; nil when every statement is reviewed.
+    public func done() throws(StoreError) -> Screen? {
+        let statement = try target
+        _ = try store.connection.transaction(doing: "reviewing \(statement.reference)") { () throws(StoreError) in
+            try store.review(study: study, coder: coder, statement: statement)
+        }
+        reviewed.insert(statement.id)
+        return try next()
+    }
+
+    /// Leaves the current statement unreviewed for this session and moves on.
+    public func skip() throws(StoreError) -> Screen? {
+        if let current { skipped.insert(current) }
+        return try next()
+    }
+
+    /// Back to the statement shown before this one; nil when there is none.
+    public func back() throws(StoreError) -> Screen? {
+        guard let previous = shown.popLast() else { return nil }
+        current = previous
+        lastCoded = nil
+        return try screen()
+    }
+
+    /// Undoes the last change of this session (going back to its statement); nil when there is nothing to undo.
+    public func undo() throws(StoreError) -> (CodingChange, Screen)? {
+        guard let last = undos.popLast() else { return nil }
+        if current != last.index {
+            if let current { shown.append(current) }
+            current = last.index
+        }
+        let statement = try target
+        let change = try store.connection.transaction(doing: "undoing on \(statement.reference)") {
+            () throws(StoreError) in
+            try store.record(
+                study: study, coder: coder, statement: statement, code: last.code, stance: last.stance,
+                note: .set(last.note))
+        }
+        lastCoded = last.stance == nil ? nil : last.code
+        return (change, try screen())
+    }
+
+    /// Reloads the codebook (codes may have been added meanwhile).
+    public func reloadCodebook() throws(StoreError) -> [StoredCode] {
+        codebook = try store.codes(study: study)
+        return codebook
+    }
+}

@@ -1,0 +1,45 @@
+import ViewpointsCore
+
+extension Store {
+    /// Adds a coder to the study; returns false when the name is already there.
+    @discardableResult
+    public func addCoder(name: String, study: Study) throws(StoreError) -> Bool {
+        guard Slug.isValidCoderName(name) else {
+            throw StoreError(
+                .usage, "coder name '\(name)' is not valid",
+                hint: "use letters, digits, '.', '_' and '-', starting with a letter or digit (e.g. coder-a)")
+        }
+        return try !connection.query(CodingQueries.insertCoder, [study.id, name], doing: "adding coder \(name)").rows
+            .isEmpty
+    }
+
+    /// The study's coders with how much each has done.
+    public func coders(study: Study) throws(StoreError) -> [CoderOverview] {
+        try connection.query(CodingQueries.coderOverview, [study.id], doing: "listing coders").rows.map { row in
+            CoderOverview(
+                name: row[0]!, statementsReviewed: Int(row[1]!)!, codings: Int(row[2]!)!, createdAt: row[3]!)
+        }
+    }
+
+    /// The coder with this name; an unknown name is refused with the closest known one (typo protection).
+    public func coder(named name: String, study: Study) throws(StoreError) -> StoredCoder {
+        if let row = try connection.query(
+            CodingQueries.coderByName, [study.id, name], doing: "looking up coder \(name)"
+        )
+        .rows.first {
+            return StoredCoder(id: row[0]!, name: row[1]!)
+        }
+        let known = try connection.query(CodingQueries.coderNames, [study.id], doing: "listing coders").rows.map {
+            $0[0]!
+        }
+        let hint: String
+        if let close = Suggestion.closest(to: name, in: known) {
+            hint = "did you mean '\(close)'? (or add a new coder with `viewpoints coder add \(name)`)"
+        } else if known.isEmpty {
+            hint = "study \(study.slug) has no coders yet: add one with `viewpoints coder add \(name)`"
+        } else {
+            hint = "known coders: \(known.joined(separator: ", ")); add a new one with `viewpoints coder add \(name)`"
+        }
+        throw StoreError(.notFound, "no coder '\(name)' in study \(study.slug)", hint: hint)
+    }
+}

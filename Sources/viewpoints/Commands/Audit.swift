@@ -1,0 +1,38 @@
+import ArgumentParser
+import ViewpointsStore
+
+extension Viewpoints {
+    struct Audit: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Check the audit trail.", subcommands: [Verify.self])
+    }
+}
+
+extension Viewpoints.Audit {
+    struct Verify: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Recompute the hash chain of the study's coding events; exits 65 when anything was altered.")
+
+        @OptionGroup var studyOptions: StudyOptions
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let store = try database.open()
+            let audit = try report {
+                try store.verifyAudit(study: try store.resolveStudy(slug: studyOptions.resolvedSlug))
+            }
+            for item in audit.breaks { print("event \(item.seq): \(item.problem)") }
+            if !audit.headMatches || audit.headSeq != audit.lastSeq {
+                print(
+                    "chain head: recorded at event \(audit.headSeq), last event is \(audit.lastSeq) (events removed or altered)"
+                )
+            }
+            if audit.intact {
+                print("audit trail intact: \(audit.events) events, head \(audit.headHash.prefix(16))")
+            } else {
+                warn("viewpoints: error: the audit trail was altered outside Viewpoints (see above)")
+                throw ExitCode(65)
+            }
+        }
+    }
+}

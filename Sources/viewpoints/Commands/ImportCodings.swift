@@ -1,0 +1,51 @@
+import ArgumentParser
+import ViewpointsStore
+
+extension Viewpoints.Import {
+    struct Codings: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import codings: statement,coder,code,stance[,note]; an empty code records a review only.")
+
+        @Argument(help: "CSV with statement,coder,code,stance and optionally note.") var file: String
+        @OptionGroup var common: CommonImportOptions
+        @OptionGroup var studyOptions: StudyOptions
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let store = try database.open()
+            var options = CodingImportOptions()
+            options.update = common.update
+            options.dryRun = common.dryRun
+            let result = try report {
+                try store.importCodings(
+                    path: file, study: try store.resolveStudy(slug: studyOptions.resolvedSlug), options: options)
+            }
+            print(result.summary)
+            if !result.newCoders.isEmpty { print("new coders: \(result.newCoders.joined(separator: ", "))") }
+        }
+    }
+
+    struct Adjudications: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Import a lead's decisions: statement,code,stance (empty stance: the code is absent).")
+
+        @Argument(help: "CSV with statement,code,stance.") var file: String
+        @Option(help: ArgumentHelp("The lead who decided (a coder of the study).", valueName: "name")) var coder: String
+        @OptionGroup var common: CommonImportOptions
+        @OptionGroup var studyOptions: StudyOptions
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let store = try database.open()
+            var options = CodingImportOptions()
+            options.update = common.update
+            options.dryRun = common.dryRun
+            let summary = try report {
+                try store.importAdjudications(
+                    path: file, study: try store.resolveStudy(slug: studyOptions.resolvedSlug), lead: coder,
+                    options: options)
+            }
+            print(summary)
+        }
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import Testing
+import ViewpointsTestSupport
+
+/// Several coders at once on one study: no lost or duplicated codings, every count exact.
+@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+struct CodingConcurrencyTests {
+    @Test func eightSessionsAtOnceLoseNothing() throws {
+        let db = try TestDatabase()
+        let files = TestFiles()
+        let binary = try ViewpointsBinary()
+        let env: [String: String?] = ["DATABASE_URL": db.url, "VIEWPOINTS_HOME": db.home, "VIEWPOINTS_STUDY": nil]
+        let statements = 150
+        var csv = "id,participant,text\n"
+        for i in 1...statements { csv += "S\(i),\(i % 2 == 0 ? "a" : "b")@example.org,View number \(i).\n" }
+        let setup = [
+            ["study", "create", "t"],
+            ["import", "participants", files.write("p.csv", "participant\na@example.org\nb@example.org\n")],
+            ["import", "statements", files.write("s.csv", csv)],
+            [
+                "import", "codebook",
+                files.write("c.csv", "key,label,parent\nr,R,\nr.one,One,r\nr.two,Two,r\nr.three,Three,r\n"),
+            ],
+        ]
+        for arguments in setup {
+            let out = try binary.run(arguments, environment: env)
+            try #require(out.status == 0, "\(arguments): \(out)")
+        }
+        let coders = (1...7).map { "k\($0)" }
+        for coder in coders { _ = try binary.run(["coder", "add", coder], environment: env) }
+        // k1 runs twice at once: the same decisions twice must not duplicate anything
+        let sessions = coders + ["k1"]
+        let input = files.write("input.txt", String(repeating: "2+ 3--\n\n", count: statements) + "q\n")
+        var merged = ProcessInfo.processInfo.environment
+        for (key, value) in env { merged[key] = value }
+        let processes = try sessions.enumerated().map { index, coder in
+            let process = Process()
+            process.executableURL = binary.url
+            process.arguments = ["code", "--coder", coder]
+            process.environment = merged
+            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: input))
+            FileManager.default.createFile(atPath: files.folder + "/out\(index)", contents: nil)
+            process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: files.folder + "/out\(index)"))
+            process.standardError = process.standardOutput
+            try process.run()
+            return process
+        }
+        for process in processes { process.waitUntilExit() }
+        for (index, process) in processes.enumerated() {
+            let output = (try? String(contentsOfFile: files.folder + "/out\(index)", encoding: .utf8)) ?? ""
+            #expect(process.terminationStatus == 0, "session \(index): \(output.suffix(500))")
+        }
+        let codings = coders.count * statements * 2
+        #expect(try db.scalar("SELECT count(*) FROM codings") == String(codings))
+        #expect(try db.scalar("SELECT count(*) FROM reviews") == String(coders.count * statements))
+        #expect(try db.scalar("SELECT count(*) FROM coding_events WHERE action = 'apply'") == String(codings))
+        #expect(
+            try db.scalar("SELECT count(DISTINCT seq) FROM coding_events")
+                == db.scalar("SELECT max(seq) FROM coding_events"))
+        #expect(try db.scalar("SELECT count(*) FROM coding_event_breaks") == "0")
+        #expect(try db.scalar("SELECT count(*) FROM final_codings WHERE basis = 'agreed'") == String(statements * 2))
+    }
+}
