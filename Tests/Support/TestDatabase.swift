@@ -20,7 +20,7 @@ public final class TestDatabase: @unchecked Sendable {
             || ProcessInfo.processInfo.environment["CI"] == "true"
     }
 
-    public init() throws {
+    public init(migrated: Bool = true) throws {
         guard let base = ProcessInfo.processInfo.environment["DATABASE_URL"], !base.isEmpty else {
             throw StoreError(
                 .unavailable, "DATABASE_URL is not set: run the tests with Scripts/test, which starts PostgreSQL")
@@ -32,8 +32,10 @@ public final class TestDatabase: @unchecked Sendable {
         url = try Connection.conninfo(base, setting: "dbname", to: name)
         home = NSTemporaryDirectory() + "viewpoints-test-\(name)"
         try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        let store = try Store.open(databaseURL: url, home: home, requireCurrentSchema: false)
-        try store.migrator().migrate()
+        if migrated {
+            let store = try Store.open(databaseURL: url, home: home, requireCurrentSchema: false)
+            try store.migrator().migrate()
+        }
     }
 
     /// A store on this database.

@@ -8,7 +8,12 @@ public struct CSVExport {
     public init(path: String?, excel: Bool, raw: Bool) throws(CSVError) {
         let ending: CSVLineEnding = excel ? .crlf : .lf
         if let path, path != "-" {
-            writer = try CSVWriter(path: path, lineEnding: ending, bom: excel)
+            do {
+                writer = try CSVWriter(path: path, lineEnding: ending, bom: excel)
+            } catch {
+                guard case .cannotOpen(let reason) = error.kind else { throw error }
+                throw CSVError(kind: .cannotWrite(reason), file: path, line: 0, column: 0)
+            }
         } else {
             writer = CSVWriter.standardOutput(lineEnding: ending, bom: excel)
         }

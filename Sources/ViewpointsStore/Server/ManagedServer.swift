@@ -270,34 +270,18 @@ public struct ManagedServer: Sendable {
     func execute(_ tool: String, _ arguments: [String], asServer: Bool = true) throws(StoreError) -> (
         status: Int32, output: String
     ) {
-        let process = Process()
+        var executable = tool
+        var argv = arguments
         if asServer, let user = runAsUser {
-            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", user, "--", tool] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: tool)
-            process.arguments = arguments
+            executable = "/usr/sbin/runuser"
+            argv = ["-u", user, "--", tool] + arguments
         }
         // Output goes to a file, not a pipe: the postmaster that pg_ctl starts inherits the descriptors and
         // would hold a pipe open forever.
         let outputPath = NSTemporaryDirectory() + "viewpoints-\(getpid())-\(UInt32.random(in: 0...UInt32.max)).out"
-        FileManager.default.createFile(atPath: outputPath, contents: nil, attributes: [.posixPermissions: 0o600])
         defer { try? FileManager.default.removeItem(atPath: outputPath) }
-        guard let output = FileHandle(forWritingAtPath: outputPath) else {
-            throw StoreError(.cannotWrite, "cannot create a temporary file in \(NSTemporaryDirectory())")
-        }
-        process.standardOutput = output
-        process.standardError = output
-        process.standardInput = FileHandle.nullDevice
-        process.currentDirectoryURL = URL(fileURLWithPath: "/")
-        do {
-            try process.run()
-        } catch {
-            throw StoreError(.unavailable, "cannot run \(tool): \(error.localizedDescription)")
-        }
-        process.waitUntilExit()
-        try? output.close()
+        let status = try ChildProcess.run(executable, argv, outputPath: outputPath)
         let data = FileManager.default.contents(atPath: outputPath) ?? Data()
-        return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+        return (status, String(decoding: data, as: UTF8.self))
     }
 }
