@@ -34,21 +34,14 @@ struct CodingConcurrencyTests {
         var merged = ProcessInfo.processInfo.environment
         for (key, value) in env { merged[key] = value }
         let processes = try sessions.enumerated().map { index, coder in
-            let process = Process()
-            process.executableURL = binary.url
-            process.arguments = ["code", "--coder", coder]
-            process.environment = merged
-            process.standardInput = try FileHandle(forReadingFrom: URL(fileURLWithPath: input))
-            FileManager.default.createFile(atPath: files.folder + "/out\(index)", contents: nil)
-            process.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: files.folder + "/out\(index)"))
-            process.standardError = process.standardOutput
-            try process.run()
-            return process
+            try Spawn.start(
+                binary.url.path, ["code", "--coder", coder], environment: merged, stdin: input,
+                stdout: files.folder + "/out\(index)", stderr: files.folder + "/out\(index)")
         }
-        for process in processes { process.waitUntilExit() }
-        for (index, process) in processes.enumerated() {
+        let statuses = processes.map { $0.wait() }
+        for (index, ended) in statuses.enumerated() {
             let output = (try? String(contentsOfFile: files.folder + "/out\(index)", encoding: .utf8)) ?? ""
-            #expect(process.terminationStatus == 0, "session \(index): \(output.suffix(500))")
+            #expect(ended.status == 0 && !ended.signaled, "session \(index): \(output.suffix(500))")
         }
         let codings = coders.count * statements * 2
         #expect(try db.scalar("SELECT count(*) FROM codings") == String(codings))

@@ -1,4 +1,5 @@
 import Foundation
+import ViewpointsTestSupport
 
 /// The built `viewpoints` executable, run as a user would run it.
 ///
@@ -76,30 +77,16 @@ struct ViewpointsBinary: Sendable {
         for file in [stdoutURL, stderrURL] { FileManager.default.createFile(atPath: file.path, contents: nil) }
         FileManager.default.createFile(atPath: stdinURL.path, contents: Data((input ?? "").utf8))
 
-        let process = Process()
-        process.executableURL = url
-        process.arguments = arguments
         var merged = ProcessInfo.processInfo.environment
         for (key, value) in environment { merged[key] = value }
-        process.environment = merged
-        if let currentDirectory { process.currentDirectoryURL = currentDirectory }
-        let stdout = try FileHandle(forWritingTo: stdoutURL)
-        let stderr = try FileHandle(forWritingTo: stderrURL)
-        let stdin = try FileHandle(forReadingFrom: stdinURL)
-        defer {
-            try? stdout.close()
-            try? stderr.close()
-            try? stdin.close()
-        }
-        process.standardOutput = stdout
-        process.standardError = stderr
-        process.standardInput = stdin
-        try process.run()
-        process.waitUntilExit()
+        let child = try Spawn.start(
+            url.path, arguments, environment: merged, stdin: stdinURL.path, stdout: stdoutURL.path,
+            stderr: stderrURL.path, currentDirectory: currentDirectory?.path)
+        let ended = child.wait()
         return Output(
             stdout: String(decoding: try Data(contentsOf: stdoutURL), as: UTF8.self),
             stderr: String(decoding: try Data(contentsOf: stderrURL), as: UTF8.self),
-            status: process.terminationStatus, terminatedBySignal: process.terminationReason == .uncaughtSignal
+            status: ended.status, terminatedBySignal: ended.signaled
         )
     }
 }
