@@ -243,7 +243,7 @@ public struct ManagedServer: Sendable {
 
     func lockHome() throws(StoreError) -> Int32 {
         try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        let fd = open(home + "/.server.lock", O_CREAT | O_RDWR, 0o600)
+        let fd = open(home + "/.server.lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o600)  // CLOEXEC: the postmaster must not inherit the lock
         guard fd >= 0 else {
             throw StoreError(.cannotWrite, "cannot create \(home)/.server.lock: \(String(cString: strerror(errno)))")
         }
