@@ -48,14 +48,17 @@ public enum Hashing {
     }
 
     /// Lower-case hexadecimal.
-    public static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        for b in bytes {
-            out.append(digits[Int(b >> 4)])
-            out.append(digits[Int(b & 0x0F)])
+    public static func hex(_ bytes: [UInt8]) -> String {
+        let digits: StaticString = "0123456789abcdef"
+        return String(unsafeUninitializedCapacity: bytes.count * 2) { out in
+            digits.withUTF8Buffer { table in
+                for (i, b) in bytes.enumerated() {
+                    out[2 * i] = table[Int(b >> 4)]
+                    out[2 * i + 1] = table[Int(b & 0x0F)]
+                }
+            }
+            return bytes.count * 2
         }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// Parses hexadecimal (upper or lower case); nil when it is not an even run of hex digits.

@@ -97,8 +97,7 @@ public struct StatementsFile {
             let fields = record.fields.map(CSVSpreadsheetSafety.restore)
             func optional(_ index: Int?) -> String? {
                 guard let index else { return nil }
-                let value = fields[index].trimmingCharacters(in: .whitespacesAndNewlines)
-                return value.isEmpty ? nil : fields[index]
+                return StatementsFile.isBlank(fields[index]) ? nil : fields[index]
             }
             let participant = fields[participantIndex].trimmingCharacters(in: .whitespacesAndNewlines)
             let name = participantKey == .identifier ? "participant" : "pseudonym"
@@ -110,7 +109,7 @@ public struct StatementsFile {
                 ok = false
             }
             let text = fields[textIndex]
-            if !text.unicodeScalars.contains(where: { !$0.properties.isWhitespace }) {
+            if StatementsFile.isBlank(text) {
                 problems.add(
                     line: record.line, column: record.columns[textIndex],
                     "'text' is empty; remove the row or add the text")
@@ -156,6 +155,18 @@ public struct StatementsFile {
                 source: optional(sourceIndex), seq: seq, seqColumn: seqIndex.map { record.columns[$0] } ?? 1)
         }
         return nil
+    }
+
+    /// Whether a field holds nothing but white space (checks from the start and stops at the first letter).
+    static func isBlank(_ s: String) -> Bool {
+        for byte in s.utf8 {
+            switch byte {
+            case 0x20, 0x09, 0x0A, 0x0D: continue
+            case 0x80...: return !s.unicodeScalars.contains { !$0.properties.isWhitespace }
+            default: return false
+            }
+        }
+        return true
     }
 
     /// `P07:3` and the like: reserved for statements without an id.
