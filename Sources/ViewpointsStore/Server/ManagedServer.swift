@@ -243,7 +243,8 @@ public struct ManagedServer: Sendable {
 
     func lockHome() throws(StoreError) -> Int32 {
         try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
-        let fd = open(home + "/.server.lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o600)  // CLOEXEC: the postmaster must not inherit the lock
+        // close-on-exec: the postmaster that pg_ctl starts must not inherit (and so keep) the lock
+        let fd = open(home + "/.server.lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
             throw StoreError(.cannotWrite, "cannot create \(home)/.server.lock: \(String(cString: strerror(errno)))")
         }
