@@ -39,7 +39,8 @@ public struct ConsensusReport: Sendable, Equatable {
     /// Statements in the study, and those reviewed by anyone.
     public var statements: Int
     public var reviewed: Int
-    /// Statement–proposition pairs whose reviewers differ and that nobody adjudicated.
+    /// Statement–proposition pairs whose reviewers differ and that nobody adjudicated, among the statements of
+    /// the population (the study, or the `--where` participants), on every proposition.
     public var unresolvedPairs: Int
     /// Whether `--by` was given (the CSV then has attribute, group and suppressed).
     public var byAttribute: Bool
@@ -86,15 +87,13 @@ extension Store {
         let statements = Int(coverageRow?[0] ?? "0") ?? 0
         let reviewed = Int(coverageRow?[1] ?? "0") ?? 0
         let coverage = coverageRow?[2].flatMap(Double.init)
-        let unresolved =
-            Int(
-                try connection.query(ConsensusQueries.unresolvedPairs, [study.id], doing: "counting unresolved pairs")
-                    .scalar ?? "0") ?? 0
         let result = try connection.query(
             ConsensusQueries.tallies, [study.id, request.by, request.filter?.attribute, request.filter?.value],
             doing: "computing consensus tallies")
         var rows: [ConsensusRow] = []
+        var unresolved = 0
         for row in result.rows {
+            unresolved += Int(row[13]!)!
             let code = row[0]!
             let theme = row[2]!
             let isTheme = row[3] == "t"

@@ -2,6 +2,52 @@
 -- the same numbers. The figures derived from the tallies (shares, Wilson interval, Cns, class, phrase) are
 -- computed by ViewpointsCore from exactly these counts; METHODS.md gives the formulas.
 
+-- final_decisions, same columns and the same rule (0002_coding.sql), computed without joining every coding back
+-- to every review: one pass over codings per statement and code, and the statement's reviews counted once. A
+-- review covers a code when its codes_through reaches the code's number; when the least codes_through of the
+-- statement's reviews does, every reviewer counts, otherwise the reviewers are counted exactly as in
+-- coder_decisions (those whose review covers the code or who applied it). Measured on 3,000,000 codings:
+-- 18 s before, the same as a hand-written query after (Scripts/bench consensus).
+CREATE OR REPLACE VIEW final_decisions AS
+WITH applied AS (
+    SELECT g.study_id, g.statement_id, g.code_id, count(*) AS applied, min(g.stance) AS lo, max(g.stance) AS hi
+      FROM codings g
+     GROUP BY g.study_id, g.statement_id, g.code_id
+), statement_reviews AS (
+    SELECT r.study_id, r.statement_id, count(*) AS reviewers, min(r.codes_through) AS least_through
+      FROM reviews r
+     GROUP BY r.study_id, r.statement_id
+), votes AS (
+    SELECT a.study_id, a.statement_id, a.code_id, a.applied, a.lo, a.hi,
+           CASE WHEN sr.least_through >= c.number THEN sr.reviewers
+                ELSE (SELECT count(*) FROM reviews r
+                       WHERE r.study_id = a.study_id AND r.statement_id = a.statement_id
+                         AND (r.codes_through >= c.number
+                              OR EXISTS (SELECT 1 FROM codings g
+                                          WHERE g.study_id = r.study_id AND g.statement_id = r.statement_id
+                                            AND g.code_id = a.code_id AND g.coder_id = r.coder_id)))
+           END AS reviewers
+      FROM applied a
+      JOIN codes c ON c.study_id = a.study_id AND c.code_id = a.code_id
+      JOIN statement_reviews sr ON sr.study_id = a.study_id AND sr.statement_id = a.statement_id
+)
+SELECT study_id, statement_id, code_id,
+       CASE WHEN a.code_id IS NOT NULL THEN 'adjudicated'
+            WHEN v.reviewers = 1 THEN 'single'
+            WHEN v.applied = v.reviewers AND v.lo = v.hi THEN 'agreed'
+            ELSE 'unresolved' END AS basis,
+       CASE WHEN a.code_id IS NOT NULL THEN a.applied
+            WHEN v.applied = v.reviewers AND v.lo = v.hi THEN true
+            WHEN v.reviewers = 1 THEN v.applied > 0
+            END AS applied,
+       CASE WHEN a.code_id IS NOT NULL THEN a.stance
+            WHEN v.applied = v.reviewers AND v.lo = v.hi THEN v.lo
+            END AS stance,
+       coalesce(a.stale, false) AS stale,
+       coalesce(v.reviewers, 0) AS reviewers
+  FROM votes v
+  FULL JOIN adjudication_status a USING (study_id, statement_id, code_id);
+
 -- Each participant's stance on each proposition they addressed or have an unresolved statement on.
 -- `statements`: their statements with an applied final coding of it; `unresolved`: with an unresolved one.
 -- `stance` is the mean of the final stances rounded half away from zero, computed on numeric (round on
@@ -22,27 +68,23 @@ SELECT s.study_id, s.participant_id, f.code_id,
 
 -- The share of each study's statements that anyone reviewed.
 CREATE VIEW study_coverage AS
-SELECT t.study_id, count(s.statement_id) AS statements,
-       count(s.statement_id) FILTER (WHERE EXISTS (
-           SELECT 1 FROM reviews r WHERE r.study_id = s.study_id AND r.statement_id = s.statement_id)) AS reviewed,
-       count(s.statement_id) FILTER (WHERE EXISTS (
-           SELECT 1 FROM reviews r WHERE r.study_id = s.study_id AND r.statement_id = s.statement_id))::numeric
-           / nullif(count(s.statement_id), 0) AS coverage
+SELECT t.study_id, n.statements, r.reviewed, r.reviewed::numeric / nullif(n.statements, 0) AS coverage
   FROM studies t
-  LEFT JOIN statements s ON s.study_id = t.study_id
- GROUP BY t.study_id;
+  CROSS JOIN LATERAL (SELECT count(*) AS statements FROM statements s WHERE s.study_id = t.study_id) n
+  CROSS JOIN LATERAL (SELECT count(DISTINCT statement_id) AS reviewed FROM reviews v WHERE v.study_id = t.study_id) r;
 
 -- Tallies of one study, every theme and proposition in codebook order, for the whole panel or by the values of
 -- participant attribute `by_attribute` ('(missing)' for participants without it), among the participants whose
 -- attribute `where_attribute` equals `where_value` (all participants when it is NULL). A proposition row counts
 -- participants (N), those who addressed it (n), their rounded stances (−2 … 2) and those with an unresolved
--- statement on it; a theme row counts participants who addressed any of its propositions (stances zero).
+-- statement on it, and those statements (`unresolved_statements`); a theme row counts participants who
+-- addressed any of its propositions (stances and unresolved_statements zero).
 -- Small-cell suppression is applied by the caller (viewpoints consensus); these are raw counts.
 CREATE FUNCTION consensus_tallies(study bigint, by_attribute text DEFAULT NULL, where_attribute text DEFAULT NULL,
                                   where_value text DEFAULT NULL)
 RETURNS TABLE (code text, label text, theme text, is_theme boolean, grp text, participants bigint,
                addressed bigint, stance_m2 bigint, stance_m1 bigint, stance_0 bigint, stance_p1 bigint,
-               stance_p2 bigint, participants_unresolved bigint)
+               stance_p2 bigint, participants_unresolved bigint, unresolved_statements bigint)
 LANGUAGE sql STABLE AS $$
 WITH population AS (
     SELECT p.participant_id, CASE WHEN by_attribute IS NULL THEN '' ELSE coalesce(p.attributes ->> by_attribute, '(missing)') END AS grp
@@ -63,7 +105,8 @@ WITH population AS (
     SELECT code_id, grp, count(stance) AS addressed,
            count(*) FILTER (WHERE stance = -2) AS m2, count(*) FILTER (WHERE stance = -1) AS m1,
            count(*) FILTER (WHERE stance = 0) AS z, count(*) FILTER (WHERE stance = 1) AS p1,
-           count(*) FILTER (WHERE stance = 2) AS p2, count(*) FILTER (WHERE unresolved > 0) AS unresolved
+           count(*) FILTER (WHERE stance = 2) AS p2, count(*) FILTER (WHERE unresolved > 0) AS unresolved,
+           sum(unresolved) AS unresolved_statements
       FROM stances GROUP BY code_id, grp
 ), per_theme AS (
     SELECT parent_id AS code_id, grp, count(DISTINCT participant_id) FILTER (WHERE stance IS NOT NULL) AS addressed,
@@ -74,7 +117,7 @@ SELECT c.key, c.label, coalesce(t.key, c.key), c.parent_id IS NULL,
        CASE WHEN by_attribute IS NOT NULL THEN g.grp END, g.participants,
        coalesce(coalesce(pc.addressed, pt.addressed), 0),
        coalesce(pc.m2, 0), coalesce(pc.m1, 0), coalesce(pc.z, 0), coalesce(pc.p1, 0), coalesce(pc.p2, 0),
-       coalesce(coalesce(pc.unresolved, pt.unresolved), 0)
+       coalesce(coalesce(pc.unresolved, pt.unresolved), 0), coalesce(pc.unresolved_statements, 0)
   FROM codes c
   LEFT JOIN codes t ON t.study_id = c.study_id AND t.code_id = c.parent_id
   CROSS JOIN groups g
