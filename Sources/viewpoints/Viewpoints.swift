@@ -12,8 +12,8 @@ struct Viewpoints: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             Server.self, Db.self, StudyCommand.self, Import.self, Export.self, Stats.self, Coder.self, Code.self,
-            Adjudicate.self, Disagreements.self, ReliabilityCommand.self,
-            ProgressCommand.self, History.self, Audit.self,
+            Adjudicate.self, Disagreements.self, ReliabilityCommand.self, ProgressCommand.self, History.self,
+            Audit.self, Consensus.self, Quotes.self,
         ]
     )
 }

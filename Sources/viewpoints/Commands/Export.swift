@@ -6,7 +6,7 @@ extension Viewpoints {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Export participants, statements or the codebook as CSV.",
-            subcommands: [Participants.self, Statements.self, Codebook.self, Codings.self])
+            subcommands: [Participants.self, Statements.self, Codebook.self, Codings.self, Tallies.self, Matrix.self])
     }
 }
 

@@ -1,0 +1,109 @@
+#!/usr/bin/env bash
+# Times `viewpoints consensus --format csv` against a hand-written SQL query through psql on the same database.
+set -euo pipefail
+
+usage() {
+    cat <<'USAGE'
+usage: Scripts/bench consensus [-h] [-p PARTICIPANTS] [-s STATEMENTS_EACH] [-c CODINGS_EACH]
+
+Builds viewpoints in release mode and, in a throwaway PostgreSQL cluster (or the database of $DATABASE_URL, where
+it creates and drops a database of its own), generates a study with SQL (consensus/generate.sql): PARTICIPANTS
+(default 10000) participants with STATEMENTS_EACH (default 100) statements, 40 propositions, one coder who applied
+CODINGS_EACH (default 3) propositions to every statement: 1,000,000 statements and 3,000,000 codings. Then times,
+in the same run (median of 3 wall times each):
+  viewpoints consensus --format csv
+  psql -f consensus/reference.sql   (base tables, final-coding rule inlined)
+and prints the ratio; the target is at most 1.2. Builds in $BENCH_SCRATCH (default .build).
+Needs: swift, python3, PostgreSQL's server programs and psql.
+USAGE
+}
+
+participants=10000
+each=100
+codings=3
+while getopts "hp:s:c:" option; do
+    case $option in
+        h) usage; exit 0 ;;
+        p) participants=$OPTARG ;;
+        s) each=$OPTARG ;;
+        c) codings=$OPTARG ;;
+        *) usage >&2; exit 64 ;;
+    esac
+done
+
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+# shellcheck source=Scripts/lib.sh
+source "$repo/Scripts/lib.sh"
+scratch=${BENCH_SCRATCH:-$repo/.build}
+command -v swift >/dev/null || { echo "consensus bench: needs swift on PATH" >&2; exit 69; }
+command -v python3 >/dev/null || { echo "consensus bench: needs python3 on PATH" >&2; exit 69; }
+command -v psql >/dev/null || { echo "consensus bench: needs psql (apt-get install postgresql-client)" >&2; exit 69; }
+
+echo "building viewpoints (release)…" >&2
+swift build -c release --scratch-path "$scratch" --product viewpoints --package-path "$repo" >&2
+binary="$(swift build -c release --scratch-path "$scratch" --package-path "$repo" --show-bin-path)/viewpoints"
+
+work=$(mktemp -d /tmp/viewpoints-bench-consensus.XXXXXX)
+chmod 755 "$work"
+cleanup() {
+    if [[ -n ${cluster:-} ]]; then
+        as_pg "$bindir/pg_ctl" -D "$cluster/data" -m immediate -w stop >/dev/null 2>&1 || true
+    elif [[ -n ${admin_url:-} ]]; then
+        psql "$admin_url" -qc "DROP DATABASE IF EXISTS viewpoints_bench_consensus WITH (FORCE)" >/dev/null 2>&1 || true
+    fi
+    rm -rf "$work"
+}
+trap cleanup EXIT
+
+if [[ -n ${DATABASE_URL:-} ]]; then
+    admin_url=$DATABASE_URL
+    psql "$admin_url" -qc "DROP DATABASE IF EXISTS viewpoints_bench_consensus WITH (FORCE)" \
+        -c "CREATE DATABASE viewpoints_bench_consensus" >/dev/null
+    url=$(python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print(p._replace(path="/viewpoints_bench_consensus").geturl())' "$admin_url")
+else
+    bindir=$(pg_bindir) || { echo "consensus bench: PostgreSQL's server programs are missing" >&2; exit 69; }
+    cluster=$work/pg
+    mkdir -p "$cluster"
+    [[ $(id -u) -eq 0 ]] && chown postgres: "$cluster"
+    as_pg "$bindir/initdb" -D "$cluster/data" -U postgres -A trust -E UTF8 --no-locale >/dev/null
+    as_pg "$bindir/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w \
+        -o "-c listen_addresses='' -k $cluster -c fsync=off" start >/dev/null
+    as_pg "$bindir/createdb" -h "$cluster" -U postgres viewpoints_bench_consensus
+    url="postgresql:///viewpoints_bench_consensus?host=$cluster&user=postgres"
+fi
+export DATABASE_URL=$url VIEWPOINTS_HOME=$work/home NO_COLOR=1
+unset VIEWPOINTS_STUDY
+
+"$binary" db migrate >/dev/null
+"$binary" study create bench >/dev/null 2>&1
+study=$(psql "$url" -Atc "SELECT study_id FROM studies WHERE slug = 'bench'")
+echo "generating $participants participants × $each statements × $codings codings…" >&2
+start=$(date +%s)
+psql "$url" -q -v ON_ERROR_STOP=1 -v study="$study" -v participants="$participants" -v per="$each" \
+    -v codings="$codings" -f "$here/consensus/generate.sql"
+echo "generated in $(($(date +%s) - start)) s: $(psql "$url" -Atc "SELECT count(*) FROM codings") codings" >&2
+
+# median wall time in seconds of 3 runs of "$@", output discarded
+median3() {
+    local times=()
+    for _ in 1 2 3; do
+        local t0 t1
+        t0=$(date +%s.%N)
+        "$@" >/dev/null
+        t1=$(date +%s.%N)
+        times+=("$(python3 -c 'import sys; print(float(sys.argv[2]) - float(sys.argv[1]))' "$t0" "$t1")")
+    done
+    printf '%s\n' "${times[@]}" | sort -n | sed -n 2p
+}
+
+# both once first, so neither pays for a cold cache
+"$binary" consensus --format csv >/dev/null 2>&1
+psql "$url" -q -v study="$study" -f "$here/consensus/reference.sql" >/dev/null
+
+cli=$(median3 "$binary" consensus --format csv)
+sql=$(median3 psql "$url" -q -v study="$study" -f "$here/consensus/reference.sql")
+ratio=$(python3 -c 'import sys; print(f"{float(sys.argv[1]) / float(sys.argv[2]):.2f}")' "$cli" "$sql")
+printf 'viewpoints consensus --format csv  %6.2f s\n' "$cli"
+printf 'psql reference.sql                 %6.2f s\n' "$sql"
+echo "ratio $ratio (target ≤ 1.2)"

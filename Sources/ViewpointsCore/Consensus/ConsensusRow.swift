@@ -1,0 +1,109 @@
+/// One row of `viewpoints consensus`: a proposition or a theme, for the whole population or one group.
+public struct ConsensusRow: Sendable, Equatable {
+    /// The proposition's or theme's key.
+    public var code: String
+    public var label: String
+    /// The theme's key (a theme row names itself).
+    public var theme: String
+    /// Whether this is a theme row, which carries counts only.
+    public var isTheme: Bool
+    /// With `--by`: the attribute and this row's group (`(missing)` for participants without it).
+    public var attribute: String?
+    public var group: String?
+    public var suppression: Suppression
+    /// The counts; a theme row's `stances` put everyone who addressed it under neutral and are not shown.
+    public var tally: ConsensusTally
+    /// Share of the study's statements reviewed by anyone (nil when the study has none).
+    public var coverage: Double?
+    public var thresholds: ConsensusThresholds
+
+    public init(
+        code: String, label: String, theme: String, isTheme: Bool, attribute: String? = nil, group: String? = nil,
+        suppression: Suppression = .shown, tally: ConsensusTally, coverage: Double?,
+        thresholds: ConsensusThresholds = .init()
+    ) {
+        self.code = code
+        self.label = label
+        self.theme = theme
+        self.isTheme = isTheme
+        self.attribute = attribute
+        self.group = group
+        self.suppression = suppression
+        self.tally = tally
+        self.coverage = coverage
+        self.thresholds = thresholds
+    }
+
+    /// The class, nil for themes and suppressed rows.
+    public var consensusClass: ConsensusClass? { showsFigures ? ConsensusClass(tally, thresholds) : nil }
+    /// The phrase, nil for themes and suppressed rows.
+    public var phrase: String? { showsFigures ? ConsensusPhrase.text(tally, thresholds) : nil }
+
+    var showsFigures: Bool { !isTheme && !suppression.isSuppressed }
+
+    // MARK: - Columns
+
+    /// The documented columns, in order; `attribute`, `group` and `suppressed` only with `--by`.
+    public static func columns(byAttribute: Bool) -> [String] {
+        ["code", "label", "theme"] + (byAttribute ? ["attribute", "group", "suppressed"] : []) + [
+            "participants", "addressed", "support", "neutral", "oppose", "participants_unresolved", "coverage",
+            "share_support", "share_oppose", "wilson_low", "wilson_high", "cns", "consensus", "phrase",
+        ]
+    }
+
+    /// Typed values of `columns(byAttribute:)`; nil where a number is undefined or withheld.
+    public func values(byAttribute: Bool) -> [ConsensusValue?] {
+        let shown = !suppression.isSuppressed
+        func count(_ value: Int) -> ConsensusValue? { shown ? .integer(value) : nil }
+        func figure(_ value: Double?) -> ConsensusValue? { showsFigures ? value.map(ConsensusValue.number) : nil }
+        func tallyCount(_ value: Int) -> ConsensusValue? { isTheme ? nil : count(value) }
+        let wilson = tally.wilson
+        var result: [ConsensusValue?] = [.text(code), .text(label), .text(theme)]
+        if byAttribute {
+            result += [
+                attribute.map(ConsensusValue.text), group.map(ConsensusValue.text),
+                .boolean(suppression.isSuppressed),
+            ]
+        }
+        result += [
+            count(tally.participants), count(tally.addressed), tallyCount(tally.support), tallyCount(tally.neutral),
+            tallyCount(tally.oppose), count(tally.participantsUnresolved), coverage.map(ConsensusValue.number),
+            figure(tally.shareSupport), figure(tally.shareOppose), figure(wilson?.low), figure(wilson?.high),
+            figure(tally.cns), consensusClass.map { .text($0.rawValue) }, phrase.map(ConsensusValue.text),
+        ]
+        return result
+    }
+
+    /// The CSV fields: numbers with up to 6 decimals, empty cells for undefined or withheld numbers.
+    public func fields(byAttribute: Bool) -> [String] {
+        values(byAttribute: byAttribute).map { $0?.text ?? "" }
+    }
+}
+
+/// A cell of a consensus row, typed for JSON.
+public enum ConsensusValue: Sendable, Equatable {
+    case text(String)
+    case integer(Int)
+    case number(Double)
+    case boolean(Bool)
+
+    /// As CSV and the table write it: shares to 6 decimals (trailing zeros kept, so columns align).
+    public var text: String {
+        switch self {
+        case .text(let value): value
+        case .integer(let value): String(value)
+        case .number(let value): ConsensusValue.format(value)
+        case .boolean(let value): value ? "true" : "false"
+        }
+    }
+
+    /// A share to 6 decimals, e.g. `0.780000`; rounded half away from zero on the decimal digits.
+    public static func format(_ value: Double) -> String {
+        let scaled = (value * 1_000_000).rounded(.toNearestOrAwayFromZero)
+        let whole = Int(scaled)
+        let sign = whole < 0 ? "-" : ""
+        let magnitude = abs(whole)
+        let fraction = String(magnitude % 1_000_000)
+        return "\(sign)\(magnitude / 1_000_000).\(String(repeating: "0", count: 6 - fraction.count))\(fraction)"
+    }
+}

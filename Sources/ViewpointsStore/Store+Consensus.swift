@@ -1,0 +1,148 @@
+import Foundation
+import ViewpointsCore
+
+/// What `viewpoints consensus` asks for.
+public struct ConsensusRequest: Sendable, Equatable {
+    /// One proposition, or one theme and its propositions; neither: the whole codebook.
+    public var code: String?
+    public var theme: String?
+    /// `--by ATTRIBUTE`.
+    public var by: String?
+    /// `--where ATTRIBUTE=VALUE`.
+    public var filter: (attribute: String, value: String)?
+    /// `--min-cell K`: groups (and a `--where` population) smaller than this are suppressed; 0 switches it off.
+    public var minCell: Int
+    public var thresholds: ConsensusThresholds
+
+    public init(
+        code: String? = nil, theme: String? = nil, by: String? = nil,
+        filter: (attribute: String, value: String)? = nil, minCell: Int = 5,
+        thresholds: ConsensusThresholds = .init()
+    ) {
+        self.code = code
+        self.theme = theme
+        self.by = by
+        self.filter = filter
+        self.minCell = minCell
+        self.thresholds = thresholds
+    }
+
+    public static func == (a: ConsensusRequest, b: ConsensusRequest) -> Bool {
+        a.code == b.code && a.theme == b.theme && a.by == b.by && a.filter?.attribute == b.filter?.attribute
+            && a.filter?.value == b.filter?.value && a.minCell == b.minCell && a.thresholds == b.thresholds
+    }
+}
+
+/// The consensus rows and what the reader must be told about them.
+public struct ConsensusReport: Sendable, Equatable {
+    public var rows: [ConsensusRow]
+    /// Statements in the study, and those reviewed by anyone.
+    public var statements: Int
+    public var reviewed: Int
+    /// Statement–proposition pairs whose reviewers differ and that nobody adjudicated, among the statements of
+    /// the population (the study, or the `--where` participants), on every proposition.
+    public var unresolvedPairs: Int
+    /// Whether `--by` was given (the CSV then has attribute, group and suppressed).
+    public var byAttribute: Bool
+
+    /// Whether every statement was reviewed and nothing is unresolved.
+    public var isComplete: Bool { reviewed == statements && unresolvedPairs == 0 }
+
+    /// Warnings for standard error: incomplete coding, withheld counts, suppression switched off.
+    public func warnings(_ request: ConsensusRequest) -> [String] {
+        var result: [String] = []
+        if reviewed < statements {
+            result.append(
+                "coverage \(reviewed) of \(statements) statements reviewed: figures may change as coding continues")
+        }
+        if unresolvedPairs > 0 {
+            result.append(
+                "\(unresolvedPairs) unresolved statement-proposition pairs are excluded: see `viewpoints disagreements`"
+            )
+        }
+        if request.minCell == 0 {
+            result.append("small-cell suppression is off (--min-cell 0): small groups may reveal individuals")
+        } else if let filter = request.filter, rows.contains(where: { $0.suppression == .small && !byAttribute }) {
+            result.append(
+                "\(filter.attribute)=\(filter.value) has fewer than \(request.minCell) participants: counts suppressed")
+        } else if rows.contains(where: { $0.suppression.isSuppressed }) {
+            result.append(
+                "groups with fewer than \(request.minCell) participants are suppressed (and one more where "
+                    + "it could be recovered by subtraction)")
+        }
+        return result
+    }
+}
+
+extension Store {
+    /// Consensus per theme and proposition over final codings, participants as units.
+    public func consensus(study: Study, request: ConsensusRequest) throws(StoreError) -> ConsensusReport {
+        if let code = request.code { try requireCode(code, theme: false, study: study) }
+        if let theme = request.theme { try requireCode(theme, theme: true, study: study) }
+        for attribute in [request.by, request.filter?.attribute].compactMap({ $0 }) {
+            try requireAttribute(attribute, study: study)
+        }
+        let coverageRow = try connection.query(ConsensusQueries.coverage, [study.id], doing: "measuring coverage")
+            .rows.first
+        let statements = Int(coverageRow?[0] ?? "0") ?? 0
+        let reviewed = Int(coverageRow?[1] ?? "0") ?? 0
+        let coverage = coverageRow?[2].flatMap(Double.init)
+        let result = try connection.query(
+            ConsensusQueries.tallies, [study.id, request.by, request.filter?.attribute, request.filter?.value],
+            doing: "computing consensus tallies")
+        var rows: [ConsensusRow] = []
+        var unresolved = 0
+        for row in result.rows {
+            unresolved += Int(row[13]!)!
+            let code = row[0]!
+            let theme = row[2]!
+            let isTheme = row[3] == "t"
+            if let wanted = request.code, code != wanted { continue }
+            if let wanted = request.theme, theme != wanted { continue }
+            let counts = row[5...12].map { Int($0!)! }
+            let stances = isTheme ? [0, 0, counts[1], 0, 0] : Array(counts[2...6])
+            rows.append(
+                ConsensusRow(
+                    code: code, label: row[1]!, theme: theme, isTheme: isTheme, attribute: request.by,
+                    group: request.by == nil ? nil : row[4],
+                    tally: ConsensusTally(participants: counts[0], stances: stances, participantsUnresolved: counts[7]),
+                    coverage: coverage, thresholds: request.thresholds))
+        }
+        if request.by != nil {
+            rows = ConsensusRow.suppressing(rows, minCell: request.minCell)
+        } else if request.filter != nil, let first = rows.first, first.tally.participants < request.minCell {
+            for index in rows.indices { rows[index].suppression = .small }
+        }
+        return ConsensusReport(
+            rows: rows, statements: statements, reviewed: reviewed, unresolvedPairs: unresolved,
+            byAttribute: request.by != nil)
+    }
+
+    func requireCode(_ key: String, theme: Bool, study: Study) throws(StoreError) {
+        let kind = try connection.query(ConsensusQueries.codeKind, [study.id, key], doing: "looking up code \(key)")
+            .scalar
+        let option = theme ? "--theme" : "--code"
+        guard let kind else {
+            throw StoreError(
+                .notFound, "\(option) \(key): no such code in study \(study.slug)",
+                hint: "list the codebook with `viewpoints export codebook`")
+        }
+        if (kind == "t") != theme {
+            throw StoreError(
+                .usage, "\(option) \(key): '\(key)' is a \(theme ? "proposition" : "theme")",
+                hint: theme ? "use --code \(key)" : "use --theme \(key)")
+        }
+    }
+
+    func requireAttribute(_ attribute: String, study: Study) throws(StoreError) {
+        let known = try connection.query(ConsensusQueries.attributeKeys, [study.id], doing: "listing attributes")
+            .rows.map { $0[0]! }
+        guard known.contains(attribute) else {
+            throw StoreError(
+                .usage, "no participant of study \(study.slug) has the attribute '\(attribute)'",
+                hint: known.isEmpty
+                    ? "import participants with attribute columns first"
+                    : "known attributes: \(known.joined(separator: ", "))")
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import ViewpointsCore
+import ViewpointsStore
+
+extension Viewpoints {
+    struct Consensus: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Consensus per theme and proposition over final codings, participants as units.",
+            discussion: """
+                CSV columns: code, label, theme, (with --by: attribute, group, suppressed), participants, addressed, \
+                support, neutral, oppose, participants_unresolved, coverage, share_support, share_oppose, wilson_low, \
+                wilson_high, cns, consensus, phrase. Undefined or suppressed numbers are empty cells (null in JSON); \
+                theme rows carry counts only. Groups with fewer than --min-cell participants are suppressed, and \
+                one more where the first could be recovered by subtraction; repeated queries (e.g. with different \
+                --where values) are not protected. A warning goes to stderr when not every statement was reviewed \
+                or anything is unresolved; with --require-complete that exits 65. See METHODS.md.
+                """)
+
+        @OptionGroup var options: ConsensusOptions
+        @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out:
+            String?
+        @OptionGroup var studyOptions: StudyOptions
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let store = try database.open()
+            let request = options.request
+            let result = try report {
+                try store.consensus(study: try store.resolveStudy(slug: studyOptions.resolvedSlug), request: request)
+            }
+            try writeOutput(
+                ConsensusOutput(report: result, request: request).render(format, toTerminal: out == nil), to: out)
+            try options.finish(result)
+        }
+    }
+}
+
+/// Prints `text`, or writes it to `path` (`-`: standard output), exiting 73 when it cannot be written.
+func writeOutput(_ text: String, to path: String?) throws {
+    guard let path, path != "-" else {
+        print(text, terminator: "")
+        return
+    }
+    do {
+        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+    } catch {
+        warn("viewpoints: error: cannot write \(path): \(error.localizedDescription)")
+        throw ExitCode(73)
+    }
+}

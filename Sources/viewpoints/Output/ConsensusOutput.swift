@@ -1,0 +1,117 @@
+import Foundation
+import ViewpointsCore
+import ViewpointsStore
+
+/// `viewpoints consensus` as a table, CSV or JSON: the same cells in every format.
+struct ConsensusOutput {
+    var report: ConsensusReport
+    var request: ConsensusRequest
+
+    var columns: [String] { ConsensusRow.columns(byAttribute: report.byAttribute) }
+
+    func render(_ format: OutputFormat, toTerminal: Bool) -> String {
+        switch format {
+        case .csv:
+            CSVWriter.encode(
+                [columns]
+                    + report.rows.map {
+                        $0.fields(byAttribute: report.byAttribute).map(CSVSpreadsheetSafety.neutralize)
+                    }
+            )
+        case .json: json()
+        case .table: table(width: toTerminal ? ConsensusOutput.terminalWidth() : nil)
+        }
+    }
+
+    /// An array of objects with the CSV's columns as keys; undefined numbers are null.
+    func json() -> String {
+        let objects = report.rows.map { row in
+            let pairs = zip(columns, row.values(byAttribute: report.byAttribute)).map { key, value in
+                "    " + ConsensusOutput.quote(key) + ": " + ConsensusOutput.json(value)
+            }
+            return "  {\n" + pairs.joined(separator: ",\n") + "\n  }"
+        }
+        return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
+    }
+
+    static func json(_ value: ConsensusValue?) -> String {
+        switch value {
+        case nil: "null"
+        case .text(let text): quote(text)
+        case .integer, .number, .boolean: value!.text
+        }
+    }
+
+    static func quote(_ text: String) -> String {
+        var out = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": out += "\\\""
+            case "\\": out += "\\\\"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+            default: out.unicodeScalars.append(scalar)
+            }
+        }
+        return out + "\""
+    }
+
+    // MARK: - Table
+
+    /// The table's columns: every number of the CSV, the same strings; labels truncated to fit `width`.
+    func table(width: Int?) -> String {
+        let by = report.byAttribute
+        let shown =
+            ["code", "label"] + (by ? ["group"] : []) + [
+                "participants", "addressed", "support", "neutral", "oppose", "participants_unresolved", "share_support",
+                "share_oppose", "wilson_low", "wilson_high", "cns", "consensus", "phrase",
+            ]
+        let header =
+            ["code", "label"] + (by ? ["group"] : []) + [
+                "N", "n", "support", "neutral", "oppose", "unresolved", "sh_support", "sh_oppose", "wilson_lo",
+                "wilson_hi",
+                "cns", "consensus", "phrase",
+            ]
+        let index = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+        var rows = report.rows.map { row -> [String] in
+            let fields = row.fields(byAttribute: by)
+            var cells = shown.map { fields[index[$0]!] }
+            if row.suppression == .small { cells[by ? 3 : 2] = "<\(request.minCell)" }
+            if row.suppression == .secondary { cells[by ? 3 : 2] = "(s)" }
+            return cells
+        }
+        if let width {
+            let others = header.indices.filter { $0 != 1 }.map { i in rows.map { $0[i].count }.max() ?? 0 }
+                .map { max($0, 1) }
+            let fixed =
+                zip(header.indices.filter { $0 != 1 }, others).map { max($1, header[$0].count) }
+                .reduce(0, +) + 2 * (header.count - 1)
+            let labelWidth = max(8, width - fixed)
+            for i in rows.indices where rows[i][1].count > labelWidth {
+                rows[i][1] = String(rows[i][1].prefix(labelWidth - 1)) + "…"
+            }
+        }
+        var text = Table(header: header, rows: rows, numeric: Set(2..<(header.count - 2)).subtracting(by ? [2] : []))
+            .text()
+        var notes: [String] = []
+        if rows.contains(where: { $0.contains("(s)") }) {
+            notes.append("(s): suppressed so that a small group cannot be recovered by subtraction")
+        }
+        if request.minCell == 0 { notes.append("small-cell suppression is off (--min-cell 0)") }
+        if let first = report.rows.first, let coverage = first.coverage {
+            notes.append("coverage: \(ConsensusValue.format(coverage)) of statements reviewed")
+        }
+        if !notes.isEmpty { text += "\n" + notes.joined(separator: "\n") + "\n" }
+        return text
+    }
+
+    /// The terminal's width when standard output is one, else nil (never truncate).
+    static func terminalWidth() -> Int? {
+        guard isatty(1) == 1 else { return nil }
+        var size = winsize()
+        if ioctl(1, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
+        return Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 80
+    }
+}

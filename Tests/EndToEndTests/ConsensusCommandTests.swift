@@ -1,0 +1,201 @@
+import Foundation
+import Testing
+import ViewpointsCore
+import ViewpointsStore
+import ViewpointsTestSupport
+
+/// `consensus`, `export tallies`, `export matrix` and `quotes`, run as a user runs them.
+@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+struct ConsensusCommandTests {
+    let db: TestDatabase
+    let files = TestFiles()
+    let binary: ViewpointsBinary
+
+    init() throws {
+        db = try TestDatabase()
+        binary = try ViewpointsBinary()
+    }
+
+    func run(_ arguments: [String]) throws -> ViewpointsBinary.Output {
+        try binary.run(arguments, environment: ["DATABASE_URL": db.url, "VIEWPOINTS_HOME": db.home, "NO_COLOR": "1"])
+    }
+
+    func importSample() throws {
+        let sample = Repository.path("Samples/ipr-2018")
+        for arguments in [
+            ["study", "create", "ipr-2018"], ["import", "participants", sample + "/participants.csv"],
+            ["import", "statements", sample + "/statements.csv", "--participants", sample + "/participants.csv"],
+            ["import", "codebook", sample + "/codebook.csv"], ["import", "codings", sample + "/codings.csv"],
+            ["coder", "add", "lead"], ["import", "adjudications", sample + "/adjudications.csv", "--coder", "lead"],
+        ] {
+            let result = try run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result)")
+        }
+    }
+
+    static func csv(_ text: String) throws -> [[String]] {
+        var reader = CSVReader(bytes: Array(text.utf8))
+        var rows: [[String]] = []
+        while let record = try reader.next() { rows.append(record.fields) }
+        return rows
+    }
+
+    @Test func theSampleReadsAsTheReportInEveryFormat() throws {
+        try importSample()
+        let csv = try run(["consensus", "--format", "csv"])
+        #expect(csv.status == 0, "\(csv)")
+        #expect(csv.stderr.isEmpty, "complete coding gives no warning: \(csv.stderr)")
+        let rows = try ConsensusCommandTests.csv(csv.stdout)
+        let header = rows[0]
+        #expect(header == ConsensusRow.columns(byAttribute: false))
+        let byCode = Dictionary(uniqueKeysWithValues: rows.dropFirst().map { ($0[0], $0) })
+        #expect(byCode.count == 51)
+        #expect(
+            byCode["relations.lowest-since-9-11"]?.last
+                == "Most participants agreed (39 of 60; 39 of 50 who addressed it)")
+        #expect(
+            byCode["india.normalization-enables-policy-change"]?.last
+                == "Many participants agreed (22 of 60; 22 of 31 who addressed it)")
+        #expect(
+            byCode["region.prioritize-regional"]?.suffix(2) == [
+                "unanimous-support", "All participants who addressed it agreed (44 of 60)",
+            ])
+
+        // JSON carries the same numbers, null where CSV is empty
+        let json = try run(["consensus", "--format", "json"])
+        let objects = try #require(
+            try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
+        #expect(objects.count == 51)
+        for (object, row) in zip(objects, rows.dropFirst()) {
+            for (key, cell) in zip(header, row) {
+                let value = object[key]
+                if cell.isEmpty {
+                    #expect(value is NSNull, "\(row[0]) \(key)")
+                } else if let number = value as? NSNumber, !(value is String) {
+                    #expect(abs(number.doubleValue - Double(cell)!) < 1e-12, "\(row[0]) \(key)")
+                } else {
+                    #expect(value as? String == cell, "\(row[0]) \(key)")
+                }
+            }
+        }
+
+        // the table prints the same strings, labels in full when not on a terminal
+        let table = try run(["consensus"])
+        #expect(table.status == 0)
+        let line = try #require(
+            table.stdout.split(separator: "\n").first { $0.hasPrefix("relations.lowest-since-9-11 ") })
+        let lowest = try #require(byCode["relations.lowest-since-9-11"])
+        for cell in [lowest[1]] + lowest[3...8] + lowest[10...] {
+            #expect(line.contains(cell), "\(cell) missing from \(line)")
+        }
+    }
+
+    @Test func exportTalliesIsTheConsensusCSVAndLoadsInPython() throws {
+        try importSample()
+        let out = files.folder + "/tallies.csv"
+        let export = try run(["export", "tallies", "--by", "constituency", "--out", out])
+        #expect(export.status == 0, "\(export)")
+        let consensus = try run(["consensus", "--by", "constituency", "--format", "csv"])
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == consensus.stdout)
+        #expect(consensus.stderr.contains("groups with fewer than 5 participants are suppressed"))
+        let rows = try ConsensusCommandTests.csv(consensus.stdout)
+        let suppressed = rows.filter { $0[5] == "true" }.map { $0[4] }
+        #expect(Set(suppressed) == ["business_economist", "civil_servant"])
+        #expect(rows.filter { $0[5] == "true" }.allSatisfy { $0[6...11].allSatisfy { $0.isEmpty } })
+
+        // Python's csv module: documented columns; counts are integers and shares floats where present
+        let script = """
+            import csv, sys
+            rows = list(csv.DictReader(open(sys.argv[1], newline='', encoding='utf-8')))
+            cols = list(rows[0].keys())
+            assert cols[:6] == ['code', 'label', 'theme', 'attribute', 'group', 'suppressed'], cols
+            for r in rows:
+                assert r['suppressed'] in ('true', 'false')
+                for c in ('participants', 'addressed', 'participants_unresolved'):
+                    assert r[c] == '' or int(r[c]) >= 0
+                for c in ('share_support', 'share_oppose', 'wilson_low', 'wilson_high', 'cns', 'coverage'):
+                    assert r[c] == '' or 0.0 <= float(r[c]) <= 1.0, (c, r[c])
+            try:
+                import pandas
+            except ImportError:
+                pandas = None
+            if pandas is not None:
+                frame = pandas.read_csv(sys.argv[1])
+                assert str(frame['share_support'].dtype) == 'float64'
+                assert str(frame['suppressed'].dtype) == 'bool'
+            print(len(rows))
+            """
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", "-c", script, out]
+        let pipe = Pipe()
+        python.standardOutput = pipe
+        try python.run()
+        python.waitUntilExit()
+        #expect(python.terminationStatus == 0)
+        #expect(String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self) == "357\n")
+    }
+
+    @Test func matrixAndQuotes() throws {
+        try importSample()
+        let matrix = try ConsensusCommandTests.csv(try run(["export", "matrix"]).stdout)
+        #expect(matrix.count == 61)
+        let column = try #require(matrix[0].firstIndex(of: "region.prioritize-regional"))
+        #expect(matrix.dropFirst().filter { !$0[column].isEmpty }.count == 44)
+        #expect(matrix.dropFirst().allSatisfy { ["", "1", "2"].contains($0[column]) })
+        let quotes = try run([
+            "quotes", "--code", "relations.lowest-since-9-11", "--position", "oppose", "--format", "csv",
+        ])
+        let rows = try ConsensusCommandTests.csv(quotes.stdout)
+        #expect(rows[0] == ["statement", "participant", "stance", "question", "text"])
+        #expect(rows.count == 6)
+        #expect(rows.dropFirst().allSatisfy { Int($0[2])! < 0 })
+        #expect(Set(rows.dropFirst().map { $0[1] }).count == 5)
+    }
+
+    @Test func incompleteCodingWarnsAndRequireCompleteExitsSixtyFive() throws {
+        #expect(try run(["study", "create", "s"]).status == 0)
+        let participants = files.write("p.csv", "participant,status\na,x\nb,x\nc,y\n")
+        #expect(try run(["import", "participants", participants]).status == 0)
+        #expect(
+            try run([
+                "import", "statements", files.write("s.csv", "id,participant,text\nS1,a,one\nS2,b,two\nS3,c,three\n"),
+            ])
+            .status == 0)
+        #expect(
+            try run(["import", "codebook", files.write("c.csv", "key,label,description,parent\nt,T,,\nt.a,A,,t\n")])
+                .status == 0)
+        #expect(
+            try run([
+                "import", "codings", files.write("g.csv", "statement,coder,code,stance\nS1,k,t.a,1\nS2,k,t.a,-1\n"),
+            ])
+            .status == 0)
+        let plain = try run(["consensus", "--format", "csv"])
+        #expect(plain.status == 0)
+        #expect(plain.stderr.contains("coverage 2 of 3 statements reviewed"))
+        #expect(try ConsensusCommandTests.csv(plain.stdout)[2][9] == "0.666667")
+        let strict = try run(["consensus", "--require-complete"])
+        #expect(strict.status == 65, "\(strict)")
+        #expect(strict.stderr.contains("--require-complete"))
+        let off = try run(["consensus", "--by", "status", "--min-cell", "0"])
+        #expect(off.stdout.contains("small-cell suppression is off (--min-cell 0)"))
+        #expect(off.stderr.contains("small-cell suppression is off"))
+    }
+
+    @Test(arguments: [
+        (["consensus", "--code", "t.a", "--theme", "t"], Int32(64), "give --code or --theme, not both"),
+        (["consensus", "--where", "status"], 64, "--where needs ATTRIBUTE=VALUE"),
+        (["consensus", "--strong", "0.4"], 64, "--strong must be above 0.5"),
+        (["consensus", "--code", "t.zzz"], 65, "--code t.zzz: no such code"),
+        (["consensus", "--by", "sector"], 64, "no participant of study s has the attribute 'sector'"),
+        (["quotes", "--code", "t"], 64, "t is a theme"),
+    ])
+    func badOptionsSayWhat(_ arguments: [String], _ status: Int32, _ message: String) throws {
+        #expect(try run(["study", "create", "s"]).status == 0)
+        _ = try run(["import", "participants", files.write("p.csv", "participant,status\na,x\n")])
+        _ = try run(["import", "codebook", files.write("c.csv", "key,label,description,parent\nt,T,,\nt.a,A,,t\n")])
+        let result = try run(arguments)
+        #expect(result.status == status, "\(result)")
+        #expect(result.stderr.contains(message), "\(result)")
+    }
+}

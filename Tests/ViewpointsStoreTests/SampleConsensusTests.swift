@@ -1,0 +1,149 @@
+import Foundation
+import Testing
+import ViewpointsCore
+import ViewpointsStore
+import ViewpointsTestSupport
+
+/// The whole synthetic sample study: its consensus from the database against the README's expected findings
+/// and against a computation straight from the CSV files (final-coding rule, mean, rounding on Double).
+@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+struct SampleConsensusTests {
+    let db: TestDatabase
+    let store: Store
+    let study: Study
+    let folder = SampleCodingTests.folder
+
+    init() throws {
+        db = try TestDatabase()
+        store = try db.store()
+        study = try store.createStudy(slug: "ipr-2018", title: "").study
+        _ = try store.importParticipants(path: folder + "/participants.csv", study: study, options: .init())
+        var statementOptions = StatementImportOptions()
+        statementOptions.participantsFile = folder + "/participants.csv"
+        _ = try store.importStatements(path: folder + "/statements.csv", study: study, options: statementOptions)
+        _ = try store.importCodebook(path: folder + "/codebook.csv", study: study, options: .init())
+        _ = try store.importCodings(path: folder + "/codings.csv", study: study, options: .init())
+        try store.addCoder(name: "lead", study: study)
+        _ = try store.importAdjudications(
+            path: folder + "/adjudications.csv", study: study, lead: "lead", options: .init())
+    }
+
+    @Test func readsAsTheReportDoes() throws {
+        let rows = try store.consensus(study: study, request: .init()).rows
+        func row(_ code: String) throws -> ConsensusRow { try #require(rows.first { $0.code == code }) }
+        #expect(
+            try row("relations.lowest-since-9-11").phrase
+                == "Most participants agreed (39 of 60; 39 of 50 who addressed it)")
+        #expect(
+            try row("india.normalization-enables-policy-change").phrase
+                == "Many participants agreed (22 of 60; 22 of 31 who addressed it)")
+        #expect(try row("region.prioritize-regional").phrase == "All participants who addressed it agreed (44 of 60)")
+        #expect(try row("region.prioritize-regional").consensusClass == .unanimousSupport)
+        let classes = Set(rows.filter { !$0.isTheme }.compactMap(\.consensusClass))
+        #expect(classes.isSubset(of: [.majoritySupport, .strongSupport, .unanimousSupport]))
+        #expect(rows.filter { !$0.isTheme }.count == 42)
+        #expect(
+            rows.filter(\.isTheme).map(\.code) == [
+                "relations", "objectives", "engagement", "cooperation", "governance", "afghanistan", "region", "india",
+                "way-ahead",
+            ])
+    }
+
+    /// Every row of the README's table of expected findings: n, support, oppose, class and phrase.
+    @Test func matchesTheReadmeTable() throws {
+        let readme = try String(contentsOfFile: folder + "/README.md", encoding: .utf8)
+        var expected: [String: [String]] = [:]
+        for line in readme.split(separator: "\n") where line.hasPrefix("| `") && line.split(separator: "|").count == 6 {
+            let cells = line.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+            expected[cells[0].trimmingCharacters(in: ["`"])] = [
+                cells[1], cells[2], cells[3], cells[4].trimmingCharacters(in: ["`"]), cells[5],
+            ]
+        }
+        #expect(expected.count == 42)
+        for row in try store.consensus(study: study, request: .init()).rows where !row.isTheme {
+            let t = row.tally
+            #expect(
+                [String(t.addressed), String(t.support), String(t.oppose), row.consensusClass!.rawValue, row.phrase!]
+                    == expected[row.code], "\(row.code)")
+        }
+    }
+
+    /// The tallies recomputed from the files alone.
+    @Test func agreesWithAComputationFromTheFiles() throws {
+        let author = Dictionary(
+            uniqueKeysWithValues: try SampleCodingTests.records("statements.csv").map { ($0[0], $0[1]) })
+        var reviewers: [String: Set<String>] = [:]
+        var applied: [String: [String: Int]] = [:]
+        for row in try SampleCodingTests.records("codings.csv") {
+            reviewers[row[0], default: []].insert(row[1])
+            if !row[2].isEmpty { applied["\(row[0])|\(row[2])", default: [:]][row[1]] = Int(row[3])! }
+        }
+        var decided: [String: Int?] = [:]
+        for row in try SampleCodingTests.records("adjudications.csv") { decided["\(row[0])|\(row[1])"] = Int(row[2]) }
+        var stances: [String: [String: [Int]]] = [:]  // code → participant → final stances
+        for key in Set(applied.keys).union(decided.keys) {
+            let parts = key.split(separator: "|").map(String.init)
+            let final: Int?
+            if let adjudication = decided[key] {
+                final = adjudication
+            } else {
+                let values = Set(reviewers[parts[0]]!.map { applied[key]?[$0] })
+                final = values.count == 1 ? values.first! : nil
+            }
+            if let final { stances[parts[1], default: [:]][author[parts[0]]!, default: []].append(final) }
+        }
+        let participants = try SampleCodingTests.records("participants.csv").count
+        for row in try store.consensus(study: study, request: .init()).rows where !row.isTheme {
+            var counts = [0, 0, 0, 0, 0]
+            for list in (stances[row.code] ?? [:]).values {
+                let mean = Double(list.reduce(0, +)) / Double(list.count)
+                counts[Int(mean.rounded(.toNearestOrAwayFromZero)) + 2] += 1
+            }
+            #expect(row.tally == ConsensusTally(participants: participants, stances: counts), "\(row.code)")
+        }
+    }
+
+    @Test func breakdownByConstituencyAddsUpAndSuppressesBusinessEconomists() throws {
+        let report = try store.consensus(
+            study: study, request: .init(code: "relations.lowest-since-9-11", by: "constituency"))
+        #expect(report.rows.count == 7)
+        #expect(report.rows.map(\.tally.participants).reduce(0, +) == 60)
+        let small = report.rows.filter { $0.suppression == .small }.map { $0.group! }
+        #expect(small == ["business_economist"])
+        // the next smallest group (civil_servant, 6) goes with it
+        #expect(report.rows.filter { $0.suppression == .secondary }.map { $0.group! } == ["civil_servant"])
+        #expect(report.isComplete)
+    }
+}
+
+extension SampleConsensusTests {
+    /// 0003 replaces final_decisions with a faster form: on the sample it gives exactly the rows of 0002's.
+    @Test func fasterFinalDecisionsEqualTheOriginalDefinition() throws {
+        let original = """
+            WITH votes AS (
+                SELECT study_id, statement_id, code_id, count(*) AS reviewers, count(stance) AS applied,
+                       min(stance) AS lo, max(stance) AS hi
+                  FROM coder_decisions GROUP BY study_id, statement_id, code_id
+            )
+            SELECT study_id, statement_id, code_id,
+                   CASE WHEN a.code_id IS NOT NULL THEN 'adjudicated' WHEN v.reviewers = 1 THEN 'single'
+                        WHEN v.applied = v.reviewers AND v.lo = v.hi THEN 'agreed' ELSE 'unresolved' END AS basis,
+                   CASE WHEN a.code_id IS NOT NULL THEN a.applied WHEN v.applied = v.reviewers AND v.lo = v.hi THEN true
+                        WHEN v.reviewers = 1 THEN v.applied > 0 END AS applied,
+                   CASE WHEN a.code_id IS NOT NULL THEN a.stance WHEN v.applied = v.reviewers AND v.lo = v.hi THEN v.lo
+                        END AS stance,
+                   coalesce(a.stale, false) AS stale, coalesce(v.reviewers, 0) AS reviewers
+              FROM votes v FULL JOIN adjudication_status a USING (study_id, statement_id, code_id)
+            """
+        // some unresolved pairs and a review that does not cover a code added later
+        try db.rows("DELETE FROM adjudications WHERE statement_id IN (SELECT statement_id FROM adjudications LIMIT 40)")
+        try db.rows("UPDATE reviews SET codes_through = 20 WHERE statement_id % 7 = 0")
+        let unresolved = try db.scalar("SELECT count(*) FROM final_decisions WHERE basis = 'unresolved'")
+        #expect(Int(unresolved ?? "0")! > 0)
+        for (a, b) in [(original, "SELECT * FROM final_decisions"), ("SELECT * FROM final_decisions", original)] {
+            #expect(try db.scalar("SELECT count(*) FROM ((\(a)) EXCEPT ALL (\(b))) d") == "0")
+        }
+        #expect(
+            try db.scalar("SELECT count(*) FROM final_decisions") == db.scalar("SELECT count(*) FROM (\(original)) o"))
+    }
+}
