@@ -199,8 +199,6 @@ public struct ManagedServer: Sendable {
             FileManager.default.createFile(
                 atPath: passwordFile, contents: Data((password + "\n").utf8), attributes: [.posixPermissions: 0o600])
         }
-        let port = readSettings().tcpPort ?? 5432
-        _ = port
         let admin = try Connection(conninfo: conninfoFor(database: "postgres"))
         try admin.query(
             "SELECT set_config('password_encryption', 'scram-sha-256', false)", doing: "choosing scram-sha-256")
