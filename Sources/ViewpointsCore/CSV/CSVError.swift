@@ -6,6 +6,8 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
         case cannotOpen(String)
         /// The bytes are not valid UTF-8.
         case invalidUTF8
+        /// A byte-order mark (U+FEFF) starts a record other than the first (two files joined together).
+        case byteOrderMark
         /// A quoted field is never closed.
         case unterminatedQuote
         /// Something other than a comma or line break follows a closing quote.
@@ -54,6 +56,9 @@ public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
             return "cannot write file (\(reason)); check that the folder exists, is writable and has free space"
         case .invalidUTF8:
             return "invalid UTF-8 byte sequence; save the file with UTF-8 encoding (in Excel: \"CSV UTF-8\")"
+        case .byteOrderMark:
+            return "byte-order mark (U+FEFF) at the start of a record, as left by joining two files; remove it, "
+                + "and the repeated header line if there is one"
         case .unterminatedQuote:
             return "quoted field never closed (started here); close it with a double quote, "
                 + "and double any quote inside it (\"\")"

@@ -187,6 +187,15 @@ final class CSVReaderEngine {
             line += 1
         }
 
+        // A byte-order mark opening a later record is what joining two files saved by Excel leaves behind (the
+        // second file's header becomes a record). It is invisible, so it is refused rather than read as text.
+        if p[i] == 0xEF {
+            if end - i < 3 && !eof { return .needMore }
+            if end - i >= 3 && p[i + 1] == 0xBB && p[i + 2] == 0xBF {
+                throw CSVError(kind: .byteOrderMark, file: displayName, line: line, column: 1)
+            }
+        }
+
         let recordStart = i
         let recordLine = line
         var line = recordLine

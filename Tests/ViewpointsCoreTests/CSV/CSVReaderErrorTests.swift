@@ -22,6 +22,9 @@ import Testing
         + "in double quotes and double the quote inside it (\"\")"
     static let invalid = "invalid UTF-8 byte sequence; save the file with UTF-8 encoding (in Excel: \"CSV UTF-8\")"
     static let nul = "NUL byte (0x00) in the data; remove it, text cannot contain NUL characters"
+    static let bom =
+        "byte-order mark (U+FEFF) at the start of a record, as left by joining two files; remove it, "
+        + "and the repeated header line if there is one"
 
     /// Inputs with one error, and the place and message expected.
     static let cases: [(String, [UInt8], String)] = [
@@ -55,6 +58,9 @@ import Testing
         ("lone BOM start bytes", [0xEF, 0xBB], "<input>:1:1: \(invalid)"),
         ("NUL unquoted", Array("a,b".utf8) + [0] + Array("c".utf8), "<input>:1:4: \(nul)"),
         ("NUL quoted", Array("\"a\nb".utf8) + [0] + Array("\"".utf8), "<input>:2:2: \(nul)"),
+        ("BOM starting a later line", Array("a,b\n\u{FEFF}a,b\n".utf8), "<input>:2:1: \(bom)"),
+        ("BOM after blank lines", Array("a\r\n\r\n\u{FEFF}".utf8), "<input>:3:1: \(bom)"),
+        ("BOM twice at the start", Array("\u{FEFF}\u{FEFF}a".utf8), "<input>:1:1: \(bom)"),
         ("NUL after quote", Array("\"a\"".utf8) + [0], "<input>:1:4: \(nul)"),
     ]
 
