@@ -12,10 +12,34 @@ public struct ImportProblem: Sendable, Equatable, CustomStringConvertible {
         self.file = file
         self.line = line
         self.column = column
-        self.message = message
+        self.message = ImportProblem.printable(message)
     }
 
     public var description: String { "\(file):\(line):\(column): \(message)" }
+
+    /// Longest message kept whole, in Unicode scalars; longer ones lose their middle.
+    static let longestMessage = 400
+
+    /// A message that is safe to print: it echoes values from the file, so control characters (which could
+    /// forge lines or drive the terminal) and bidirectional overrides are escaped, and a huge value (a 10 MB
+    /// field) is cut in the middle, keeping the start and the advice at the end.
+    static func printable(_ message: String) -> String {
+        var scalars = String.UnicodeScalarView()
+        for scalar in message.unicodeScalars {
+            switch scalar.value {
+            case 0x0A: scalars.append(contentsOf: #"\n"#.unicodeScalars)
+            case 0x0D: scalars.append(contentsOf: #"\r"#.unicodeScalars)
+            case 0x09: scalars.append(contentsOf: #"\t"#.unicodeScalars)
+            case 0x00...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069, 0xFEFF:
+                scalars.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+            default: scalars.append(scalar)
+            }
+        }
+        guard scalars.count > longestMessage else { return String(scalars) }
+        let keep = longestMessage / 2 - 20
+        let left = scalars.count - 2 * keep
+        return String(scalars.prefix(keep)) + " …(\(left) characters left out)… " + String(scalars.suffix(keep))
+    }
 }
 
 /// An import that was refused: every problem found (the first 20 are shown, then a count).

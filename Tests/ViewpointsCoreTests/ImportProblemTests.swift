@@ -1,0 +1,30 @@
+import Testing
+
+@testable import ViewpointsCore
+
+@Suite struct ImportProblemTests {
+    @Test func escapesControlAndBidiCharactersThatAFileCouldEcho() {
+        let problem = ImportProblem(
+            file: "f.csv", line: 2, column: 3,
+            message: "'coder' \"a\nf.csv:1:1: fake\u{1B}[2J\u{202E}x\u{FEFF}\" is not valid")
+        #expect(
+            problem.description == #"f.csv:2:3: 'coder' "a\nf.csv:1:1: fake\u{1B}[2J\u{202E}x\u{FEFF}" is not valid"#)
+    }
+
+    @Test func cutsAHugeValueInTheMiddleKeepingTheAdvice() {
+        let huge = String(repeating: "x", count: 10_000_000)
+        let message = ImportProblem(
+            file: "f", line: 1, column: 1, message: "'code' \"\(huge)\" is not a code key; fix it"
+        )
+        .message
+        #expect(message.count <= ImportProblem.longestMessage + 40)
+        #expect(message.hasPrefix("'code' \"xxx"))
+        #expect(message.hasSuffix("xxx\" is not a code key; fix it"))
+        #expect(message.contains("characters left out"))
+    }
+
+    @Test func leavesOrdinaryMessagesAlone() {
+        let text = "'participant' is empty; every row needs the person's source identifier (Zoë, 東京)"
+        #expect(ImportProblem(file: "f", line: 1, column: 1, message: text).message == text)
+    }
+}
