@@ -238,7 +238,7 @@ struct HostileInputTests {
     @Test(arguments: Stage.allCases)
     func tenThousandColumns(_ stage: Stage) throws {
         try prepare(before: stage)
-        let extra = (1...9_996).map { "c\($0)" }
+        let extra = (1...9_997).map { "c\($0)" }
         let content: String
         let outcome: Outcome
         switch stage {
