@@ -66,6 +66,12 @@ extension Store {
                 "--order file: pseudonyms follow the file's order; if the file is alphabetical, P01 is the first name "
                     + "of any published list")
         }
+        for row in file.rows where MixedScript.isMixed(row.identifier) {
+            result.warnings.append(
+                "\(path):\(row.line): 'participant' mixes \(MixedScript.scripts(row.identifier).joined(separator: " and ")) "
+                    + "letters; if it is meant to be a person already listed, fix the look-alike letters, or it is "
+                    + "stored as another participant")
+        }
         try importTransaction(dryRun: options.dryRun, doing: "importing participants") {
             try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
             let stored = try storedParticipants(study: study)

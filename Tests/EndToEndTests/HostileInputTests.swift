@@ -21,7 +21,7 @@ struct HostileInputTests {
         case refused(line: Int, saying: String)
         /// Exit 0; each value comes back as a field of the raw export, each `neutralized` one with an apostrophe
         /// in the default export.
-        case stored([String], neutralized: [String] = [])
+        case stored([String], neutralized: [String] = [], warning: String? = nil)
     }
 
     struct Case: Sendable, CustomTestStringConvertible {
@@ -49,7 +49,9 @@ struct HostileInputTests {
         Case("participants-eol.csv", .stored(["minister", "advisor\r\nsenior", "clerk"])),
         Case("participants-eol-bad.csv", .refused(line: 4, saying: "'participant' is empty")),
         // Identifiers are only ever stored as keyed digests: a look-alike is another person, as a typo would be.
-        Case("participants-lookalike.csv", .stored(["minister"])),
+        Case(
+            "participants-lookalike.csv",
+            .stored(["minister"], warning: "3: 'participant' mixes Latin and Cyrillic letters")),
 
         Case("statements-sql.csv", .stored([sql, dollar, backslashes, copyEnd, "\\N", sql + " " + dollar])),
         Case(
@@ -173,8 +175,9 @@ struct HostileInputTests {
             #expect(result.stderr.contains("\(path):\(line):"), "\(result)")
             #expect(result.stderr.contains(saying), "\(result)")
             #expect(try db.snapshot() == before)
-        case .stored(let values, let neutralized):
+        case .stored(let values, let neutralized, let warning):
             #expect(result.status == 0, "\(result)")
+            if let warning { #expect(result.stderr.contains("warning: \(path):\(warning)"), "\(result)") }
             let after = try db.snapshot()
             #expect(Set(after.keys) == Set(before.keys), "every table is still there")
             for (table, rows) in before {

@@ -28,3 +28,15 @@ import Testing
         #expect(ImportProblem(file: "f", line: 1, column: 1, message: text).message == text)
     }
 }
+
+@Suite struct MixedScriptTests {
+    @Test(arguments: [
+        ("\u{0410} One", ["Latin", "Cyrillic"]), ("A One", ["Latin"]), ("Zoë Ørsted", ["Latin"]),
+        ("Иван Петров", ["Cyrillic"]), ("Αθηνά", ["Greek"]), ("c\u{043E}der", ["Latin", "Cyrillic"]),
+        ("\u{0391}lpha", ["Latin", "Greek"]), ("12345", []), ("東京 Tokyo", ["Latin"]),
+    ])
+    func findsTheScriptsOfLookAlikeLetters(_ text: String, _ scripts: [String]) {
+        #expect(MixedScript.scripts(text) == scripts)
+        #expect(MixedScript.isMixed(text) == (scripts.count > 1))
+    }
+}
