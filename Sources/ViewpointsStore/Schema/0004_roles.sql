@@ -33,10 +33,17 @@ LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
                     WHERE m.study_id = study AND m.login = session_user AND m.role = ANY (roles))
 $$;
 
--- The coder the session's login codes as in `study`, if it is a coder there.
-CREATE FUNCTION viewpoints_coder_of(study bigint) RETURNS bigint
+-- The studies where the session's login has one of `roles`. Policies use it as `study_id IN (SELECT …)`: an
+-- uncorrelated subquery, run once per statement and hashed, not a function call per row.
+CREATE FUNCTION viewpoints_studies(VARIADIC roles text[]) RETURNS SETOF bigint ROWS 10
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
-    SELECT m.coder_id FROM study_members m WHERE m.study_id = study AND m.login = session_user AND m.role = 'coder'
+    SELECT m.study_id FROM study_members m WHERE m.login = session_user AND m.role = ANY (roles)
+$$;
+
+-- The coders the session's login codes as: one per study where it is a coder.
+CREATE FUNCTION viewpoints_coders() RETURNS TABLE (study_id bigint, coder_id bigint) ROWS 10
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path FROM CURRENT AS $$
+    SELECT m.study_id, m.coder_id FROM study_members m WHERE m.login = session_user AND m.role = 'coder'
 $$;
 
 -- The session's memberships, for the CLI to offer what the login may do.
@@ -55,55 +62,59 @@ $$;
 -- which commands a role may run at all, the policies which rows.
 
 ALTER TABLE studies ENABLE ROW LEVEL SECURITY;
-CREATE POLICY members_read ON studies FOR SELECT USING (viewpoints_has_role(study_id, 'lead', 'coder', 'analyst'));
-CREATE POLICY lead_update ON studies FOR UPDATE USING (viewpoints_has_role(study_id, 'lead'));
+CREATE POLICY members_read ON studies FOR SELECT
+    USING (study_id IN (SELECT viewpoints_studies('lead', 'coder', 'analyst')));
+CREATE POLICY lead_update ON studies FOR UPDATE USING (study_id IN (SELECT viewpoints_studies('lead')));
 
 -- Interview material and the codebook: leads and coders of the study read it, leads change it.
 ALTER TABLE participants ENABLE ROW LEVEL SECURITY;
-CREATE POLICY members_read ON participants FOR SELECT USING (viewpoints_has_role(study_id, 'lead', 'coder'));
-CREATE POLICY lead_all ON participants USING (viewpoints_has_role(study_id, 'lead'));
+CREATE POLICY members_read ON participants FOR SELECT
+    USING (study_id IN (SELECT viewpoints_studies('lead', 'coder')));
+CREATE POLICY lead_all ON participants USING (study_id IN (SELECT viewpoints_studies('lead')));
 
 ALTER TABLE statements ENABLE ROW LEVEL SECURITY;
-CREATE POLICY members_read ON statements FOR SELECT USING (viewpoints_has_role(study_id, 'lead', 'coder'));
-CREATE POLICY lead_all ON statements USING (viewpoints_has_role(study_id, 'lead'));
+CREATE POLICY members_read ON statements FOR SELECT USING (study_id IN (SELECT viewpoints_studies('lead', 'coder')));
+CREATE POLICY lead_all ON statements USING (study_id IN (SELECT viewpoints_studies('lead')));
 
 ALTER TABLE codes ENABLE ROW LEVEL SECURITY;
-CREATE POLICY members_read ON codes FOR SELECT USING (viewpoints_has_role(study_id, 'lead', 'coder'));
-CREATE POLICY lead_all ON codes USING (viewpoints_has_role(study_id, 'lead'));
+CREATE POLICY members_read ON codes FOR SELECT USING (study_id IN (SELECT viewpoints_studies('lead', 'coder')));
+CREATE POLICY lead_all ON codes USING (study_id IN (SELECT viewpoints_studies('lead')));
 
 ALTER TABLE coders ENABLE ROW LEVEL SECURITY;
-CREATE POLICY members_read ON coders FOR SELECT USING (viewpoints_has_role(study_id, 'lead', 'coder'));
-CREATE POLICY lead_all ON coders USING (viewpoints_has_role(study_id, 'lead'));
+CREATE POLICY members_read ON coders FOR SELECT USING (study_id IN (SELECT viewpoints_studies('lead', 'coder')));
+CREATE POLICY lead_all ON coders USING (study_id IN (SELECT viewpoints_studies('lead')));
 
 -- A coder's own work: a coder reads and writes only the rows of the coder bound to its login (so it neither
 -- sees nor changes another coder's decisions); a lead all of the study's.
 ALTER TABLE reviews ENABLE ROW LEVEL SECURITY;
-CREATE POLICY coder_own ON reviews USING (coder_id = viewpoints_coder_of(study_id));
-CREATE POLICY lead_all ON reviews USING (viewpoints_has_role(study_id, 'lead'));
+CREATE POLICY coder_own ON reviews USING ((study_id, coder_id) IN (SELECT * FROM viewpoints_coders()));
+CREATE POLICY lead_all ON reviews USING (study_id IN (SELECT viewpoints_studies('lead')));
 
 ALTER TABLE codings ENABLE ROW LEVEL SECURITY;
-CREATE POLICY coder_own ON codings USING (coder_id = viewpoints_coder_of(study_id));
-CREATE POLICY lead_all ON codings USING (viewpoints_has_role(study_id, 'lead'));
+CREATE POLICY coder_own ON codings USING ((study_id, coder_id) IN (SELECT * FROM viewpoints_coders()));
+CREATE POLICY lead_all ON codings USING (study_id IN (SELECT viewpoints_studies('lead')));
 
 -- The audit trail: appended to as oneself, never changed (0002's trigger and revoked privileges still hold).
 ALTER TABLE coding_events ENABLE ROW LEVEL SECURITY;
-CREATE POLICY coder_read ON coding_events FOR SELECT USING (coder_id = viewpoints_coder_of(study_id));
-CREATE POLICY coder_append ON coding_events FOR INSERT WITH CHECK (coder_id = viewpoints_coder_of(study_id));
-CREATE POLICY lead_read ON coding_events FOR SELECT USING (viewpoints_has_role(study_id, 'lead'));
-CREATE POLICY lead_append ON coding_events FOR INSERT WITH CHECK (viewpoints_has_role(study_id, 'lead'));
+CREATE POLICY coder_read ON coding_events FOR SELECT
+    USING ((study_id, coder_id) IN (SELECT * FROM viewpoints_coders()));
+CREATE POLICY coder_append ON coding_events FOR INSERT
+    WITH CHECK ((study_id, coder_id) IN (SELECT * FROM viewpoints_coders()));
+CREATE POLICY lead_read ON coding_events FOR SELECT USING (study_id IN (SELECT viewpoints_studies('lead')));
+CREATE POLICY lead_append ON coding_events FOR INSERT WITH CHECK (study_id IN (SELECT viewpoints_studies('lead')));
 
 -- The chain heads, which 0002's triggers read and advance as the caller. Whoever may append may move them; a head
 -- moved by hand breaks the hash chain, which `viewpoints audit verify` reports. (The triggers are not made
 -- SECURITY DEFINER: a SET clause on a row trigger costs on every event of a bulk import.)
 ALTER TABLE coding_event_heads ENABLE ROW LEVEL SECURITY;
-CREATE POLICY appenders ON coding_event_heads USING (viewpoints_has_role(study_id, 'lead', 'coder'));
+CREATE POLICY appenders ON coding_event_heads USING (study_id IN (SELECT viewpoints_studies('lead', 'coder')));
 
 ALTER TABLE adjudications ENABLE ROW LEVEL SECURITY;
-CREATE POLICY lead_all ON adjudications USING (viewpoints_has_role(study_id, 'lead'));
+CREATE POLICY lead_all ON adjudications USING (study_id IN (SELECT viewpoints_studies('lead')));
 
 ALTER TABLE study_members ENABLE ROW LEVEL SECURITY;
 CREATE POLICY own_rows ON study_members FOR SELECT USING (login = session_user);
-CREATE POLICY lead_read ON study_members FOR SELECT USING (viewpoints_has_role(study_id, 'lead'));
+CREATE POLICY lead_read ON study_members FOR SELECT USING (study_id IN (SELECT viewpoints_studies('lead')));
 
 -- Views check the caller's privileges and policies, not their owner's (who would see every study).
 ALTER VIEW statement_refs SET (security_invoker = true);
