@@ -87,6 +87,17 @@ final class RoleCommandTests {
         let lead = try login("lead")
         let where_ = try run(["consensus", "--where", "constituency=politician", "--min-cell", "0"], as: lead)
         #expect(where_.status == 0, "\(where_)")
+        // a lead may re-import into its study (through INSERT), but PostgreSQL refuses the first load of a new
+        // study's participants, a COPY into a table with row-level security, to anyone but an owner
+        let sample = Repository.path("Samples/ipr-2018")
+        let again = try run(
+            ["import", "statements", sample + "/statements.csv", "--participants", sample + "/participants.csv"],
+            as: lead)
+        #expect(again.status == 0 && again.stdout.contains("0 new, 599 unchanged"), "\(again)")
+        #expect(try run(["study", "create", "fresh"]).status == 0)
+        #expect(try run(["grant", "--study", "fresh", "--role", "lead", "--user", lead]).status == 0)
+        let copy = try run(["import", "participants", sample + "/participants.csv", "--study", "fresh"], as: lead)
+        #expect(copy.status == 77 && copy.stderr.contains("row-level security"), "\(copy)")
         let revoked = try run(["revoke", "--study", "ipr-2018", "--role", "lead", "--user", lead])
         #expect(revoked.status == 0 && revoked.stdout.contains("no longer lead"), "\(revoked)")
         let after = try run(["consensus", "--study", "ipr-2018"], as: lead)

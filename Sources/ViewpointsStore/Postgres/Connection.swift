@@ -139,6 +139,8 @@ public final class Connection {
         case "08", "57": kind = .unavailable
         case "42" where state == "42501": kind = .permission
         case "28": kind = .permission
+        // COPY FROM into a table with row-level security, for a login the policies apply to
+        case "0A" where message.contains("row-level security"): kind = .permission
         case "22", "23": kind = .data
         default: kind = .other
         }
