@@ -150,6 +150,17 @@ extension Store {
         return .none
     }
 
+    /// A login the policies apply to sees only its studies: one it cannot see may exist, and is refused as such
+    /// (without telling whether it exists).
+    func refuseHiddenStudy(_ slug: String) throws(StoreError) {
+        guard let session = try? sessionLogin(), !session.bypasses else { return }
+        throw StoreError(
+            .permission, "login \(session.login) has no role in a study '\(slug)' of this database",
+            hint:
+                "an owner grants one with `viewpoints grant --study \(slug) --role lead|coder|analyst --user \(session.login)`"
+        )
+    }
+
     /// For a refusal: who is connected and what it is in each study, e.g. "login ana: analyst of ipr-2018".
     public func accessSummary() -> String? {
         guard let session = try? sessionLogin() else { return nil }
