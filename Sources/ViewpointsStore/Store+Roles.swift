@@ -20,10 +20,11 @@ extension Store {
         let mayCreateRoles = isSuperuser || row?[1] == "t"
         let login = row?[2] ?? "?"
         let missing = row?[3].map { $0.split(separator: ",").map(String.init) } ?? []
-        if !missing.isEmpty && !mayCreateRoles {
+        if !mayCreateRoles {
             throw StoreError(
                 .permission,
-                "login \(login) may not create roles: creating \(missing.joined(separator: ", ")) needs CREATEROLE or superuser",
+                "login \(login) may not create roles: setting up \(viewpointsGroupRoles.joined(separator: ", ")) "
+                    + "needs CREATEROLE or superuser",
                 hint: "run `viewpoints db roles` once as a superuser, or `ALTER ROLE \(login) CREATEROLE` as one")
         }
         try connection.transaction(doing: "setting up roles") { () throws(StoreError) in

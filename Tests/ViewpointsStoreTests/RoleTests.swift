@@ -301,7 +301,7 @@ struct RoleTests {
         #expect(try second.store().setUpRoles().isEmpty)
         #expect(
             try second.scalar("SELECT tableowner FROM pg_tables WHERE tablename = 'statements'") == "viewpoints_owner")
-        // a login without CREATEROLE or ownership is refused
+        // a login without CREATEROLE is refused before anything is done
         let store = try Store.open(
             databaseURL: try Connection.conninfo(w.s.db.url, setting: "user", to: w.outsider), home: w.s.db.home)
         #expect(throws: Never.self) { _ = try store.memberships() }
@@ -309,7 +309,19 @@ struct RoleTests {
             _ = try store.setUpRoles()
             Issue.record("a login without privileges set up roles")
         } catch {
-            #expect(error.kind == .permission)
+            #expect(error.kind == .permission && error.message.contains("needs CREATEROLE or superuser"))
         }
+        // with CREATEROLE, in a database whose schema another login owns: refused, told who can do it, unchanged
+        _ = try w.s.db.rows("ALTER ROLE \(w.outsider) CREATEROLE")
+        let third = try TestDatabase()
+        let foreign = try Store.open(
+            databaseURL: try Connection.conninfo(third.url, setting: "user", to: w.outsider), home: third.home)
+        do {
+            _ = try foreign.setUpRoles()
+            Issue.record("a login that does not own the schema handed it over")
+        } catch {
+            #expect(error.kind == .permission && error.hint?.contains("the login that ran the migrations") == true)
+        }
+        #expect(try third.scalar("SELECT tableowner FROM pg_tables WHERE tablename = 'codings'") == "postgres")
     }
 }

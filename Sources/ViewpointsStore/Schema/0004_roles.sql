@@ -212,3 +212,6 @@ $$;
 REVOKE EXECUTE ON FUNCTION viewpoints_aggregate_study(text, integer, text) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION study_aggregate_tallies(text, text, integer) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION study_aggregate_coverage(text) FROM PUBLIC;
+
+-- Every login may read the schema version, so that a login without privileges gets to a clear refusal.
+GRANT SELECT ON schema_migrations TO PUBLIC;
