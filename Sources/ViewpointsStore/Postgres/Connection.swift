@@ -119,8 +119,16 @@ public final class Connection {
         }
         switch PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_COPY_IN, PGRES_EMPTY_QUERY: return
-        default: throw Connection.error(from: result, doing: what, fallback: lastError)
+        default: throw failure(from: result, doing: what)
         }
+    }
+
+    /// The error of a failed result; `.unavailable` whenever the connection is gone, for libpq reports a lost
+    /// server ("server closed the connection unexpectedly") without a SQLSTATE.
+    func failure(from result: OpaquePointer, doing what: String) -> StoreError {
+        var error = Connection.error(from: result, doing: what, fallback: lastError)
+        if PQstatus(handle) == CONNECTION_BAD { error.kind = .unavailable }
+        return error
     }
 
     var lastError: String {
@@ -207,7 +215,7 @@ public final class Connection {
         var failure: StoreError?
         while let result = PQgetResult(handle) {
             if PQresultStatus(result) != PGRES_COMMAND_OK {
-                failure = failure ?? Connection.error(from: result, doing: what, fallback: lastError)
+                failure = failure ?? self.failure(from: result, doing: what)
             } else {
                 rows = Int(String(cString: PQcmdTuples(result))) ?? 0
             }
