@@ -8,12 +8,27 @@ public final class Connection {
     public let address: String
 
     /// Connects with a libpq connection string (URI or key=value); empty means libpq's defaults (PG* variables).
-    public init(conninfo: String, connectTimeout: Int = 10) throws(StoreError) {
-        var info = conninfo
-        if !info.contains("connect_timeout"), ProcessInfo.processInfo.environment["PGCONNECT_TIMEOUT"] == nil {
-            info = Connection.adding(option: "connect_timeout", value: String(connectTimeout), to: info)
+    ///
+    /// Unless the string or `PGCONNECT_TIMEOUT` sets one, connecting gives up after `connectTimeout` seconds, so an
+    /// unreachable server (a firewall that drops packets, a port that accepts and never answers) fails in time.
+    public init(
+        conninfo: String, connectTimeout: Int = 10,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(StoreError) {
+        // The connection string comes last and is expanded by libpq (expand_dbname), so its own settings,
+        // connect_timeout included, override the default before it.
+        var keywords = ["dbname"]
+        var values = [conninfo]
+        if environment["PGCONNECT_TIMEOUT"].map({ $0.isEmpty }) ?? true {
+            keywords.insert("connect_timeout", at: 0)
+            values.insert(String(connectTimeout), at: 0)
         }
-        guard let conn = PQconnectdb(info) else {
+        let connection = Connection.withCStrings(keywords) { keywordPointers in
+            Connection.withCStrings(values) { valuePointers in
+                PQconnectdbParams(keywordPointers + [nil], valuePointers + [nil], 1)
+            }
+        }
+        guard let conn = connection else {
             throw StoreError(.unavailable, "could not allocate a PostgreSQL connection")
         }
         handle = conn
@@ -60,14 +75,6 @@ public final class Connection {
         value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
     }
 
-    static func adding(option: String, value: String, to info: String) -> String {
-        let trimmed = info.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasPrefix("postgres://") || trimmed.hasPrefix("postgresql://") {
-            return trimmed + (trimmed.contains("?") ? "&" : "?") + "\(option)=\(value)"
-        }
-        return trimmed.isEmpty ? "\(option)=\(value)" : "\(trimmed) \(option)=\(value)"
-    }
-
     static func describe(_ conn: OpaquePointer) -> String {
         let host = PQhost(conn).map { String(cString: $0) } ?? ""
         let port = PQport(conn).map { String(cString: $0) } ?? ""
@@ -81,6 +88,18 @@ public final class Connection {
     public var serverVersion: String {
         let v = Int(PQserverVersion(handle))
         return "\(v / 10000).\(v % 10000)"
+    }
+
+    /// The value libpq uses for one connection option (e.g. `connect_timeout`), nil when it is unset.
+    public func option(_ keyword: String) -> String? {
+        guard let options = PQconninfo(handle) else { return nil }
+        defer { PQconninfoFree(options) }
+        var cursor = options
+        while let name = cursor.pointee.keyword {
+            if String(cString: name) == keyword { return cursor.pointee.val.map { String(cString: $0) } }
+            cursor += 1
+        }
+        return nil
     }
 
     // MARK: - Queries
