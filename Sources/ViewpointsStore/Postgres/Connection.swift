@@ -193,16 +193,32 @@ public final class Connection {
     // MARK: - Transactions
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    ///
+    /// When the connection is lost at COMMIT, nobody knows whether the server committed: the error then carries
+    /// SQLSTATE 08007 (transaction resolution unknown), and the work must not simply be repeated.
     public func transaction<T>(doing what: String, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         try execute("BEGIN", doing: what)
+        let value: T
         do {
-            let value = try body()
-            try execute("COMMIT", doing: what)
-            return value
+            value = try body()
         } catch {
             _ = PQexec(handle, "ROLLBACK").map { PQclear($0) }
             throw error
         }
+        do {
+            try execute("COMMIT", doing: what)
+        } catch {
+            if PQstatus(handle) == CONNECTION_BAD {
+                throw StoreError(
+                    .unavailable,
+                    "\(what): the connection to PostgreSQL at \(address) was lost while committing, "
+                        + "so whether the change was saved is unknown (\(error.firstLine))",
+                    sqlState: "08007")
+            }
+            _ = PQexec(handle, "ROLLBACK").map { PQclear($0) }
+            throw error
+        }
+        return value
     }
 
     // MARK: - COPY
