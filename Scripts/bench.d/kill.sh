@@ -75,7 +75,10 @@ while kill -0 "$pid" 2>/dev/null; do
     ((seen > third)) && break
     sleep 0.02
 done
-if ! kill -9 "$pid" 2>/dev/null; then
+# bash reports the killed job ("Killed …") on its stderr at some later command: silence it until it is reaped
+exec 3>&2 2>/dev/null
+if ! kill -9 "$pid"; then
+    exec 2>&3 3>&-
     wait "$pid" || true
     echo "kill bench: the import ended before it passed a third of the rows (last seen: $seen); nothing was tested" >&2
     cat "$work/import.out" "$work/import.err" >&2
@@ -83,7 +86,8 @@ if ! kill -9 "$pid" 2>/dev/null; then
 fi
 killed=$(now)
 status=0
-wait "$pid" 2>/dev/null || status=$?
+wait "$pid" || status=$?
+exec 2>&3 3>&-
 ((status == 137)) || { echo "kill bench: the importer ended with status $status, not by SIGKILL" >&2; exit 1; }
 
 # the server notices the closed connection and rolls back; recovered when the killed session is gone
