@@ -119,3 +119,35 @@ SELECT e.study_id, min(e.seq), 'statement #' || e.statement_id || ' of this even
    AND NOT EXISTS (SELECT 1 FROM withdrawals w
                     WHERE w.study_id = e.study_id AND e.statement_id = ANY (w.statement_ids) AND e.seq <= w.chain_seq)
  GROUP BY e.study_id, e.statement_id;
+
+-- Restore (viewpoints restore) replays a study's events in order into a new study: the chain is recomputed for the
+-- new ids (seq, prev_hash and hash as on any insert), but the time of each event is kept when the schema owner sets
+-- viewpoints.restoring for the transaction. Everything else is 0002's function unchanged.
+CREATE OR REPLACE FUNCTION coding_events_chain() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    setting text := 'viewpoints.chain_head_' || NEW.study_id;
+    cached text := current_setting(setting, true);
+    head_seq bigint;
+    head_hash bytea;
+BEGIN
+    IF cached IS NULL OR cached = '' THEN
+        INSERT INTO coding_event_heads (study_id, seq, hash) VALUES (NEW.study_id, 0, '\x'::bytea)
+            ON CONFLICT (study_id) DO NOTHING;
+        SELECT seq, hash INTO head_seq, head_hash
+          FROM coding_event_heads WHERE study_id = NEW.study_id FOR UPDATE;
+    ELSE
+        head_seq := split_part(cached, ':', 1)::bigint;
+        head_hash := decode(split_part(cached, ':', 2), 'hex');
+    END IF;
+    NEW.seq := head_seq + 1;
+    NEW.prev_hash := head_hash;
+    IF NEW.at IS NULL OR coalesce(current_setting('viewpoints.restoring', true), '') <> 'on'
+       OR NOT pg_has_role(current_user, (SELECT relowner FROM pg_class WHERE oid = 'coding_events'::regclass), 'MEMBER')
+    THEN
+        NEW.at := clock_timestamp();
+    END IF;
+    NEW.hash := coding_event_hash(NEW);
+    PERFORM set_config(setting, NEW.seq || ':' || encode(NEW.hash, 'hex'), true);
+    RETURN NEW;
+END
+$$;
