@@ -262,6 +262,46 @@ public final class Connection {
         return rows
     }
 
+    /// Runs `sql` (a `COPY … TO STDOUT`) and hands each chunk of its output to `body`; returns the rows copied.
+    @discardableResult
+    public func copyOut(_ sql: String, doing what: String, _ body: (UnsafeRawBufferPointer) -> Void)
+        throws(StoreError) -> Int
+    {
+        let start = PQexec(handle, sql)
+        defer { PQclear(start) }
+        guard let start else {
+            throw StoreError(.unavailable, "\(what): lost the connection to PostgreSQL at \(address): \(lastError)")
+        }
+        guard PQresultStatus(start) == PGRES_COPY_OUT else {
+            try check(start, doing: what)
+            throw StoreError(.other, "\(what): the server did not enter COPY mode")
+        }
+        var chunk: UnsafeMutablePointer<CChar>?
+        while true {
+            let count = PQgetCopyData(handle, &chunk, 0)
+            if count > 0, let data = chunk {
+                body(UnsafeRawBufferPointer(start: data, count: Int(count)))
+                PQfreemem(data)
+                continue
+            }
+            if count == -1 { break }
+            drainResults()
+            throw StoreError(.unavailable, "\(what): reading COPY data failed: \(lastError)")
+        }
+        var rows = 0
+        var failure: StoreError?
+        while let result = PQgetResult(handle) {
+            if PQresultStatus(result) != PGRES_COMMAND_OK {
+                failure = failure ?? Connection.error(from: result, doing: what, fallback: lastError)
+            } else {
+                rows = Int(String(cString: PQcmdTuples(result))) ?? 0
+            }
+            PQclear(result)
+        }
+        if let failure { throw failure }
+        return rows
+    }
+
     func drainResults() {
         while let result = PQgetResult(handle) { PQclear(result) }
     }

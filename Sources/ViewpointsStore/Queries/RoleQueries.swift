@@ -78,6 +78,8 @@ enum RoleQueries {
         GRANT SELECT ON statements, codes, coders, statement_refs TO viewpoints_coder;
         GRANT SELECT, INSERT, UPDATE, DELETE ON reviews, codings TO viewpoints_coder;
         GRANT SELECT, INSERT ON coding_events TO viewpoints_lead, viewpoints_coder;
+        GRANT SELECT, INSERT ON withdrawals TO viewpoints_lead;
+        GRANT SELECT ON audit_withdrawal_problems TO viewpoints_lead;
         GRANT SELECT, INSERT, UPDATE ON coding_event_heads TO viewpoints_lead, viewpoints_coder;
         GRANT EXECUTE ON FUNCTION study_aggregate_tallies(text, text, integer), study_aggregate_coverage(text)
             TO viewpoints_lead, viewpoints_analyst;
