@@ -10,7 +10,8 @@ let package = Package(
         .library(name: "ViewpointsStore", targets: ["ViewpointsStore"]),
     ],
     dependencies: [
-        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2")
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", exact: "0.9.20"),
     ],
     targets: [
         .systemLibrary(
@@ -29,7 +30,7 @@ let package = Package(
         ),
         .target(
             name: "ViewpointsStore",
-            dependencies: ["ViewpointsCore", "CLibPQ"],
+            dependencies: ["ViewpointsCore", "CLibPQ", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Schema")]
         ),
         .executableTarget(

@@ -33,6 +33,7 @@ install_missing() {
     pg_bindir >/dev/null || need+=(postgresql)
     [[ -f /usr/include/postgresql/libpq-fe.h ]] || need+=(libpq-dev)
     [[ -f /usr/include/openssl/hmac.h ]] || need+=(libssl-dev)
+    [[ -f /usr/include/zlib.h ]] || need+=(zlib1g-dev)
     command -v pkg-config >/dev/null || need+=(pkg-config)
     if ((${#need[@]})); then
         if [[ $(id -u) -ne 0 ]]; then

@@ -24,11 +24,16 @@ public struct AuditReport: Sendable, Equatable {
     public var headSeq: Int
     public var lastSeq: Int
     public var headHash: String
+    /// Altered withdrawal records, and events whose statement is gone without a withdrawal naming it.
+    public var withdrawalProblems: [(seq: Int, problem: String)] = []
+    /// Recorded consent withdrawals of the study.
+    public var withdrawals: Int = 0
 
-    public var intact: Bool { breaks.isEmpty && headMatches && headSeq == lastSeq }
+    public var intact: Bool { breaks.isEmpty && withdrawalProblems.isEmpty && headMatches && headSeq == lastSeq }
 
     public static func == (a: AuditReport, b: AuditReport) -> Bool {
         a.events == b.events && a.breaks.map(\.seq) == b.breaks.map(\.seq) && a.headMatches == b.headMatches
+            && a.withdrawalProblems.map(\.problem) == b.withdrawalProblems.map(\.problem)
     }
 }
 
@@ -45,13 +50,18 @@ extension Store {
             }
     }
 
-    /// Recomputes the study's hash chain: every event's hash, its link to the one before, and the recorded head.
+    /// Recomputes the study's hash chain: every event's hash, its link to the one before, and the recorded head;
+    /// and every withdrawal's hash, and that each event's statement still exists or went with a withdrawal.
     public func verifyAudit(study: Study) throws(StoreError) -> AuditReport {
         let breaks = try connection.query(AuditQueries.breaks, [study.id], doing: "verifying the audit trail").rows
             .map { (seq: Int($0[0]!)!, problem: $0[1]!) }
         let head = try connection.query(AuditQueries.head, [study.id], doing: "verifying the audit trail").rows[0]
+        let problems = try connection.query(
+            WithdrawalQueries.problems, [study.id], doing: "verifying withdrawals"
+        ).rows.map { (seq: Int($0[0]!)!, problem: $0[1]!) }
         return AuditReport(
             events: Int(head[0]!)!, breaks: breaks, headMatches: head[4] == "t", headSeq: Int(head[2]!)!,
-            lastSeq: Int(head[1]!)!, headHash: head[3]!)
+            lastSeq: Int(head[1]!)!, headHash: head[3]!, withdrawalProblems: problems,
+            withdrawals: try withdrawals(study: study).count)
     }
 }

@@ -75,6 +75,8 @@ extension Store {
         try importTransaction(dryRun: options.dryRun, doing: "importing participants") {
             try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
             let stored = try storedParticipants(study: study)
+            let withdrawn = try withdrawnIdentities(study: study)
+            let withdrawnByDigest = Dictionary(withdrawn.map { ($0.digestHex, $0) }, uniquingKeysWith: { a, _ in a })
             let byDigest = Dictionary(stored.map { ($0.digestHex, $0) }, uniquingKeysWith: { a, _ in a })
             var newRows: [(digest: [UInt8], row: ParticipantsFile.Row)] = []
             var changed: [(StoredParticipant, ParticipantsFile.Row)] = []
@@ -82,6 +84,12 @@ extension Store {
             for row in file.rows {
                 let digest = key.digest(identifier: row.identifier)
                 let hex = Hashing.hex(digest)
+                if let gone = withdrawnByDigest[hex] {
+                    result.warnings.append(
+                        "\(path):\(row.line): skipped: this person withdrew consent as \(gone.pseudonym) on \(gone.date); "
+                            + "a withdrawn participant is never imported again")
+                    continue
+                }
                 seen.insert(hex)
                 if let existing = byDigest[hex] {
                     let attributes = Dictionary(
@@ -119,11 +127,12 @@ extension Store {
             }
             var width = study.pseudonymWidth
             if width == nil, !newRows.isEmpty {
-                width = max(2, String(newRows.count + stored.count).count)
+                width = max(2, String(newRows.count + stored.count + withdrawn.count).count)
                 try connection.query(
                     ParticipantQueries.setWidth, [study.id, String(width!)], doing: "fixing the pseudonym width")
             }
-            let start = (stored.map(\.number).max() ?? 0) + 1
+            // a withdrawn participant's number is never given again
+            let start = (stored.map(\.number) + withdrawn.map(\.number)).max().map { $0 + 1 } ?? 1
             let pad = width ?? 2
             if !newRows.isEmpty {
                 try connection.copyIn(ParticipantQueries.copyIn, doing: "storing participants") {

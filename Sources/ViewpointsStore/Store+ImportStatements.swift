@@ -48,6 +48,9 @@ extension Store {
         let key = needsKey ? try key(for: study) : nil
         let byDigest = Dictionary(stored.map { ($0.digestHex, $0) }, uniquingKeysWith: { a, _ in a })
         let byPseudonym = Dictionary(stored.map { ($0.pseudonym, $0) }, uniquingKeysWith: { a, _ in a })
+        let withdrawn = try withdrawnIdentities(study: study)
+        let withdrawnByDigest = Dictionary(withdrawn.map { ($0.digestHex, $0) }, uniquingKeysWith: { a, _ in a })
+        let withdrawnByPseudonym = Dictionary(withdrawn.map { ($0.pseudonym, $0) }, uniquingKeysWith: { a, _ in a })
 
         var result = StatementImportResult(summary: ImportSummary(kind: "statements"))
         result.summary.dryRun = options.dryRun
@@ -94,6 +97,17 @@ extension Store {
                                 participant = byPseudonym[row.participant.trimmingCharacters(in: .whitespaces)]
                             }
                             guard let participant else {
+                                let gone =
+                                    file.participantKey == .identifier
+                                    ? withdrawnByDigest[Hashing.hex(key!.digest(identifier: row.participant))]
+                                    : withdrawnByPseudonym[row.participant.trimmingCharacters(in: .whitespaces)]
+                                if let gone {
+                                    problems.add(
+                                        line: row.line, column: row.participantColumn,
+                                        "this participant withdrew consent as \(gone.pseudonym) on \(gone.date): "
+                                            + "remove their statements from the file")
+                                    continue
+                                }
                                 problems.add(
                                     line: row.line, column: row.participantColumn,
                                     file.participantKey == .identifier

@@ -40,6 +40,7 @@ extension Store {
     public func resolveStudy(slug: String?) throws(StoreError) -> Study {
         if let slug, !slug.isEmpty {
             guard let found = try study(slug: slug) else {
+                try refuseHiddenStudy(slug)
                 let known = try connection.query(StudyQueries.all, doing: "listing studies").rows.map { $0[1]! }
                 throw StoreError(
                     .notFound, "no study '\(slug)' in this database",

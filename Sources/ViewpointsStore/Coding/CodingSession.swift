@@ -48,6 +48,9 @@ public final class CodingSession {
     var lastCoded: CodeTarget?
     /// The index of the statement on screen.
     public private(set) var current: Int?
+    /// Told, in a sentence for the user, when the connection was lost and made again (the action is then retried
+    /// once, or, when its commit's outcome is unknown, reported and not repeated).
+    public var onReconnect: (String) -> Void = { _ in }
 
     /// Opens a session for `coder` over the study's statements in study order, or the sample when `sample` is
     /// given (order by SHA-256 of `seed:reference`), optionally only one participant's statements.
@@ -111,17 +114,31 @@ public final class CodingSession {
     public func screen() throws(StoreError) -> Screen {
         guard let index = current else { throw StoreError(.usage, "no statement is on screen") }
         let id = order[index].id
-        guard
-            let row = try store.connection.query(
-                SessionQueries.statement, [study.id, id], doing: "reading a statement"
+        let (found, codings) = try resilient { () throws(StoreError) in
+            (
+                try store.connection.query(SessionQueries.statement, [study.id, id], doing: "reading a statement")
+                    .rows.first,
+                try ownCodings(statementID: id)
             )
-            .rows.first
-        else {
+        }
+        guard let row = found else {
             throw StoreError(.notFound, "statement \(order[index].reference) was deleted")
         }
         return Screen(
             reference: row[0]!, pseudonym: row[1]!, attributes: CodingSession.attributes(row[2]!), question: row[3],
-            text: row[4]!, position: index + 1, total: order.count, codings: try ownCodings(statementID: id))
+            text: row[4]!, position: index + 1, total: order.count, codings: codings)
+    }
+
+    /// Runs one read or one whole transaction, again once after reconnecting when the connection was lost.
+    func resilient<T>(_ body: () throws(StoreError) -> T) throws(StoreError) -> T {
+        try store.connection.retryingOnLostConnection(onReconnect: onReconnect, body)
+    }
+
+    /// What an action's undo restores: the coding as it was before.
+    func undoEntry(index: Int, code: CodeTarget, before: [String?]?) -> Undo {
+        Undo(
+            index: index, code: code, stance: before.flatMap { $0[0] }.flatMap { Int($0) }.flatMap { Stance($0) },
+            note: before.flatMap { $0[1] })
     }
 
     func ownCodings(statementID: String) throws(StoreError) -> [OwnCoding] {
@@ -152,27 +169,24 @@ public final class CodingSession {
         var changes: [CodingChange] = []
         // resolve every code first, so a typo in the line applies nothing
         let codes = try applications.map { (application) throws(StoreError) in
-            try store.proposition(application.code, study: study)
+            try resilient { () throws(StoreError) in try store.proposition(application.code, study: study) }
         }
+        let index = current!
         for (application, code) in zip(applications, codes) {
-            let change = try store.connection.transaction(doing: "coding \(statement.reference)") {
-                () throws(StoreError) in
-                let before = try store.connection.query(
-                    CodingQueries.currentCoding, [study.id, statement.id, code.id, coder.id],
-                    doing: "reading the coding"
-                ).rows.first
-                let change = try store.record(
-                    study: study, coder: coder, statement: statement, code: code, stance: application.stance,
-                    note: .keep)
-                if change.kind != .unchanged {
-                    undos.append(
-                        Undo(
-                            index: current!, code: code,
-                            stance: before.flatMap { $0[0] }.flatMap { Int($0) }
-                                .flatMap { Stance($0) }, note: before.flatMap { $0[1] }))
+            // the undo entry is kept only once the change is committed: a failed attempt leaves none behind
+            let (change, before) = try resilient { () throws(StoreError) in
+                try store.connection.transaction(doing: "coding \(statement.reference)") { () throws(StoreError) in
+                    let before = try store.connection.query(
+                        CodingQueries.currentCoding, [study.id, statement.id, code.id, coder.id],
+                        doing: "reading the coding"
+                    ).rows.first
+                    let change = try store.record(
+                        study: study, coder: coder, statement: statement, code: code, stance: application.stance,
+                        note: .keep)
+                    return (change, before)
                 }
-                return change
             }
+            if change.kind != .unchanged { undos.append(undoEntry(index: index, code: code, before: before)) }
             lastCoded = code
             // any coding action records a review
             reviewed.insert(statement.id)
@@ -187,27 +201,29 @@ public final class CodingSession {
         guard let code = lastCoded else {
             throw StoreError(.usage, "apply a code first: a note belongs to the last coding of this statement")
         }
-        return try store.connection.transaction(doing: "noting \(statement.reference)") { () throws(StoreError) in
-            let before = try store.connection.query(
-                CodingQueries.currentCoding, [study.id, statement.id, code.id, coder.id], doing: "reading the coding"
-            ).rows.first
-            let change = try store.setNote(study: study, coder: coder, statement: statement, code: code, note: text)
-            if change.kind != .unchanged {
-                undos.append(
-                    Undo(
-                        index: current!, code: code,
-                        stance: before.flatMap { $0[0] }.flatMap { Int($0) }
-                            .flatMap { Stance($0) }, note: before.flatMap { $0[1] }))
+        let index = current!
+        let (change, before) = try resilient { () throws(StoreError) in
+            try store.connection.transaction(doing: "noting \(statement.reference)") { () throws(StoreError) in
+                let before = try store.connection.query(
+                    CodingQueries.currentCoding, [study.id, statement.id, code.id, coder.id],
+                    doing: "reading the coding"
+                ).rows.first
+                let change = try store.setNote(
+                    study: study, coder: coder, statement: statement, code: code, note: text)
+                return (change, before)
             }
-            return change
         }
+        if change.kind != .unchanged { undos.append(undoEntry(index: index, code: code, before: before)) }
+        return change
     }
 
     /// Marks the current statement reviewed and moves to the next; nil when every statement is reviewed.
     public func done() throws(StoreError) -> Screen? {
         let statement = try target
-        _ = try store.connection.transaction(doing: "reviewing \(statement.reference)") { () throws(StoreError) in
-            try store.review(study: study, coder: coder, statement: statement)
+        _ = try resilient { () throws(StoreError) in
+            try store.connection.transaction(doing: "reviewing \(statement.reference)") { () throws(StoreError) in
+                try store.review(study: study, coder: coder, statement: statement)
+            }
         }
         reviewed.insert(statement.id)
         return try next()
@@ -229,25 +245,28 @@ public final class CodingSession {
 
     /// Undoes the last change of this session (going back to its statement); nil when there is nothing to undo.
     public func undo() throws(StoreError) -> (CodingChange, Screen)? {
-        guard let last = undos.popLast() else { return nil }
+        // popped only once undone: an undo that fails can be tried again
+        guard let last = undos.last else { return nil }
         if current != last.index {
             if let current { shown.append(current) }
             current = last.index
         }
         let statement = try target
-        let change = try store.connection.transaction(doing: "undoing on \(statement.reference)") {
-            () throws(StoreError) in
-            try store.record(
-                study: study, coder: coder, statement: statement, code: last.code, stance: last.stance,
-                note: .set(last.note))
+        let change = try resilient { () throws(StoreError) in
+            try store.connection.transaction(doing: "undoing on \(statement.reference)") { () throws(StoreError) in
+                try store.record(
+                    study: study, coder: coder, statement: statement, code: last.code, stance: last.stance,
+                    note: .set(last.note))
+            }
         }
+        undos.removeLast()
         lastCoded = last.stance == nil ? nil : last.code
         return (change, try screen())
     }
 
     /// Reloads the codebook (codes may have been added meanwhile).
     public func reloadCodebook() throws(StoreError) -> [StoredCode] {
-        codebook = try store.codes(study: study)
+        codebook = try resilient { () throws(StoreError) in try store.codes(study: study) }
         return codebook
     }
 }

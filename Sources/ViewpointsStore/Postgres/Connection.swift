@@ -8,12 +8,27 @@ public final class Connection {
     public let address: String
 
     /// Connects with a libpq connection string (URI or key=value); empty means libpq's defaults (PG* variables).
-    public init(conninfo: String, connectTimeout: Int = 10) throws(StoreError) {
-        var info = conninfo
-        if !info.contains("connect_timeout"), ProcessInfo.processInfo.environment["PGCONNECT_TIMEOUT"] == nil {
-            info = Connection.adding(option: "connect_timeout", value: String(connectTimeout), to: info)
+    ///
+    /// Unless the string or `PGCONNECT_TIMEOUT` sets one, connecting gives up after `connectTimeout` seconds, so an
+    /// unreachable server (a firewall that drops packets, a port that accepts and never answers) fails in time.
+    public init(
+        conninfo: String, connectTimeout: Int = 10,
+        environment: [String: String] = ProcessInfo.processInfo.environment
+    ) throws(StoreError) {
+        // The connection string comes last and is expanded by libpq (expand_dbname), so its own settings,
+        // connect_timeout included, override the default before it.
+        var keywords = ["dbname"]
+        var values = [conninfo]
+        if environment["PGCONNECT_TIMEOUT"].map({ $0.isEmpty }) ?? true {
+            keywords.insert("connect_timeout", at: 0)
+            values.insert(String(connectTimeout), at: 0)
         }
-        guard let conn = PQconnectdb(info) else {
+        let connection = Connection.withCStrings(keywords) { keywordPointers in
+            Connection.withCStrings(values) { valuePointers in
+                PQconnectdbParams(keywordPointers + [nil], valuePointers + [nil], 1)
+            }
+        }
+        guard let conn = connection else {
             throw StoreError(.unavailable, "could not allocate a PostgreSQL connection")
         }
         handle = conn
@@ -60,14 +75,6 @@ public final class Connection {
         value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "\\'")
     }
 
-    static func adding(option: String, value: String, to info: String) -> String {
-        let trimmed = info.trimmingCharacters(in: .whitespaces)
-        if trimmed.hasPrefix("postgres://") || trimmed.hasPrefix("postgresql://") {
-            return trimmed + (trimmed.contains("?") ? "&" : "?") + "\(option)=\(value)"
-        }
-        return trimmed.isEmpty ? "\(option)=\(value)" : "\(trimmed) \(option)=\(value)"
-    }
-
     static func describe(_ conn: OpaquePointer) -> String {
         let host = PQhost(conn).map { String(cString: $0) } ?? ""
         let port = PQport(conn).map { String(cString: $0) } ?? ""
@@ -81,6 +88,18 @@ public final class Connection {
     public var serverVersion: String {
         let v = Int(PQserverVersion(handle))
         return "\(v / 10000).\(v % 10000)"
+    }
+
+    /// The value libpq uses for one connection option (e.g. `connect_timeout`), nil when it is unset.
+    public func option(_ keyword: String) -> String? {
+        guard let options = PQconninfo(handle) else { return nil }
+        defer { PQconninfoFree(options) }
+        var cursor = options
+        while let name = cursor.pointee.keyword {
+            if String(cString: name) == keyword { return cursor.pointee.val.map { String(cString: $0) } }
+            cursor += 1
+        }
+        return nil
     }
 
     // MARK: - Queries
@@ -119,8 +138,16 @@ public final class Connection {
         }
         switch PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_TUPLES_OK, PGRES_COPY_IN, PGRES_EMPTY_QUERY: return
-        default: throw Connection.error(from: result, doing: what, fallback: lastError)
+        default: throw failure(from: result, doing: what)
         }
+    }
+
+    /// The error of a failed result; `.unavailable` whenever the connection is gone, for libpq reports a lost
+    /// server ("server closed the connection unexpectedly") without a SQLSTATE.
+    func failure(from result: OpaquePointer, doing what: String) -> StoreError {
+        var error = Connection.error(from: result, doing: what, fallback: lastError)
+        if PQstatus(handle) == CONNECTION_BAD { error.kind = .unavailable }
+        return error
     }
 
     var lastError: String {
@@ -139,6 +166,8 @@ public final class Connection {
         case "08", "57": kind = .unavailable
         case "42" where state == "42501": kind = .permission
         case "28": kind = .permission
+        // COPY FROM into a table with row-level security, for a login the policies apply to
+        case "0A" where message.contains("row-level security"): kind = .permission
         case "22", "23": kind = .data
         default: kind = .other
         }
@@ -166,16 +195,32 @@ public final class Connection {
     // MARK: - Transactions
 
     /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
+    ///
+    /// When the connection is lost at COMMIT, nobody knows whether the server committed: the error then carries
+    /// SQLSTATE 08007 (transaction resolution unknown), and the work must not simply be repeated.
     public func transaction<T>(doing what: String, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
         try execute("BEGIN", doing: what)
+        let value: T
         do {
-            let value = try body()
-            try execute("COMMIT", doing: what)
-            return value
+            value = try body()
         } catch {
             _ = PQexec(handle, "ROLLBACK").map { PQclear($0) }
             throw error
         }
+        do {
+            try execute("COMMIT", doing: what)
+        } catch {
+            if PQstatus(handle) == CONNECTION_BAD {
+                throw StoreError(
+                    .unavailable,
+                    "\(what): the connection to PostgreSQL at \(address) was lost while committing, "
+                        + "so whether the change was saved is unknown (\(error.firstLine))",
+                    sqlState: "08007")
+            }
+            _ = PQexec(handle, "ROLLBACK").map { PQclear($0) }
+            throw error
+        }
+        return value
     }
 
     // MARK: - COPY
@@ -202,6 +247,46 @@ public final class Connection {
         }
         guard PQputCopyEnd(handle, nil) == 1 else {
             throw StoreError(.unavailable, "\(what): could not end COPY: \(lastError)")
+        }
+        var rows = 0
+        var failure: StoreError?
+        while let result = PQgetResult(handle) {
+            if PQresultStatus(result) != PGRES_COMMAND_OK {
+                failure = failure ?? self.failure(from: result, doing: what)
+            } else {
+                rows = Int(String(cString: PQcmdTuples(result))) ?? 0
+            }
+            PQclear(result)
+        }
+        if let failure { throw failure }
+        return rows
+    }
+
+    /// Runs `sql` (a `COPY … TO STDOUT`) and hands each chunk of its output to `body`; returns the rows copied.
+    @discardableResult
+    public func copyOut(_ sql: String, doing what: String, _ body: (UnsafeRawBufferPointer) -> Void)
+        throws(StoreError) -> Int
+    {
+        let start = PQexec(handle, sql)
+        defer { PQclear(start) }
+        guard let start else {
+            throw StoreError(.unavailable, "\(what): lost the connection to PostgreSQL at \(address): \(lastError)")
+        }
+        guard PQresultStatus(start) == PGRES_COPY_OUT else {
+            try check(start, doing: what)
+            throw StoreError(.other, "\(what): the server did not enter COPY mode")
+        }
+        var chunk: UnsafeMutablePointer<CChar>?
+        while true {
+            let count = PQgetCopyData(handle, &chunk, 0)
+            if count > 0, let data = chunk {
+                body(UnsafeRawBufferPointer(start: data, count: Int(count)))
+                PQfreemem(data)
+                continue
+            }
+            if count == -1 { break }
+            drainResults()
+            throw StoreError(.unavailable, "\(what): reading COPY data failed: \(lastError)")
         }
         var rows = 0
         var failure: StoreError?

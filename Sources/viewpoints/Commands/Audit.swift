@@ -22,13 +22,15 @@ extension Viewpoints.Audit {
                 try store.verifyAudit(study: try store.resolveStudy(slug: studyOptions.resolvedSlug))
             }
             for item in audit.breaks { print("event \(item.seq): \(item.problem)") }
+            for item in audit.withdrawalProblems { print("event \(item.seq): \(item.problem)") }
             if !audit.headMatches || audit.headSeq != audit.lastSeq {
                 print(
                     "chain head: recorded at event \(audit.headSeq), last event is \(audit.lastSeq) (events removed or altered)"
                 )
             }
             if audit.intact {
-                print("audit trail intact: \(audit.events) events, head \(audit.headHash.prefix(16))")
+                let withdrawals = audit.withdrawals == 0 ? "" : ", \(audit.withdrawals) withdrawals accounted for"
+                print("audit trail intact: \(audit.events) events, head \(audit.headHash.prefix(16))\(withdrawals)")
             } else {
                 warn("viewpoints: error: the audit trail was altered outside Viewpoints (see above)")
                 throw ExitCode(65)

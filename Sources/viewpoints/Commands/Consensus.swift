@@ -28,7 +28,8 @@ extension Viewpoints {
             let store = try database.open()
             let request = options.request
             let result = try report {
-                try store.consensus(study: try store.resolveStudy(slug: studyOptions.resolvedSlug), request: request)
+                try store.consensusAsSession(
+                    study: try store.resolveStudy(slug: studyOptions.resolvedSlug), request: request)
             }
             try writeOutput(
                 ConsensusOutput(report: result, request: request).render(format, toTerminal: out == nil), to: out)

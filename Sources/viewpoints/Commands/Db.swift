@@ -5,7 +5,7 @@ extension Viewpoints {
     struct Db: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "Apply schema migrations and show the database's state.",
-            subcommands: [Migrate.self, Status.self])
+            subcommands: [Migrate.self, Status.self, Roles.self])
     }
 }
 

@@ -14,7 +14,7 @@ extension Viewpoints.Export {
             let request = consensus.request
             var result: ConsensusReport?
             try options.run("rows") { store, study, write in
-                let computed = try store.consensus(study: study, request: request)
+                let computed = try store.consensusAsSession(study: study, request: request)
                 try write(ConsensusRow.columns(byAttribute: computed.byAttribute))
                 for row in computed.rows { try write(row.fields(byAttribute: computed.byAttribute)) }
                 result = computed

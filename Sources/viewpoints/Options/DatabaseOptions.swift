@@ -19,11 +19,16 @@ struct DatabaseOptions: ParsableArguments {
         return nil
     }
 
+    /// The store the command opened, so that a refusal can say which login and roles were refused.
+    nonisolated(unsafe) static var opened: Store?
+
     /// Opens the store, exiting with the right status on failure.
     func open(requireCurrentSchema: Bool = true) throws -> Store {
-        try report {
+        let store = try report {
             try Store.open(databaseURL: resolvedURL, home: home, requireCurrentSchema: requireCurrentSchema)
         }
+        DatabaseOptions.opened = store
+        return store
     }
 }
 

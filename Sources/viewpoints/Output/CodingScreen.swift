@@ -8,7 +8,10 @@ struct CodingScreen {
     let session: CodingSession
     let style = Style()
 
-    init(session: CodingSession) { self.session = session }
+    init(session: CodingSession) {
+        self.session = session
+        session.onReconnect = { warn("viewpoints: \($0)") }
+    }
 
     mutating func run() throws {
         let progress = session.progress
@@ -85,9 +88,13 @@ struct CodingScreen {
                     }
                 }
             } catch {
+                if error.kind == .unavailable {
+                    warn("viewpoints: error: \(error)")
+                    throw ExitCode(error.exitCode)
+                }
                 // a refused action leaves everything as it was; the session goes on
                 say(style.red("? \(error.message)") + (error.hint.map { "\n  \($0)" } ?? ""))
-                if error.kind == .unavailable { throw ExitCode(error.exitCode) }
+                if error.sqlState == "08007", let now = try? session.screen() { showCodings(now) }
             }
         }
         sayProgress()

@@ -14,6 +14,11 @@ func report<T>(_ body: () throws -> T) throws -> T {
         return try body()
     } catch let error as StoreError {
         warn("viewpoints: error: \(error)")
+        if error.kind == .permission, let who = DatabaseOptions.opened?.accessSummary() {
+            let needs =
+                error.sqlState == nil ? "" : "; refused by PostgreSQL: this needs a lead of the study or an owner"
+            warn("viewpoints: \(who)\(needs)")
+        }
         throw ExitCode(error.exitCode)
     } catch let error as ImportFailure {
         warn(error.description)

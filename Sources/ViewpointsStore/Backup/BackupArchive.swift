@@ -1,0 +1,132 @@
+import Foundation
+import ViewpointsCore
+import ZIPFoundation
+
+/// A backup archive in memory: a zip of `manifest.json`, one CSV per table and, optionally, the sealed key.
+///
+/// ZIPFoundation writes and reads it (zip because any platform can list and open one; each CSV is what
+/// `COPY … TO STDOUT (FORMAT csv, HEADER)` wrote, so psql users can read the tables too).
+public struct BackupArchive: Sendable {
+    public static let manifestName = "manifest.json"
+    public static let keyName = "study.key.enc"
+
+    public var manifest: BackupManifest
+    /// File name → bytes.
+    public var files: [String: [UInt8]]
+
+    public init(manifest: BackupManifest, files: [String: [UInt8]]) {
+        self.manifest = manifest
+        self.files = files
+    }
+
+    /// Writes the archive to `path` through a temporary file renamed into place, so a failure leaves no half archive.
+    public func write(path: String) throws(StoreError) {
+        let temporary = path + ".partial"
+        try? FileManager.default.removeItem(atPath: temporary)
+        do {
+            let archive = try Archive(url: URL(fileURLWithPath: temporary), accessMode: .create)
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            encoder.keyEncodingStrategy = .convertToSnakeCase
+            let manifestBytes = Data(try encoder.encode(manifest))
+            try add(archive, BackupArchive.manifestName, manifestBytes)
+            for name in files.keys.sorted() { try add(archive, name, Data(files[name]!)) }
+        } catch {
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw StoreError(.cannotWrite, "cannot write the backup \(path): \(error)")
+        }
+        guard rename(temporary, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(atPath: temporary)
+            throw StoreError(.cannotWrite, "cannot write the backup \(path): \(reason)")
+        }
+    }
+
+    func add(_ archive: Archive, _ name: String, _ data: Data) throws {
+        try archive.addEntry(
+            with: name, type: .file, uncompressedSize: Int64(data.count),
+            modificationDate: Date(timeIntervalSince1970: 0),
+            permissions: 0o600, compressionMethod: .deflate
+        ) { position, size in
+            data.subdata(in: Int(position)..<Int(position) + size)
+        }
+    }
+
+    /// Reads an archive; refuses (exit 65) a file that is not a complete zip or has no readable manifest.
+    /// Checksums are checked by `validate`.
+    public static func read(path: String) throws(StoreError) -> BackupArchive {
+        guard FileManager.default.fileExists(atPath: path) else {
+            throw StoreError(.notFound, "no backup file \(path)")
+        }
+        let archive: Archive
+        do {
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
+        } catch {
+            throw StoreError(
+                .data, "\(path) is not a Viewpoints backup: not a complete zip archive (truncated or damaged)",
+                hint: "use the archive `viewpoints backup` wrote, copied in full")
+        }
+        var files: [String: [UInt8]] = [:]
+        for entry in archive where entry.type == .file {
+            var bytes: [UInt8] = []
+            do {
+                _ = try archive.extract(entry) { bytes.append(contentsOf: $0) }
+            } catch {
+                throw StoreError(
+                    .data, "\(path): \(entry.path) cannot be read (\(error)): the archive is damaged or truncated")
+            }
+            files[entry.path] = bytes
+        }
+        guard let manifestBytes = files.removeValue(forKey: manifestName) else {
+            throw StoreError(.data, "\(path) is not a Viewpoints backup: it has no \(manifestName)")
+        }
+        let decoder = JSONDecoder()
+        decoder.keyDecodingStrategy = .convertFromSnakeCase
+        let manifest: BackupManifest
+        do {
+            manifest = try decoder.decode(BackupManifest.self, from: Data(manifestBytes))
+        } catch {
+            throw StoreError(.data, "\(path): \(manifestName) is not a Viewpoints backup manifest (\(error))")
+        }
+        return BackupArchive(manifest: manifest, files: files)
+    }
+
+    /// Refuses (exit 65) another format, another schema version, a missing file or a checksum mismatch.
+    public func validate(path: String, schemaVersion: Int) throws(StoreError) {
+        guard manifest.format == BackupManifest.formatName,
+            manifest.formatVersion == BackupManifest.currentFormatVersion
+        else {
+            throw StoreError(
+                .data,
+                "\(path): format \(manifest.format) version \(manifest.formatVersion) is not one this build reads "
+                    + "(\(BackupManifest.formatName) version \(BackupManifest.currentFormatVersion))")
+        }
+        guard manifest.schemaVersion == schemaVersion else {
+            throw StoreError(
+                .data,
+                "\(path) was written with schema version \(manifest.schemaVersion) (viewpoints \(manifest.toolVersion)); "
+                    + "this database has schema version \(schemaVersion)",
+                hint: manifest.schemaVersion < schemaVersion
+                    ? "restore it with viewpoints \(manifest.toolVersion) into a database of that version, then migrate"
+                    : "use a newer viewpoints build")
+        }
+        var expected = manifest.files.map { ($0.name, $0.sha256) }
+        if let key = manifest.key { expected.append((key.file, key.sha256)) }
+        for (name, sha) in expected {
+            guard let bytes = files[name] else {
+                throw StoreError(.data, "\(path): \(name) is missing from the archive")
+            }
+            let actual = Hashing.hex(Hashing.sha256(bytes))
+            guard actual == sha else {
+                throw StoreError(
+                    .data,
+                    "\(path): checksum mismatch in \(name) (manifest \(sha.prefix(12))…, file \(actual.prefix(12))…): "
+                        + "the archive was altered or damaged")
+            }
+        }
+        let tables = Set(manifest.files.map(\.table))
+        for table in BackupQueries.tables where !tables.contains(table.name) {
+            throw StoreError(.data, "\(path): the manifest lists no \(table.file)")
+        }
+    }
+}

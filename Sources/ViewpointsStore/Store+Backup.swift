@@ -1,0 +1,169 @@
+import Foundation
+import ViewpointsCore
+
+/// What `restore` did.
+public struct RestoreResult: Sendable {
+    public var study: Study
+    /// Rows restored per table, in archive order.
+    public var rows: [(table: String, rows: Int)]
+    /// Where the key was written, when the archive had one and a passphrase was given.
+    public var keyPath: String?
+    /// Why no key was written, when it was not.
+    public var keyNote: String?
+}
+
+extension Store {
+    /// The highest applied migration.
+    func schemaVersion() throws(StoreError) -> Int {
+        Int(try connection.query(BackupQueries.schemaVersion, doing: "reading the schema version").scalar ?? "0") ?? 0
+    }
+
+    /// Writes the study to a backup archive at `path`, from one consistent snapshot; with a passphrase, the study
+    /// key sealed with it goes in too. Refuses a study whose audit trail does not verify.
+    @discardableResult
+    public func backup(study: Study, to path: String, toolVersion: String, keyPassphrase: String?) throws(StoreError)
+        -> BackupArchive
+    {
+        var sealedKey: (BackupManifest.Key, [UInt8])?
+        if let keyPassphrase {
+            let keyPath = StudyKey.path(slug: study.slug, home: home)
+            _ = try key(for: study)
+            guard let bytes = FileManager.default.contents(atPath: keyPath) else {
+                throw StoreError(.configuration, "the study key \(keyPath) is missing or unreadable")
+            }
+            let (envelope, ciphertext) = KeyEnvelope.seal(Array(bytes), passphrase: keyPassphrase)
+            sealedKey = (
+                BackupManifest.Key(
+                    file: BackupArchive.keyName, sha256: Hashing.hex(Hashing.sha256(ciphertext)), envelope: envelope),
+                ciphertext
+            )
+        }
+        var files: [String: [UInt8]] = [:]
+        var listed: [BackupManifest.File] = []
+        let version: Int
+        try connection.execute(BackupQueries.snapshot, doing: "starting the backup")
+        do throws(StoreError) {
+            let audit = try verifyAudit(study: study)
+            guard audit.intact else {
+                throw StoreError(
+                    .data, "the audit trail of study \(study.slug) does not verify: not backing it up",
+                    hint: "run `viewpoints audit verify --study \(study.slug)` and settle what it reports first")
+            }
+            version = try schemaVersion()
+            try connection.query(BackupQueries.setStudy, [study.id], doing: "starting the backup")
+            for table in BackupQueries.tables {
+                var bytes: [UInt8] = []
+                let rows = try connection.copyOut(table.copyOut, doing: "backing up \(table.name)") {
+                    bytes.append(contentsOf: $0)
+                }
+                files[table.file] = bytes
+                listed.append(
+                    BackupManifest.File(
+                        name: table.file, table: table.name, rows: rows, sha256: Hashing.hex(Hashing.sha256(bytes))))
+            }
+            try connection.execute("COMMIT", doing: "ending the backup")
+        } catch {
+            try? connection.execute("ROLLBACK", doing: "ending the backup")
+            throw error
+        }
+        if let (entry, ciphertext) = sealedKey { files[entry.file] = ciphertext }
+        let manifest = BackupManifest(
+            format: BackupManifest.formatName, formatVersion: BackupManifest.currentFormatVersion,
+            schemaVersion: version, toolVersion: toolVersion, study: study.slug,
+            createdAt: ISO8601DateFormatter().string(from: Date()), auditChain: BackupManifest.auditNote,
+            files: listed, key: sealedKey?.0)
+        let archive = BackupArchive(manifest: manifest, files: files)
+        try archive.write(path: path)
+        return archive
+    }
+
+    /// Restores an archive as a new study (`slug`, else the archived one) in one transaction, remapping every
+    /// internal id; refuses an existing slug, a damaged archive or another schema version with the database
+    /// unchanged. With a passphrase and a sealed key, writes the key file (0600) for the new slug.
+    public func restore(archive: BackupArchive, path: String, as slug: String?, keyPassphrase: String?)
+        throws(StoreError) -> RestoreResult
+    {
+        try archive.validate(path: path, schemaVersion: try schemaVersion())
+        let newSlug = slug ?? archive.manifest.study
+        guard Slug.isValidStudySlug(newSlug) else {
+            throw StoreError(.usage, "study slug '\(newSlug)' is not valid", hint: "pass --as with a valid slug")
+        }
+        if try study(slug: newSlug) != nil {
+            throw StoreError(
+                .data, "study '\(newSlug)' already exists in this database: not restoring over it",
+                hint: "restore under another name with --as NEWSLUG")
+        }
+        var keyBytes: [UInt8]?
+        var keyNote: String?
+        let keyPath = StudyKey.path(slug: newSlug, home: home)
+        if let sealed = archive.manifest.key {
+            if let keyPassphrase {
+                guard let opened = sealed.envelope.open(archive.files[sealed.file]!, passphrase: keyPassphrase) else {
+                    throw StoreError(
+                        .data, "\(path): wrong passphrase for the study key (or the key entry was altered)",
+                        hint: "set VIEWPOINTS_BACKUP_PASSPHRASE to the passphrase given to `viewpoints backup`")
+                }
+                if let existing = FileManager.default.contents(atPath: keyPath), Array(existing) != opened {
+                    throw StoreError(
+                        .data, "a different key file already exists at \(keyPath): not overwriting it",
+                        hint: "move it away, or restore under another name with --as")
+                }
+                keyBytes = opened
+            } else {
+                keyNote = "the archive holds the study key, but no passphrase was given: key not restored"
+            }
+        } else {
+            keyNote = "the archive holds no key: put the study's key file at \(keyPath) before importing more data"
+        }
+
+        let result = try connection.transaction(doing: "restoring \(path)") { () throws(StoreError) -> RestoreResult in
+            try connection.execute(BackupQueries.prepare, doing: "preparing the restore")
+            var counts: [(table: String, rows: Int)] = []
+            for table in BackupQueries.tables {
+                try connection.execute(table.stage, doing: "preparing \(table.name)")
+                let bytes = archive.files[table.file]!
+                let rows = try connection.copyIn(table.copyIn, doing: "reading \(table.file) of \(path)") {
+                    (writer: inout CopyWriter) throws(StoreError) in
+                    writer.buffer.append(contentsOf: bytes)
+                    try writer.flush()
+                }
+                let listed = archive.manifest.files.first { $0.table == table.name }!.rows
+                guard rows == listed else {
+                    throw StoreError(.data, "\(path): \(table.file) has \(rows) rows, the manifest says \(listed)")
+                }
+                counts.append((table.name, rows))
+            }
+            let studyRow = try connection.query(BackupQueries.studyRows, doing: "reading the archived study").rows[0]
+            guard studyRow[0] == "1" else {
+                throw StoreError(.data, "\(path): studies.csv must hold exactly one study")
+            }
+            if let keyBytes {
+                let text = String(decoding: keyBytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+                let fingerprint = Hashing.bytes(hex: text).map { Hashing.hex(Hashing.sha256($0)) }
+                guard fingerprint == studyRow[1] else {
+                    throw StoreError(.data, "\(path): the sealed key is not the study's key (fingerprints differ)")
+                }
+            }
+            let id = try connection.query(BackupQueries.insertStudy, [newSlug], doing: "creating study \(newSlug)")
+                .scalar!
+            for sql in BackupQueries.remap { try connection.query(sql, [id], doing: "restoring \(newSlug)") }
+            for sql in BackupQueries.freshIDs { try connection.execute(sql, doing: "restoring \(newSlug)") }
+            for sql in BackupQueries.remapCoding { try connection.query(sql, [id], doing: "restoring \(newSlug)") }
+            let mismatches = try connection.query(
+                BackupQueries.seqMismatches, [id], doing: "checking the restored audit trail"
+            ).scalar
+            guard mismatches == "0" else {
+                throw StoreError(.data, "\(path): the archived audit trail is not a gapless chain from event 1")
+            }
+            let study = try self.study(slug: newSlug)!
+            return RestoreResult(study: study, rows: counts, keyPath: nil, keyNote: keyNote)
+        }
+        try? connection.execute(BackupQueries.analyze, doing: "updating planner statistics")
+        var done = result
+        if let keyBytes {
+            try StudyKey.save(keyBytes, path: keyPath)
+            done.keyPath = keyPath
+        }
+        return done
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+import Testing
+import ViewpointsCore
+import ViewpointsStore
+import ViewpointsTestSupport
+
+/// `db roles`, `user add`, `grant` and `revoke`, and the commands as each role runs them: what the role may do
+/// works, the rest ends with exit 77 and a message naming the login's role. Logins are unique per run and
+/// dropped afterwards (roles are cluster-wide).
+@Suite(.serialized, .enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+final class RoleCommandTests {
+    let db: TestDatabase
+    let binary: ViewpointsBinary
+    let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
+    var logins: [String] = []
+
+    init() throws {
+        db = try TestDatabase()
+        binary = try ViewpointsBinary()
+        let sample = Repository.path("Samples/ipr-2018")
+        for arguments in [
+            ["study", "create", "ipr-2018"], ["import", "participants", sample + "/participants.csv"],
+            ["import", "statements", sample + "/statements.csv", "--participants", sample + "/participants.csv"],
+            ["import", "codebook", sample + "/codebook.csv"], ["import", "codings", sample + "/codings.csv"],
+            ["db", "roles"],
+        ] {
+            let result = try run(arguments)
+            #expect(result.status == 0, "\(arguments): \(result)")
+        }
+    }
+
+    deinit {
+        if let admin = try? Connection(conninfo: db.url) {
+            for login in logins {
+                _ = try? admin.execute("DROP ROLE IF EXISTS \(login)", doing: "dropping a test login")
+            }
+        }
+    }
+
+    func run(_ arguments: [String], as login: String? = nil) throws -> ViewpointsBinary.Output {
+        let url = try login.map { try Connection.conninfo(db.url, setting: "user", to: $0) } ?? db.url
+        return try binary.run(
+            arguments, environment: ["DATABASE_URL": url, "VIEWPOINTS_HOME": db.home, "NO_COLOR": "1"])
+    }
+
+    /// Creates a login and grants it `role` in the sample study.
+    func login(_ role: String, coder: String? = nil) throws -> String {
+        let login = "\(role)_\(suffix)"
+        logins.append(login)
+        let added = try run(["user", "add", login])
+        #expect(added.status == 0, "\(added)")
+        #expect(added.stdout.contains("password: "))
+        let grant = try run(
+            ["grant", "--study", "ipr-2018", "--role", role, "--user", login] + (coder.map { ["--coder", $0] } ?? []))
+        #expect(grant.status == 0, "\(grant)")
+        return login
+    }
+
+    @Test func analystGetsSuppressedConsensusAndNothingElse() throws {
+        let analyst = try login("analyst")
+        let owner = try run(["consensus", "--by", "constituency", "--format", "csv"])
+        let mine = try run(["consensus", "--by", "constituency", "--format", "csv"], as: analyst)
+        #expect(mine.status == 0, "\(mine)")
+        #expect(mine.stdout == owner.stdout)
+        // the sample has constituencies of fewer than 5 participants: the comparison covers suppressed rows
+        #expect(mine.stdout.contains(",true,"))
+        let out = db.home + "/tallies.csv"
+        let tallies = try run(["export", "tallies", "--by", "constituency", "--out", out], as: analyst)
+        #expect(tallies.status == 0, "\(tallies)")
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == owner.stdout)
+        let hidden = try run(["consensus", "--study", "no-such-study"], as: analyst)
+        #expect(hidden.status == 77 && hidden.stderr.contains("has no role in a study 'no-such-study'"), "\(hidden)")
+        for arguments in [
+            ["consensus", "--where", "constituency=politician"], ["consensus", "--min-cell", "0"],
+            ["export", "matrix", "--out", "-"], ["quotes", "--code", "relations.lowest-since-9-11"],
+        ] {
+            let refused = try run(arguments, as: analyst)
+            #expect(refused.status == 77, "\(arguments): \(refused)")
+            #expect(refused.stderr.contains("login \(analyst): analyst of ipr-2018"), "\(arguments): \(refused)")
+        }
+    }
+
+    @Test func coderCodesAsItselfOnlyAndLeadSeesEverything() throws {
+        let coder = try login("coder", coder: "c1")
+        let own = try run(
+            ["code", "add", "S0001", "relations.lowest-since-9-11", "--stance", "1", "--coder", "c1"], as: coder)
+        #expect(own.status == 0, "\(own)")
+        let other = try run(
+            ["code", "add", "S0001", "relations.lowest-since-9-11", "--stance", "1", "--coder", "coder-a"], as: coder)
+        #expect(other.status == 77, "\(other)")
+        #expect(other.stderr.contains("login \(coder): coder (as c1) of ipr-2018"), "\(other)")
+        let refused = try run(["consensus"], as: coder)
+        #expect(refused.status == 77, "\(refused)")
+        #expect(refused.stderr.contains("needs the lead or analyst role; this login is coder c1"), "\(refused)")
+        let lead = try login("lead")
+        let where_ = try run(["consensus", "--where", "constituency=politician", "--min-cell", "0"], as: lead)
+        #expect(where_.status == 0, "\(where_)")
+        let matrix = try run(["export", "matrix", "--out", "-"], as: lead)
+        #expect(matrix.status == 0 && matrix.stdout.split(separator: "\n").count == 61, "\(matrix)")
+        // a lead may re-import into its study (through INSERT), but PostgreSQL refuses the first load of a new
+        // study's participants, a COPY into a table with row-level security, to anyone but an owner
+        let sample = Repository.path("Samples/ipr-2018")
+        let again = try run(
+            ["import", "statements", sample + "/statements.csv", "--participants", sample + "/participants.csv"],
+            as: lead)
+        #expect(again.status == 0 && again.stdout.contains("0 new, 599 unchanged"), "\(again)")
+        #expect(try run(["study", "create", "fresh"]).status == 0)
+        #expect(try run(["grant", "--study", "fresh", "--role", "lead", "--user", lead]).status == 0)
+        let copy = try run(["import", "participants", sample + "/participants.csv", "--study", "fresh"], as: lead)
+        #expect(copy.status == 77 && copy.stderr.contains("row-level security"), "\(copy)")
+        let revoked = try run(["revoke", "--study", "ipr-2018", "--role", "lead", "--user", lead])
+        #expect(revoked.status == 0 && revoked.stdout.contains("no longer lead"), "\(revoked)")
+        let after = try run(["consensus", "--study", "ipr-2018"], as: lead)
+        #expect(after.status == 77 && after.stderr.contains("has no role in a study 'ipr-2018'"), "\(after)")
+    }
+
+    @Test func grantNeedsAnExistingLoginAndRole() throws {
+        let missing = try run(["grant", "--study", "ipr-2018", "--role", "lead", "--user", "nobody_\(suffix)"])
+        #expect(missing.status == 65 && missing.stderr.contains("there is no login nobody_\(suffix)"), "\(missing)")
+        let badRole = try run(["grant", "--study", "ipr-2018", "--role", "admin", "--user", "x"])
+        #expect(badRole.status == 64, "\(badRole)")
+    }
+}

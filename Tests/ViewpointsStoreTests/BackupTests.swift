@@ -1,0 +1,188 @@
+import Foundation
+import Testing
+import ViewpointsCore
+import ViewpointsStore
+import ViewpointsTestSupport
+
+/// Backup and restore: a round trip into a second database reproduces every export and figure; damaged archives,
+/// wrong passphrases, other schema versions and existing slugs are refused with the database unchanged.
+@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+struct BackupTests {
+    static let passphrase = "correct horse battery staple"
+
+    /// Everything a researcher can get out of a study, as text.
+    static func outputs(_ store: Store, _ study: Study) throws -> [String: [[String]]] {
+        var result: [String: [[String]]] = [:]
+        func collect(_ name: String, _ body: (([String]) throws -> Void) throws -> Void) throws {
+            var rows: [[String]] = []
+            try body { rows.append($0) }
+            result[name] = rows
+        }
+        try collect("participants") { try store.exportParticipants(study: study, $0) }
+        try collect("statements") { try store.exportStatements(study: study, $0) }
+        try collect("codebook") { try store.exportCodebook(study: study, $0) }
+        try collect("codings") { try store.exportCodings(study: study, $0) }
+        try collect("final") { _ = try store.exportFinalCodings(study: study, $0) }
+        try collect("matrix") { try store.exportMatrix(study: study, mean: false, $0) }
+        try collect("matrix-mean") { try store.exportMatrix(study: study, mean: true, $0) }
+        let consensus = try store.consensus(study: study, request: .init())
+        result["consensus"] = consensus.rows.map { [String(describing: $0)] }
+        var byGroup = ConsensusRequest()
+        byGroup.by = "constituency"
+        result["consensus-by"] = try store.consensus(study: study, request: byGroup).rows.map {
+            [String(describing: $0)]
+        }
+        let coders = try store.reviewingCoders(study: study)
+        let reliability = CodingReliability(coders: coders).report(
+            try store.reliabilityDecisions(study: study, coders: coders, code: nil))
+        result["reliability"] = [[String(describing: reliability)]]
+        result["withdrawals"] = try store.withdrawals(study: study).map { [String(describing: $0)] }
+        // events on withdrawn statements show the (remapped) internal id: compare the rest in full
+        result["history"] = try store.history(study: study, statement: nil, coder: nil).map {
+            [
+                String($0.seq), $0.at, $0.coder, $0.statement.hasPrefix("#") ? "#" : $0.statement, $0.code, $0.action,
+                $0.old, $0.new, $0.note,
+            ]
+        }
+        return result
+    }
+
+    @Test func roundTripIntoASecondDatabaseReproducesExportsConsensusAndReliability() throws {
+        let (db, store, study) = try WithdrawalTests.sample()
+        _ = try store.withdrawParticipant(study: study, pseudonym: "P07", lead: "lead")
+        let files = TestFiles()
+        let path = files.folder + "/ipr-2018.zip"
+        let archive = try store.backup(
+            study: study, to: path, toolVersion: "test", keyPassphrase: BackupTests.passphrase)
+        #expect(archive.manifest.files.first { $0.table == "withdrawals" }?.rows == 1)
+        #expect(archive.manifest.files.first { $0.table == "adjudications" }!.rows > 0)
+
+        let second = try TestDatabase()
+        let other = try second.store()
+        // an unrelated study first, so that no internal id can line up by chance
+        let filler = try other.createStudy(slug: "other", title: "").study
+        _ = try other.importParticipants(
+            path: files.write("p.csv", Fixtures.participants), study: filler, options: .init())
+        let restored = try other.restore(
+            archive: try BackupArchive.read(path: path), path: path, as: nil, keyPassphrase: BackupTests.passphrase)
+        #expect(restored.study.slug == "ipr-2018")
+        #expect(restored.study.id != study.id)
+        #expect(restored.rows.first { $0.table == "coding_events" }!.rows > 1000)
+
+        let before = try BackupTests.outputs(store, study)
+        let after = try BackupTests.outputs(other, restored.study)
+        #expect(before.keys.sorted() == after.keys.sorted())
+        for name in before.keys.sorted() {
+            #expect(before[name]! == after[name]!, "\(name) differs after restore")
+            #expect(!before[name]!.isEmpty, "\(name) is empty: the comparison would prove nothing")
+        }
+        let audit = try other.verifyAudit(study: restored.study)
+        #expect(audit.intact, "\(audit.breaks) \(audit.withdrawalProblems)")
+        #expect(audit.events == (try store.verifyAudit(study: study)).events)
+        #expect(audit.withdrawals == 1)
+
+        let keyPath = try #require(restored.keyPath)
+        #expect(keyPath == StudyKey.path(slug: "ipr-2018", home: second.home))
+        #expect(
+            FileManager.default.contents(atPath: keyPath)
+                == FileManager.default.contents(atPath: StudyKey.path(slug: "ipr-2018", home: db.home)))
+        let mode = try FileManager.default.attributesOfItem(atPath: keyPath)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        // the restored key still turns the same person into the same pseudonym
+        let again = try other.importParticipants(
+            path: SampleCodingTests.folder + "/participants.csv", study: restored.study, options: .init())
+        #expect(again.summary.new == 0 && again.summary.unchanged == 59)
+        #expect(again.warnings.contains { $0.contains("withdrew consent as P07") })
+    }
+
+    @Test func refusesAnExistingSlugButRestoresUnderAnotherName() throws {
+        let (db, store, study) = try WithdrawalTests.sample()
+        let files = TestFiles()
+        let path = files.folder + "/b.zip"
+        try store.backup(study: study, to: path, toolVersion: "test", keyPassphrase: nil)
+        let archive = try BackupArchive.read(path: path)
+        #expect(archive.manifest.key == nil)
+        #expect(archive.files.keys.contains(BackupArchive.keyName) == false)
+        let before = try db.snapshot()
+        let error = try #require(throws: StoreError.self) {
+            try store.restore(archive: archive, path: path, as: nil, keyPassphrase: nil)
+        }
+        #expect(error.message == "study 'ipr-2018' already exists in this database: not restoring over it")
+        #expect(error.exitCode == 65)
+        #expect(try db.snapshot() == before)
+        let copy = try store.restore(archive: archive, path: path, as: "ipr-copy", keyPassphrase: nil)
+        #expect(try store.verifyAudit(study: copy.study).intact)
+        #expect(try store.verifyAudit(study: study).intact)
+        #expect(copy.keyNote?.contains("holds no key") == true)
+        let original = try store.consensus(study: study, request: .init()).rows
+        #expect(try store.consensus(study: copy.study, request: .init()).rows == original)
+    }
+
+    /// Each damage, with the message it must give; the database is compared before and after.
+    @Test(arguments: ["truncated", "checksum", "schema", "format", "rows", "passphrase", "missing"])
+    func refusesADamagedArchiveWithTheDatabaseUnchanged(_ damage: String) throws {
+        let (source, store, study) = try WithdrawalTests.sample()
+        let files = TestFiles()
+        let path = files.folder + "/good.zip"
+        try store.backup(study: study, to: path, toolVersion: "test", keyPassphrase: BackupTests.passphrase)
+        let target = try TestDatabase()
+        let other = try target.store()
+        let bad = files.folder + "/bad.zip"
+        var archive = try BackupArchive.read(path: path)
+        var passphrase = BackupTests.passphrase
+        let expected: String
+        switch damage {
+        case "truncated":
+            let bytes = FileManager.default.contents(atPath: path)!
+            FileManager.default.createFile(atPath: bad, contents: bytes.prefix(bytes.count * 2 / 3))
+            expected = "not a complete zip archive (truncated or damaged)"
+        case "checksum":
+            archive.files["codings.csv"]![200] ^= 0x01
+            try archive.write(path: bad)
+            expected = "checksum mismatch in codings.csv"
+        case "schema":
+            archive.manifest.schemaVersion += 1
+            try archive.write(path: bad)
+            expected = "was written with schema version \(archive.manifest.schemaVersion)"
+        case "format":
+            archive.manifest.formatVersion = 99
+            try archive.write(path: bad)
+            expected = "version 99 is not one this build reads"
+        case "rows":
+            let index = archive.manifest.files.firstIndex { $0.table == "codings" }!
+            archive.manifest.files[index].rows -= 1
+            try archive.write(path: bad)
+            expected = "codings.csv has"
+        case "missing":
+            archive.files.removeValue(forKey: "reviews.csv")
+            try archive.write(path: bad)
+            expected = "reviews.csv is missing from the archive"
+        default:
+            try archive.write(path: bad)
+            passphrase = "wrong horse"
+            expected = "wrong passphrase for the study key"
+        }
+        let before = try target.snapshot()
+        let error = try #require(throws: StoreError.self) {
+            let read = try BackupArchive.read(path: bad)
+            try other.restore(archive: read, path: bad, as: nil, keyPassphrase: passphrase)
+        }
+        #expect(error.message.contains(expected), "\(error.message)")
+        #expect(error.message.contains(bad), "\(error.message)")
+        #expect(error.exitCode == 65)
+        #expect(try target.snapshot() == before)
+        #expect(!FileManager.default.fileExists(atPath: StudyKey.path(slug: "ipr-2018", home: target.home)))
+        withExtendedLifetime(source) {}
+    }
+
+    @Test func sealedKeyOpensOnlyWithItsPassphrase() {
+        let secret = Array("00112233445566778899aabbccddeeff\n".utf8)
+        let (envelope, ciphertext) = KeyEnvelope.seal(secret, passphrase: "p", iterations: 1000)
+        #expect(ciphertext != secret && ciphertext.count == secret.count)
+        #expect(envelope.open(ciphertext, passphrase: "p") == secret)
+        #expect(envelope.open(ciphertext, passphrase: "q") == nil)
+        var altered = ciphertext
+        altered[0] ^= 1
+        #expect(envelope.open(altered, passphrase: "p") == nil)
+    }
+}
