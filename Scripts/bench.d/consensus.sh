@@ -12,7 +12,7 @@ it creates and drops a database of its own), generates a study with SQL (consens
 CODINGS_EACH (default 3) propositions to every statement: 1,000,000 statements and 3,000,000 codings. Then times,
 in the same run (median of 3 wall times each):
   viewpoints consensus --format csv
-  psql -f consensus/reference.sql   (base tables, final-coding rule inlined)
+  psql -f consensus/reference.sql   (base tables, final-coding rule inlined; work_mem 64MB like viewpoints)
 and prints the ratio; the target is at most 1.2. Builds in $BENCH_SCRATCH (default .build).
 Needs: swift, python3, PostgreSQL's server programs and psql.
 USAGE
@@ -97,12 +97,15 @@ median3() {
     printf '%s\n' "${times[@]}" | sort -n | sed -n 2p
 }
 
+# viewpoints consensus runs its tallies with SET LOCAL work_mem = '64MB' (Store+Consensus.swift): the reference
+# gets the same memory, so the ratio compares the queries, not the settings
+memory="SET work_mem = '64MB'"
 # both once first, so neither pays for a cold cache
 "$binary" consensus --format csv >/dev/null 2>&1
-psql "$url" -q -v study="$study" -f "$here/consensus/reference.sql" >/dev/null
+psql "$url" -q -v study="$study" -c "$memory" -f "$here/consensus/reference.sql" >/dev/null
 
 cli=$(median3 "$binary" consensus --format csv)
-sql=$(median3 psql "$url" -q -v study="$study" -f "$here/consensus/reference.sql")
+sql=$(median3 psql "$url" -q -v study="$study" -c "$memory" -f "$here/consensus/reference.sql")
 ratio=$(python3 -c 'import sys; print(f"{float(sys.argv[1]) / float(sys.argv[2]):.2f}")' "$cli" "$sql")
 printf 'viewpoints consensus --format csv  %6.2f s\n' "$cli"
 printf 'psql reference.sql                 %6.2f s\n' "$sql"

@@ -147,3 +147,47 @@ extension SampleConsensusTests {
             try db.scalar("SELECT count(*) FROM final_decisions") == db.scalar("SELECT count(*) FROM (\(original)) o"))
     }
 }
+
+extension SampleConsensusTests {
+    /// 0007 computes consensus_tallies straight from the base tables: on the sample, with unresolved pairs and
+    /// reviews that do not cover every code, its counts equal those read off 0003's participant_stances view,
+    /// for propositions and themes, by constituency and with a `--where` population.
+    @Test func directTalliesEqualTheParticipantStancesView() throws {
+        try db.rows("DELETE FROM adjudications WHERE statement_id IN (SELECT statement_id FROM adjudications LIMIT 40)")
+        try db.rows("UPDATE reviews SET codes_through = 20 WHERE statement_id % 7 = 0")
+        let unresolved = try db.scalar("SELECT count(*) FROM final_decisions WHERE basis = 'unresolved'")
+        #expect(Int(unresolved ?? "0")! > 0)
+        let viaView = """
+            WITH x AS (
+                SELECT c.key, c.parent_id, ps.participant_id, ps.stance, ps.unresolved,
+                       coalesce(p.attributes ->> 'constituency', '(missing)') AS grp
+                  FROM participant_stances ps
+                  JOIN participants p ON p.study_id = ps.study_id AND p.participant_id = ps.participant_id
+                  JOIN codes c ON c.study_id = ps.study_id AND c.code_id = ps.code_id
+                 WHERE ps.study_id = \(study.id) AND (NOT $1::boolean OR p.attributes ->> 'status' = 'former')
+            )
+            SELECT key, grp, count(stance), count(*) FILTER (WHERE stance = -2), count(*) FILTER (WHERE stance = -1),
+                   count(*) FILTER (WHERE stance = 0), count(*) FILTER (WHERE stance = 1),
+                   count(*) FILTER (WHERE stance = 2), count(*) FILTER (WHERE unresolved > 0), sum(unresolved)
+              FROM x GROUP BY key, grp
+            UNION ALL
+            SELECT t.key, grp, count(DISTINCT participant_id) FILTER (WHERE stance IS NOT NULL), 0, 0, 0, 0, 0,
+                   count(DISTINCT participant_id) FILTER (WHERE unresolved > 0), 0
+              FROM x JOIN codes t ON t.study_id = \(study.id) AND t.code_id = x.parent_id GROUP BY t.key, grp
+            """
+        let direct = """
+            SELECT code, grp, addressed, stance_m2, stance_m1, stance_0, stance_p1, stance_p2, participants_unresolved,
+                   unresolved_statements
+              FROM consensus_tallies(\(study.id), 'constituency', CASE WHEN $1::boolean THEN 'status' END,
+                                     CASE WHEN $1::boolean THEN 'former' END)
+             WHERE addressed > 0 OR participants_unresolved > 0
+            """
+        for filtered in ["false", "true"] {
+            let rows = try db.rows("SELECT count(*) FROM (\(direct)) d", [filtered])
+            #expect(Int(rows.first?[0] ?? "0")! > 20)
+            for (a, b) in [(viaView, direct), (direct, viaView)] {
+                #expect(try db.rows("SELECT count(*) FROM ((\(a)) EXCEPT ALL (\(b))) d", [filtered]).first?[0] == "0")
+            }
+        }
+    }
+}

@@ -6,6 +6,8 @@ enum ConsensusQueries {
                stance_p1, stance_p2, participants_unresolved, unresolved_statements
           FROM consensus_tallies($1, $2, $3, $4)
         """
+    /// Memory for the tallies' sorts and hashes, for the current transaction only.
+    static let workMemory = "SET LOCAL work_mem = '64MB'"
     static let coverage = "SELECT statements, reviewed, coverage FROM study_coverage WHERE study_id = $1"
     static let attributeKeys = """
         SELECT DISTINCT jsonb_object_keys(attributes) FROM participants WHERE study_id = $1 ORDER BY 1
