@@ -76,3 +76,54 @@ stop_throwaway_pg() {
         rm -rf "$PG_CLUSTER"
     fi
 }
+
+# For Scripts/bench.d: builds viewpoints in release mode (in $BENCH_SCRATCH, default .build) and sets `binary`.
+# $1 names the bench in messages; $2 is the repository.
+bench_build() {
+    local name=$1 repo=$2 tool
+    for tool in swift python3 psql; do
+        command -v "$tool" >/dev/null || { echo "$name bench: needs $tool on PATH" >&2; exit 69; }
+    done
+    local scratch=${BENCH_SCRATCH:-$repo/.build}
+    echo "building viewpoints (release)…" >&2
+    swift build -c release --scratch-path "$scratch" --product viewpoints --package-path "$repo" >&2
+    binary="$(swift build -c release --scratch-path "$scratch" --package-path "$repo" --show-bin-path)/viewpoints"
+}
+
+# For Scripts/bench.d: a database viewpoints_bench_$1 in the server of $DATABASE_URL (dropped at exit), or else in a
+# throwaway cluster (extra server options in $2); sets `work` (a temporary folder), `url`, and exports
+# DATABASE_URL, VIEWPOINTS_HOME and NO_COLOR. Removes everything when the calling script exits.
+bench_database() {
+    local database=viewpoints_bench_$1 options=${2:-}
+    work=$(mktemp -d "/tmp/viewpoints-bench-$1.XXXXXX")
+    chmod 755 "$work"
+    bench_cluster='' bench_admin_url='' bench_dbname=$database
+    trap bench_cleanup EXIT
+    if [[ -n ${DATABASE_URL:-} ]]; then
+        bench_admin_url=$DATABASE_URL
+        psql "$bench_admin_url" -qc "DROP DATABASE IF EXISTS $database WITH (FORCE)" \
+            -c "CREATE DATABASE $database" >/dev/null
+        url=$(python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print(p._replace(path="/" + sys.argv[2]).geturl())' "$bench_admin_url" "$database")
+    else
+        bench_bindir=$(pg_bindir) || { echo "$1 bench: PostgreSQL's server programs are missing" >&2; exit 69; }
+        bench_cluster=$work/pg
+        mkdir -p "$bench_cluster"
+        [[ $(id -u) -eq 0 ]] && chown postgres: "$bench_cluster"
+        as_pg "$bench_bindir/initdb" -D "$bench_cluster/data" -U postgres -A trust -E UTF8 --no-locale >/dev/null
+        as_pg "$bench_bindir/pg_ctl" -D "$bench_cluster/data" -l "$bench_cluster/server.log" -w \
+            -o "-c listen_addresses='' -k $bench_cluster $options" start >/dev/null
+        as_pg "$bench_bindir/createdb" -h "$bench_cluster" -U postgres "$database"
+        url="postgresql:///$database?host=$bench_cluster&user=postgres"
+    fi
+    export DATABASE_URL=$url VIEWPOINTS_HOME=$work/home NO_COLOR=1
+    unset VIEWPOINTS_STUDY
+}
+
+bench_cleanup() {
+    if [[ -n ${bench_cluster:-} ]]; then
+        as_pg "$bench_bindir/pg_ctl" -D "$bench_cluster/data" -m immediate -w stop >/dev/null 2>&1 || true
+    elif [[ -n ${bench_admin_url:-} ]]; then
+        psql "$bench_admin_url" -qc "DROP DATABASE IF EXISTS $bench_dbname WITH (FORCE)" >/dev/null 2>&1 || true
+    fi
+    rm -rf "${work:?}"
+}

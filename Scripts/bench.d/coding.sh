@@ -33,45 +33,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 # shellcheck source=Scripts/lib.sh
 source "$repo/Scripts/lib.sh"
-scratch=${BENCH_SCRATCH:-$repo/.build}
-command -v swift >/dev/null || { echo "coding bench: needs swift on PATH" >&2; exit 69; }
-command -v python3 >/dev/null || { echo "coding bench: needs python3 on PATH" >&2; exit 69; }
-command -v psql >/dev/null || { echo "coding bench: needs psql (apt-get install postgresql-client)" >&2; exit 69; }
-
-echo "building viewpoints (release)…" >&2
-swift build -c release --scratch-path "$scratch" --product viewpoints --package-path "$repo" >&2
-binary="$(swift build -c release --scratch-path "$scratch" --package-path "$repo" --show-bin-path)/viewpoints"
-
-work=$(mktemp -d /tmp/viewpoints-bench-coding.XXXXXX)
-chmod 755 "$work"
-cleanup() {
-    if [[ -n ${cluster:-} ]]; then
-        as_pg "$bindir/pg_ctl" -D "$cluster/data" -m immediate -w stop >/dev/null 2>&1 || true
-    elif [[ -n ${admin_url:-} ]]; then
-        psql "$admin_url" -qc "DROP DATABASE IF EXISTS viewpoints_bench_coding WITH (FORCE)" >/dev/null 2>&1 || true
-    fi
-    rm -rf "$work"
-}
-trap cleanup EXIT
-
-if [[ -n ${DATABASE_URL:-} ]]; then
-    admin_url=$DATABASE_URL
-    psql "$admin_url" -qc "DROP DATABASE IF EXISTS viewpoints_bench_coding WITH (FORCE)" \
-        -c "CREATE DATABASE viewpoints_bench_coding" >/dev/null
-    url=$(python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print(p._replace(path="/viewpoints_bench_coding").geturl())' "$admin_url")
-else
-    bindir=$(pg_bindir) || { echo "coding bench: PostgreSQL's server programs are missing" >&2; exit 69; }
-    cluster=$work/pg
-    mkdir -p "$cluster"
-    [[ $(id -u) -eq 0 ]] && chown postgres: "$cluster"
-    as_pg "$bindir/initdb" -D "$cluster/data" -U postgres -A trust -E UTF8 --no-locale >/dev/null
-    as_pg "$bindir/pg_ctl" -D "$cluster/data" -l "$cluster/server.log" -w \
-        -o "-c listen_addresses='' -k $cluster" start >/dev/null
-    as_pg "$bindir/createdb" -h "$cluster" -U postgres viewpoints_bench_coding
-    url="postgresql:///viewpoints_bench_coding?host=$cluster&user=postgres"
-fi
-export DATABASE_URL=$url VIEWPOINTS_HOME=$work/home NO_COLOR=1
-unset VIEWPOINTS_STUDY
+bench_build coding "$repo"
+bench_database coding
 sample=$repo/Samples/ipr-2018
 "$binary" db migrate >/dev/null
 "$binary" study create ipr-2018 >/dev/null

@@ -48,7 +48,7 @@ struct BackupTests {
     }
 
     @Test func roundTripIntoASecondDatabaseReproducesExportsConsensusAndReliability() throws {
-        let (db, store, study) = try WithdrawalTests.sample()
+        let (db, store, study) = try Fixtures.sampleStudy()
         _ = try store.withdrawParticipant(study: study, pseudonym: "P07", lead: "lead")
         let files = TestFiles()
         let path = files.folder + "/ipr-2018.zip"
@@ -96,7 +96,7 @@ struct BackupTests {
     }
 
     @Test func refusesAnExistingSlugButRestoresUnderAnotherName() throws {
-        let (db, store, study) = try WithdrawalTests.sample()
+        let (db, store, study) = try Fixtures.sampleStudy()
         let files = TestFiles()
         let path = files.folder + "/b.zip"
         try store.backup(study: study, to: path, toolVersion: "test", keyPassphrase: nil)
@@ -121,7 +121,7 @@ struct BackupTests {
     /// Each damage, with the message it must give; the database is compared before and after.
     @Test(arguments: ["truncated", "checksum", "schema", "format", "rows", "passphrase", "missing"])
     func refusesADamagedArchiveWithTheDatabaseUnchanged(_ damage: String) throws {
-        let (source, store, study) = try WithdrawalTests.sample()
+        let (source, store, study) = try Fixtures.sampleStudy()
         let files = TestFiles()
         let path = files.folder + "/good.zip"
         try store.backup(study: study, to: path, toolVersion: "test", keyPassphrase: BackupTests.passphrase)

@@ -1,3 +1,4 @@
+import ViewpointsStore
 import ViewpointsTestSupport
 
 /// Small invented data sets (synthetic personas) written into a test's own folder.
@@ -28,4 +29,24 @@ enum Fixtures {
         region.prioritize-regional,Prioritize the region,Pakistan must put regional relations first,region
 
         """
+}
+
+extension Fixtures {
+    /// The sample study, coded and adjudicated.
+    static func sampleStudy() throws -> (TestDatabase, Store, Study) {
+        let db = try TestDatabase()
+        let store = try db.store()
+        let study = try store.createStudy(slug: "ipr-2018", title: "").study
+        let f = SampleCodingTests.folder
+        _ = try store.importParticipants(path: f + "/participants.csv", study: study, options: .init())
+        var statementOptions = StatementImportOptions()
+        statementOptions.participantsFile = f + "/participants.csv"
+        _ = try store.importStatements(path: f + "/statements.csv", study: study, options: statementOptions)
+        _ = try store.importCodebook(path: f + "/codebook.csv", study: study, options: .init())
+        _ = try store.importCodings(path: f + "/codings.csv", study: study, options: .init())
+        try store.addCoder(name: "lead", study: study)
+        _ = try store.importAdjudications(
+            path: f + "/adjudications.csv", study: study, lead: "lead", options: .init())
+        return (db, store, study)
+    }
 }

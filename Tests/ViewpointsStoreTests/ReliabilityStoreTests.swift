@@ -135,20 +135,7 @@ struct ReliabilityStoreTests {
 @Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
 struct SampleReliabilityTests {
     @Test func pooledPresenceAlphaMatchesTheGenerator() throws {
-        let db = try TestDatabase()
-        let store = try db.store()
-        let study = try store.createStudy(slug: "ipr-2018", title: "").study
-        let f = SampleCodingTests.folder
-        _ = try store.importParticipants(path: f + "/participants.csv", study: study, options: .init())
-        var statementOptions = StatementImportOptions()
-        statementOptions.participantsFile = f + "/participants.csv"
-        _ = try store.importStatements(path: f + "/statements.csv", study: study, options: statementOptions)
-        _ = try store.importCodebook(path: f + "/codebook.csv", study: study, options: .init())
-        _ = try store.importCodings(path: f + "/codings.csv", study: study, options: .init())
-        try store.addCoder(name: "lead", study: study)
-        _ = try store.importAdjudications(
-            path: f + "/adjudications.csv", study: study, lead: "lead", options: .init())
-
+        let (db, store, study) = try Fixtures.sampleStudy()
         let coders = try store.reviewingCoders(study: study)
         #expect(coders == ["coder-a", "coder-b"])
         let decisions = try store.reliabilityDecisions(study: study, coders: coders, code: nil)
@@ -162,5 +149,6 @@ struct SampleReliabilityTests {
         #expect(pooled.status == .acceptable)
         #expect(report.groups.count == 43)
         #expect(report.groups.dropLast().allSatisfy { $0.presenceAlpha.result.units == 150 })
+        withExtendedLifetime(db) {}
     }
 }

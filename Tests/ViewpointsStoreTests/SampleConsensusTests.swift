@@ -14,18 +14,7 @@ struct SampleConsensusTests {
     let folder = SampleCodingTests.folder
 
     init() throws {
-        db = try TestDatabase()
-        store = try db.store()
-        study = try store.createStudy(slug: "ipr-2018", title: "").study
-        _ = try store.importParticipants(path: folder + "/participants.csv", study: study, options: .init())
-        var statementOptions = StatementImportOptions()
-        statementOptions.participantsFile = folder + "/participants.csv"
-        _ = try store.importStatements(path: folder + "/statements.csv", study: study, options: statementOptions)
-        _ = try store.importCodebook(path: folder + "/codebook.csv", study: study, options: .init())
-        _ = try store.importCodings(path: folder + "/codings.csv", study: study, options: .init())
-        try store.addCoder(name: "lead", study: study)
-        _ = try store.importAdjudications(
-            path: folder + "/adjudications.csv", study: study, lead: "lead", options: .init())
+        (db, store, study) = try Fixtures.sampleStudy()
     }
 
     @Test func readsAsTheReportDoes() throws {

@@ -7,26 +7,9 @@ import ViewpointsTestSupport
 /// Consent withdrawal: what goes, what stays, what is recorded, and what consensus and reliability count after.
 @Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
 struct WithdrawalTests {
-    /// The sample study, coded and adjudicated.
-    static func sample() throws -> (TestDatabase, Store, Study) {
-        let db = try TestDatabase()
-        let store = try db.store()
-        let study = try store.createStudy(slug: "ipr-2018", title: "").study
-        let f = SampleCodingTests.folder
-        _ = try store.importParticipants(path: f + "/participants.csv", study: study, options: .init())
-        var statementOptions = StatementImportOptions()
-        statementOptions.participantsFile = f + "/participants.csv"
-        _ = try store.importStatements(path: f + "/statements.csv", study: study, options: statementOptions)
-        _ = try store.importCodebook(path: f + "/codebook.csv", study: study, options: .init())
-        _ = try store.importCodings(path: f + "/codings.csv", study: study, options: .init())
-        try store.addCoder(name: "lead", study: study)
-        _ = try store.importAdjudications(
-            path: f + "/adjudications.csv", study: study, lead: "lead", options: .init())
-        return (db, store, study)
-    }
 
     @Test func consensusAndReliabilityNoLongerCountAWithdrawnParticipant() throws {
-        let (db, store, study) = try WithdrawalTests.sample()
+        let (db, store, study) = try Fixtures.sampleStudy()
         // the participant with most adjudicated statements reviewed by both coders, so every count moves
         let victim = try #require(
             try db.scalar(
@@ -177,7 +160,7 @@ struct WithdrawalTests {
     }
 
     @Test func verifyCatchesDeletionsAroundWithdrawalAndAlteredRecords() throws {
-        let (db, store, study) = try WithdrawalTests.sample()
+        let (db, store, study) = try Fixtures.sampleStudy()
         _ = try store.withdrawParticipant(study: study, pseudonym: "P01", lead: nil)
         #expect(try store.verifyAudit(study: study).intact)
         let connection = try Connection(conninfo: db.url)
