@@ -12,7 +12,9 @@ where it creates and drops a database of its own), imports the ipr-2018 sample a
   1. the median time from Enter (an empty line: statement done) to the next statement's prompt, over ENTERS
      (default 200) Enters of an interactive session on a pseudo-terminal, on the local socket;
   2. `viewpoints import codings` of ROWS (default 1000000) generated codings, and psql \copy of the same file
-     into a table with its four columns (median of 3 each for \copy, 1 run of the import).
+     into a table with its four columns (median of 3 each for \copy, 1 run of the import);
+  3. the floor of any importer: the reviews, codings and events the import wrote, inserted into copies of the
+     tables with the same indexes but no triggers, foreign keys or checks.
 Builds in $BENCH_SCRATCH (default .build).
 Needs: swift, python3, PostgreSQL's server programs and psql.
 USAGE
@@ -101,3 +103,18 @@ start=$(date +%s.%N)
 import=$(echo "$(date +%s.%N) - $start" | bc)
 printf 'psql \\copy: %.2f s (median of 3); viewpoints import codings: %.2f s; ratio %.1f (target <= 2)\n' \
     "$copy" "$import" "$(echo "$import / $copy" | bc -l)"
+
+# The floor of any import into this schema: the rows the import wrote (reviews, codings, coding events), copied
+# into tables with the same columns and indexes but no triggers, foreign keys or checks, and nothing to parse,
+# match or hash. An importer cannot write them faster than this.
+psql "$url" -q -c "CREATE TABLE floor_reviews (LIKE reviews INCLUDING INDEXES)" \
+    -c "CREATE TABLE floor_codings (LIKE codings INCLUDING INDEXES)" \
+    -c "CREATE TABLE floor_events (LIKE coding_events INCLUDING INDEXES)"
+start=$(date +%s.%N)
+psql "$url" -q -c "INSERT INTO floor_reviews SELECT * FROM reviews" -c "INSERT INTO floor_codings SELECT * FROM codings" \
+    -c "INSERT INTO floor_events SELECT * FROM coding_events"
+floor=$(echo "$(date +%s.%N) - $start" | bc)
+written=$(psql "$url" -Atc "SELECT (SELECT count(*) FROM reviews) || ' reviews, ' || (SELECT count(*) FROM codings) \
+    || ' codings, ' || (SELECT count(*) FROM coding_events) || ' events'")
+printf 'floor (%s into indexed copies of the tables, no triggers or keys): %.2f s; ratio %.1f\n' \
+    "$written" "$floor" "$(echo "$floor / $copy" | bc -l)"
