@@ -92,7 +92,17 @@ final class RoleCommandTests {
         let refused = try run(["consensus"], as: coder)
         #expect(refused.status == 77, "\(refused)")
         #expect(refused.stderr.contains("needs the lead or analyst role; this login is coder c1"), "\(refused)")
+        // comparing coders is the lead's: blind coding, and row-level security would show only c1's decisions
+        for command in ["reliability", "disagreements"] {
+            let blind = try run([command], as: coder)
+            #expect(blind.status == 77, "\(command): \(blind)")
+            #expect(blind.stderr.contains("\(command) of ipr-2018 needs the lead role; this login is coder c1"))
+        }
         let lead = try login("lead")
+        for command in ["reliability", "disagreements"] {
+            let full = try run([command], as: lead)
+            #expect(full.status == 0 && full.stdout.split(separator: "\n").count > 2, "\(command): \(full)")
+        }
         let where_ = try run(["consensus", "--where", "constituency=politician", "--min-cell", "0"], as: lead)
         #expect(where_.status == 0, "\(where_)")
         let matrix = try run(["export", "matrix", "--out", "-"], as: lead)

@@ -16,8 +16,9 @@ extension Viewpoints {
             let store = try database.open()
             let names = coders.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
             let list = try report {
-                try store.disagreements(
-                    study: try store.resolveStudy(slug: studyOptions.resolvedSlug), coders: names)
+                let study = try store.resolveStudy(slug: studyOptions.resolvedSlug)
+                try store.requireLead(study: study, for: "disagreements")
+                return try store.disagreements(study: study, coders: names)
             }
             let table = Table(
                 header: ["statement", "code", "status", "decisions", "adjudication"],
