@@ -236,6 +236,7 @@ public final class Connection {
         guard PQresultStatus(start) == PGRES_COPY_IN else {
             throw StoreError(.other, "\(what): the server did not enter COPY mode")
         }
+        widenSendBuffer()
         var writer = CopyWriter(connection: self, what: what)
         do {
             try body(&writer)
@@ -313,5 +314,17 @@ public final class Connection {
         guard status == 1 else {
             throw StoreError(.unavailable, "\(what): sending COPY data failed: \(lastError)")
         }
+    }
+}
+
+extension Connection {
+    /// Lets the kernel hold up to 4 MiB of COPY data the server has not read yet (as far as net.core.wmem_max
+    /// allows; the default is about 200 KiB). With the default, a unix socket is writable again only once the
+    /// server has drained three quarters of it, so the importer slept in poll() while the server parsed and the
+    /// server waited while the importer redacted: on 200,000 statements 3.5 s of a 5.8 s import were spent in
+    /// poll() (strace), with both processes' CPU times adding up to the wall time.
+    func widenSendBuffer() {
+        var size: Int32 = 4 << 20
+        _ = setsockopt(PQsocket(handle), SOL_SOCKET, SO_SNDBUF, &size, socklen_t(MemoryLayout<Int32>.size))
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Buffers rows in PostgreSQL's COPY text format and sends them in large chunks.
 public struct CopyWriter {
     let connection: Connection
@@ -29,6 +31,16 @@ public struct CopyWriter {
     mutating func append(escaping field: String) {
         var text = field
         text.withUTF8 { bytes in
+            // Most fields hold none of the four bytes COPY escapes: glibc's vectorized memchr finds that out far
+            // faster than a byte loop (which was 11% of the importer's time under perf), and the field is copied
+            // whole.
+            guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+            if memchr(base, 0x5C, bytes.count) == nil, memchr(base, 0x09, bytes.count) == nil,
+                memchr(base, 0x0A, bytes.count) == nil, memchr(base, 0x0D, bytes.count) == nil
+            {
+                buffer.append(contentsOf: bytes)
+                return
+            }
             var start = 0
             for i in 0..<bytes.count {
                 let b = bytes[i]
