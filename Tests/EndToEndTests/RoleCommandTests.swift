@@ -80,6 +80,20 @@ final class RoleCommandTests {
         }
     }
 
+    @Test func aLeadWithdrawsAParticipantAndACoderCannot() throws {
+        let coder = try login("coder", coder: "c1")
+        let refused = try run(["participant", "withdraw", "P01", "--yes"], as: coder)
+        #expect(refused.status == 77, "\(refused)")
+        #expect(try db.scalar("SELECT count(*) FROM participants WHERE pseudonym = 'P01'") == "1")
+        let lead = try login("lead")
+        let done = try run(["participant", "withdraw", "P01", "--yes"], as: lead)
+        #expect(done.status == 0, "\(done)")
+        #expect(try db.scalar("SELECT count(*) FROM participants WHERE pseudonym = 'P01'") == "0")
+        #expect(try db.scalar("SELECT count(*) FROM withdrawals") == "1")
+        let verify = try run(["audit", "verify"], as: lead)
+        #expect(verify.status == 0, "\(verify)")
+    }
+
     @Test func coderCodesAsItselfOnlyAndLeadSeesEverything() throws {
         let coder = try login("coder", coder: "c1")
         let own = try run(
