@@ -134,8 +134,16 @@ extension Store {
             // a withdrawn participant's number is never given again
             let start = (stored.map(\.number) + withdrawn.map(\.number)).max().map { $0 + 1 } ?? 1
             let pad = width ?? 2
+            // an owner copies straight into the table; anyone row-level security applies to (a lead) through a
+            // temporary table and an INSERT the policies check, since PostgreSQL refuses them COPY FROM into it
+            let staged = try !sessionLogin().bypasses
+            if staged, !newRows.isEmpty {
+                try connection.execute(ParticipantQueries.createCopyStage, doing: "storing participants")
+            }
             if !newRows.isEmpty {
-                try connection.copyIn(ParticipantQueries.copyIn, doing: "storing participants") {
+                try connection.copyIn(
+                    staged ? ParticipantQueries.copyIntoStage : ParticipantQueries.copyIn, doing: "storing participants"
+                ) {
                     (writer: inout CopyWriter) throws(StoreError) in
                     for (offset, item) in newRows.enumerated() {
                         let number = start + offset
@@ -146,6 +154,9 @@ extension Store {
                             Store.encodeAttributes(item.row.attributes),
                         ])
                     }
+                }
+                if staged {
+                    try connection.execute(ParticipantQueries.insertFromCopyStage, doing: "storing participants")
                 }
             }
             for (existing, row) in changed where options.update {

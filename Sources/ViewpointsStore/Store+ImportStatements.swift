@@ -65,7 +65,11 @@ extension Store {
                 Int(
                     try connection.query(StatementQueries.count, [study.id], doing: "counting statements").scalar ?? "0"
                 ) ?? 0
-            let direct = existing == 0
+            // COPY straight into the table is for an owner: PostgreSQL refuses COPY FROM into a table with
+            // row-level security to anyone it applies to, so a lead's first load goes through the stage table and
+            // an INSERT, which the policies check
+            let bypasses = try sessionLogin().bypasses
+            let direct = existing == 0 && bypasses
             if !direct { try connection.execute(StatementQueries.createStage, doing: "preparing the import") }
             let bulk = direct && fileSize(path) >= options.bulkThresholdBytes && (try? dropParticipantKey()) == true
             var counts: [RedactionKind: Int] = [:]
