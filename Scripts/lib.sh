@@ -35,6 +35,8 @@ install_missing() {
     [[ -f /usr/include/openssl/hmac.h ]] || need+=(libssl-dev)
     [[ -f /usr/include/zlib.h ]] || need+=(zlib1g-dev)
     command -v pkg-config >/dev/null || need+=(pkg-config)
+    # start_throwaway_pg picks a free port with it, and a test checks the consensus CSV with Python's csv module
+    command -v python3 >/dev/null || need+=(python3)
     if ((${#need[@]})); then
         if [[ $(id -u) -ne 0 ]]; then
             echo "missing: ${need[*]}; install them (sudo apt-get install -y ${need[*]}) and run again" >&2
@@ -90,40 +92,53 @@ bench_build() {
     binary="$(swift build -c release --scratch-path "$scratch" --package-path "$repo" --show-bin-path)/viewpoints"
 }
 
+# For Scripts/bench.d: the generated statements file of $1 rows and its participants file, made once and shared by
+# `Scripts/bench import` and `Scripts/bench kill` (in $BENCH_SCRATCH/bench-import); sets `data` and `participants`.
+# $2 is the repository.
+bench_statements() {
+    local n=$1 repo=$2
+    local cache=${BENCH_SCRATCH:-$repo/.build}/bench-import
+    mkdir -p "$cache"
+    chmod 755 "$cache" "${BENCH_SCRATCH:-$repo/.build}" 2>/dev/null || true
+    data="$cache/statements-$n.csv"
+    participants="$cache/participants.csv"
+    if [[ ! -s $data || ! -s $participants ]]; then
+        echo "generating $n statements…" >&2
+        python3 "$repo/Scripts/bench.d/generate-statements.py" "$n" "$participants" "$data"
+    fi
+    echo "data: $(du -h "$data" | cut -f1) in $data" >&2
+}
+
 # For Scripts/bench.d: a database viewpoints_bench_$1 in the server of $DATABASE_URL (dropped at exit), or else in a
-# throwaway cluster (extra server options in $2); sets `work` (a temporary folder), `url`, and exports
-# DATABASE_URL, VIEWPOINTS_HOME and NO_COLOR. Removes everything when the calling script exits.
+# throwaway cluster from start_throwaway_pg (extra server options in $2); sets `work` (a temporary folder), `url`,
+# and exports DATABASE_URL, VIEWPOINTS_HOME and NO_COLOR. Removes everything when the calling script exits.
 bench_database() {
     local database=viewpoints_bench_$1 options=${2:-}
     work=$(mktemp -d "/tmp/viewpoints-bench-$1.XXXXXX")
     chmod 755 "$work"
-    bench_cluster='' bench_admin_url='' bench_dbname=$database
-    trap bench_cleanup EXIT
-    if [[ -n ${DATABASE_URL:-} ]]; then
-        bench_admin_url=$DATABASE_URL
-        psql "$bench_admin_url" -qc "DROP DATABASE IF EXISTS $database WITH (FORCE)" \
-            -c "CREATE DATABASE $database" >/dev/null
-        url=$(python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print(p._replace(path="/" + sys.argv[2]).geturl())' "$bench_admin_url" "$database")
+    bench_admin_url='' bench_dbname=$database
+    if [[ -z ${DATABASE_URL:-} ]]; then
+        PG_EXTRA_OPTIONS=$options start_throwaway_pg
     else
-        bench_bindir=$(pg_bindir) || { echo "$1 bench: PostgreSQL's server programs are missing" >&2; exit 69; }
-        bench_cluster=$work/pg
-        mkdir -p "$bench_cluster"
-        [[ $(id -u) -eq 0 ]] && chown postgres: "$bench_cluster"
-        as_pg "$bench_bindir/initdb" -D "$bench_cluster/data" -U postgres -A trust -E UTF8 --no-locale >/dev/null
-        as_pg "$bench_bindir/pg_ctl" -D "$bench_cluster/data" -l "$bench_cluster/server.log" -w \
-            -o "-c listen_addresses='' -k $bench_cluster $options" start >/dev/null
-        as_pg "$bench_bindir/createdb" -h "$bench_cluster" -U postgres "$database"
-        url="postgresql:///$database?host=$bench_cluster&user=postgres"
+        bench_admin_url=$DATABASE_URL
+    fi
+    trap bench_cleanup EXIT
+    psql -q -X "$DATABASE_URL" -c "DROP DATABASE IF EXISTS $database WITH (FORCE)" -c "CREATE DATABASE $database" >/dev/null
+    if [[ -n ${bench_admin_url:-} ]]; then
+        url=$(python3 -c 'import sys, urllib.parse as u; p = u.urlparse(sys.argv[1]); print(p._replace(path="/" + sys.argv[2]).geturl())' "$DATABASE_URL" "$database")
+    else
+        # the throwaway cluster's unix socket, not its TCP port: the coding bench measures the local socket
+        url="postgresql:///$database?host=$PG_CLUSTER&port=$(python3 -c 'import sys, urllib.parse as u; print(u.urlparse(sys.argv[1]).port)' "$DATABASE_URL")&user=postgres"
     fi
     export DATABASE_URL=$url VIEWPOINTS_HOME=$work/home NO_COLOR=1
     unset VIEWPOINTS_STUDY
 }
 
+# Drops the bench's database from the user's server, or stops the throwaway cluster; removes the work folder.
 bench_cleanup() {
-    if [[ -n ${bench_cluster:-} ]]; then
-        as_pg "$bench_bindir/pg_ctl" -D "$bench_cluster/data" -m immediate -w stop >/dev/null 2>&1 || true
-    elif [[ -n ${bench_admin_url:-} ]]; then
-        psql "$bench_admin_url" -qc "DROP DATABASE IF EXISTS $bench_dbname WITH (FORCE)" >/dev/null 2>&1 || true
+    if [[ -n ${bench_admin_url:-} ]]; then
+        psql -q -X "$bench_admin_url" -c "DROP DATABASE IF EXISTS $bench_dbname WITH (FORCE)" >/dev/null 2>&1 || true
     fi
+    stop_throwaway_pg
     rm -rf "${work:?}"
 }

@@ -23,24 +23,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 # shellcheck source=Scripts/lib.sh
 source "$repo/Scripts/lib.sh"
-command -v psql >/dev/null || { echo "import bench: needs psql (apt-get install -y postgresql-client)" >&2; exit 69; }
 [[ -x /usr/bin/time ]] || { echo "import bench: needs /usr/bin/time (apt-get install -y time)" >&2; exit 69; }
 scratch=${BENCH_SCRATCH:-$repo/.build}
 work="$scratch/bench-import"
 mkdir -p "$work"
 chmod 755 "$work" "$scratch" 2>/dev/null || true
-
-echo "building viewpoints (release)…" >&2
-swift build -c release --scratch-path "$scratch" --product viewpoints --package-path "$repo" >&2
-binary="$(swift build -c release --scratch-path "$scratch" --package-path "$repo" --show-bin-path)/viewpoints"
-
-data="$work/statements-$n.csv"
-participants="$work/participants.csv"
-if [[ ! -s $data || ! -s $participants ]]; then
-    echo "generating $n statements…" >&2
-    python3 "$here/generate-statements.py" "$n" "$participants" "$data"
-fi
-echo "data: $(du -h "$data" | cut -f1) in $data" >&2
+bench_build import "$repo"
+bench_statements "$n" "$repo"
 
 start_throwaway_pg
 export VIEWPOINTS_HOME="$work/home"

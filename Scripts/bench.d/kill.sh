@@ -29,27 +29,13 @@ here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
 # shellcheck source=Scripts/lib.sh
 source "$repo/Scripts/lib.sh"
-for tool in psql pg_dump; do
-    command -v $tool >/dev/null || { echo "kill bench: needs $tool (apt-get install -y postgresql-client)" >&2; exit 69; }
-done
+command -v pg_dump >/dev/null || { echo "kill bench: needs pg_dump (apt-get install -y postgresql-client)" >&2; exit 69; }
 scratch=${BENCH_SCRATCH:-$repo/.build}
 work="$scratch/bench-kill"
-# the generated file is shared with `Scripts/bench import`
-cache="$scratch/bench-import"
-mkdir -p "$work" "$cache"
-chmod 755 "$work" "$cache" "$scratch" 2>/dev/null || true
-
-echo "building viewpoints (release)…" >&2
-swift build -c release --scratch-path "$scratch" --product viewpoints --package-path "$repo" >&2
-binary="$(swift build -c release --scratch-path "$scratch" --package-path "$repo" --show-bin-path)/viewpoints"
-
-data="$cache/statements-$n.csv"
-participants="$cache/participants.csv"
-if [[ ! -s $data || ! -s $participants ]]; then
-    echo "generating $n statements…" >&2
-    python3 "$here/generate-statements.py" "$n" "$participants" "$data"
-fi
-echo "data: $(du -h "$data" | cut -f1) in $data" >&2
+mkdir -p "$work"
+chmod 755 "$work" "$scratch" 2>/dev/null || true
+bench_build kill "$repo"
+bench_statements "$n" "$repo"
 
 start_throwaway_pg
 export VIEWPOINTS_HOME="$work/home"

@@ -129,19 +129,31 @@ extension Store {
                 }
                 let listed = archive.manifest.files.first { $0.table == table.name }!.rows
                 guard rows == listed else {
-                    throw StoreError(.data, "\(path): \(table.file) has \(rows) rows, the manifest says \(listed)")
+                    throw StoreError(
+                        .data, "\(path): \(table.file) has \(rows) rows, the manifest says \(listed)",
+                        hint:
+                            "use an intact copy of the archive `viewpoints backup` wrote (this one was changed or cut short)"
+                    )
                 }
                 counts.append((table.name, rows))
             }
             let studyRow = try connection.query(BackupQueries.studyRows, doing: "reading the archived study").rows[0]
             guard studyRow[0] == "1" else {
-                throw StoreError(.data, "\(path): studies.csv must hold exactly one study")
+                throw StoreError(
+                    .data, "\(path): studies.csv must hold exactly one study",
+                    hint:
+                        "use an intact copy of the archive `viewpoints backup` wrote (this one was changed or cut short)"
+                )
             }
             if let keyBytes {
                 let text = String(decoding: keyBytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
                 let fingerprint = Hashing.bytes(hex: text).map { Hashing.hex(Hashing.sha256($0)) }
                 guard fingerprint == studyRow[1] else {
-                    throw StoreError(.data, "\(path): the sealed key is not the study's key (fingerprints differ)")
+                    throw StoreError(
+                        .data, "\(path): the sealed key is not the study's key (fingerprints differ)",
+                        hint:
+                            "the archive was altered; use an intact copy of the archive `viewpoints backup` wrote (this one was changed or cut short)"
+                    )
                 }
             }
             let id = try connection.query(BackupQueries.insertStudy, [newSlug], doing: "creating study \(newSlug)")
@@ -153,7 +165,11 @@ extension Store {
                 BackupQueries.seqMismatches, [id], doing: "checking the restored audit trail"
             ).scalar
             guard mismatches == "0" else {
-                throw StoreError(.data, "\(path): the archived audit trail is not a gapless chain from event 1")
+                throw StoreError(
+                    .data, "\(path): the archived audit trail is not a gapless chain from event 1",
+                    hint:
+                        "use an intact copy of the archive `viewpoints backup` wrote (this one was changed or cut short)"
+                )
             }
             let study = try self.study(slug: newSlug)!
             return RestoreResult(study: study, rows: counts, keyPath: nil, keyNote: keyNote)

@@ -116,17 +116,11 @@ public struct CodingReliability: Sendable, Equatable {
         }
         for slot in units.indices {
             for (coder, tally) in tallies[slot].enumerated() where tally.seen {
-                let stance = tally.count > 0 ? Self.roundedMean(sum: tally.sum, count: tally.count) : nil
+                let stance = tally.count > 0 ? ParticipantStance.rounded(sum: tally.sum, count: tally.count) : nil
                 units[slot].values.append(Value(coder: coder, stance: stance))
             }
         }
         return units.filter { $0.values.count >= 2 }
-    }
-
-    /// sum / count rounded half away from zero, exactly (DOMAIN.md §3 participant stance).
-    static func roundedMean(sum: Int, count: Int) -> Int {
-        let magnitude = (2 * abs(sum) + count) / (2 * count)
-        return sum < 0 ? -magnitude : magnitude
     }
 
     // MARK: - Figures

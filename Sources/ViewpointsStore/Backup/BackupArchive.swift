@@ -114,7 +114,11 @@ public struct BackupArchive: Sendable {
         if let key = manifest.key { expected.append((key.file, key.sha256)) }
         for (name, sha) in expected {
             guard let bytes = files[name] else {
-                throw StoreError(.data, "\(path): \(name) is missing from the archive")
+                throw StoreError(
+                    .data, "\(path): \(name) is missing from the archive",
+                    hint:
+                        "use an intact copy of the archive `viewpoints backup` wrote (this one was changed or cut short)"
+                )
             }
             let actual = Hashing.hex(Hashing.sha256(bytes))
             guard actual == sha else {
@@ -126,7 +130,9 @@ public struct BackupArchive: Sendable {
         }
         let tables = Set(manifest.files.map(\.table))
         for table in BackupQueries.tables where !tables.contains(table.name) {
-            throw StoreError(.data, "\(path): the manifest lists no \(table.file)")
+            throw StoreError(
+                .data, "\(path): the manifest lists no \(table.file)",
+                hint: "use an intact copy of the archive `viewpoints backup` wrote (this one was changed or cut short)")
         }
     }
 }

@@ -75,11 +75,12 @@ enum BackupPassphrase {
             return nil
         }
         guard let first = getpass("backup passphrase: ").map({ String(cString: $0) }), !first.isEmpty else {
-            throw ValidationError("an empty passphrase does not protect the key")
+            throw ValidationError(
+                "an empty passphrase does not protect the key: type one, or set VIEWPOINTS_BACKUP_PASSPHRASE")
         }
         if confirm {
             guard let second = getpass("again: ").map({ String(cString: $0) }), second == first else {
-                throw ValidationError("the passphrases differ")
+                throw ValidationError("the passphrases differ: run again and type the same passphrase twice")
             }
         }
         return first

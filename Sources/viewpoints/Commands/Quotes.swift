@@ -38,7 +38,12 @@ extension Viewpoints {
                     print("\(q.statement) (\(q.pseudonym), stance \(q.stance > 0 ? "+" : "")\(q.stance))")
                     print("  \(q.text)\n")
                 }
-                if quotes.isEmpty { warn("no statement has a final coding of \(code)") }
+                if quotes.isEmpty {
+                    warn(
+                        "viewpoints: note: no statement has a final coding of \(code)"
+                            + (position == nil ? "" : " with that --position")
+                            + "; see `viewpoints disagreements` for pairs still to adjudicate")
+                }
                 return
             }
             let table = Table(
