@@ -194,6 +194,6 @@ private let publishedStats: [PublishedStat] = [
     func badOptionsExit64(_ arguments: [String]) throws {
         let output = try ViewpointsBinary().run(["stats", try Self.dataFile(kripp2011)] + arguments)
         #expect(output.status == 64, "\(output)")
-        #expect(output.stdout.isEmpty && output.stderr.contains("Error:"))
+        #expect(output.stdout.isEmpty && output.stderr.hasPrefix("viewpoints: error: "), "\(output)")
     }
 }

@@ -57,7 +57,8 @@ struct ReliabilityReferenceSet: Sendable {
             .deletingLastPathComponent()  // Reliability
             .deletingLastPathComponent()  // ViewpointsCoreTests
             .deletingLastPathComponent()  // Tests
-        let folder = tests
+        let folder =
+            tests
             .appendingPathComponent("Fixtures/reliability", isDirectory: true)
             .standardizedFileURL
         var isDirectory: ObjCBool = false
