@@ -13,66 +13,51 @@ public struct RobustnessRequest: Sendable, Equatable {
     }
 }
 
-/// SQL for coder sensitivity.
+/// SQL for coder sensitivity: the raw decisions (reviews, codings, adjudications) on the statements of every
+/// participant whose final coding may differ from a coder's decision; `CoderSensitivity` applies the final-coding
+/// rule to them.
 enum RobustnessQueries {
     /// $1 study, $2 attribute to break down by (or NULL), $3 and $4 the `--where` attribute and value (or NULL).
-    /// For each participant of the population, proposition and reviewing coder whose decisions would change the
-    /// participant's final stance: the sum and count of the participant's final stances on it, and how much the
-    /// sum and count change when that coder's decision replaces the final decision on every statement the coder
-    /// reviewed for it. Only statements with two or more reviewers or an adjudication can differ (on the others
-    /// the only reviewer's decision is final). The coders' decisions are those of `coder_decisions` (0002), the
-    /// final decisions those of `final_decisions` (0003); the rounding is done by the caller
-    /// (`ParticipantStance.rounded`).
-    static let coderChanges = """
-        WITH population AS (
-            SELECT p.participant_id,
-                   CASE WHEN $2::text IS NULL THEN '' ELSE coalesce(p.attributes ->> $2::text, '(missing)') END AS grp
-              FROM participants p
-             WHERE p.study_id = $1 AND ($3::text IS NULL OR p.attributes ->> $3::text = $4::text)
-        ), contested AS (
+    /// Every statement of each participant of the population with a statement that two or more coders reviewed or
+    /// a lead adjudicated (on the others the only reviewer's decision is final, so no coder's version differs),
+    /// with the participant and their group.
+    static let affectedStatements = """
+        WITH contested AS (
             SELECT statement_id FROM reviews WHERE study_id = $1 GROUP BY statement_id HAVING count(*) > 1
             UNION
             SELECT statement_id FROM adjudications WHERE study_id = $1
-        ), pairs AS (
-            SELECT DISTINCT g.statement_id, g.code_id
-              FROM codings g JOIN contested x ON x.statement_id = g.statement_id
-             WHERE g.study_id = $1
-            UNION
-            SELECT statement_id, code_id FROM adjudications WHERE study_id = $1
-        ), decisions AS (
-            SELECT p.statement_id, p.code_id, r.coder_id, g.stance
-              FROM pairs p
-              JOIN codes c ON c.study_id = $1 AND c.code_id = p.code_id AND c.parent_id IS NOT NULL
-              JOIN reviews r ON r.study_id = $1 AND r.statement_id = p.statement_id
-              LEFT JOIN codings g ON g.study_id = $1 AND g.statement_id = p.statement_id AND g.code_id = p.code_id
-                                 AND g.coder_id = r.coder_id
-             WHERE r.codes_through >= c.number OR g.coder_id IS NOT NULL
-        ), differences AS (
-            SELECT s.participant_id, d.code_id, d.coder_id,
-                   sum(coalesce(d.stance, 0) - coalesce(f.stance, 0)) AS sum_change,
-                   sum((d.stance IS NOT NULL)::int - (f.stance IS NOT NULL)::int) AS count_change
-              FROM decisions d
-              JOIN statements s ON s.study_id = $1 AND s.statement_id = d.statement_id
-              LEFT JOIN final_decisions f
-                     ON f.study_id = $1 AND f.statement_id = d.statement_id AND f.code_id = d.code_id
-             WHERE d.stance IS DISTINCT FROM f.stance
-             GROUP BY s.participant_id, d.code_id, d.coder_id
-        ), totals AS (
-            SELECT s.participant_id, f.code_id, coalesce(sum(f.stance), 0) AS total, count(f.stance) AS applied
-              FROM final_decisions f
-              JOIN statements s ON s.study_id = $1 AND s.statement_id = f.statement_id
-             WHERE f.study_id = $1
-               AND (s.participant_id, f.code_id) IN (SELECT participant_id, code_id FROM differences)
-             GROUP BY s.participant_id, f.code_id
+        ), affected AS (
+            SELECT DISTINCT t.participant_id
+              FROM statements t JOIN contested x ON x.statement_id = t.statement_id
+             WHERE t.study_id = $1
         )
-        SELECT c.key, pop.grp, k.name, coalesce(t.total, 0), coalesce(t.applied, 0), d.sum_change, d.count_change
-          FROM differences d
-          JOIN population pop ON pop.participant_id = d.participant_id
-          JOIN codes c ON c.study_id = $1 AND c.code_id = d.code_id
-          JOIN coders k ON k.study_id = $1 AND k.coder_id = d.coder_id
-          LEFT JOIN totals t ON t.participant_id = d.participant_id AND t.code_id = d.code_id
-         WHERE d.sum_change <> 0 OR d.count_change <> 0
-         ORDER BY c.key, pop.grp, k.name
+        SELECT s.statement_id, s.participant_id,
+               CASE WHEN $2::text IS NULL THEN '' ELSE coalesce(p.attributes ->> $2::text, '(missing)') END
+          FROM statements s
+          JOIN affected a ON a.participant_id = s.participant_id
+          JOIN participants p ON p.study_id = s.study_id AND p.participant_id = s.participant_id
+         WHERE s.study_id = $1 AND ($3::text IS NULL OR p.attributes ->> $3::text = $4::text)
+        """
+    /// $1 study, $2 statement ids (`{1,2,…}`): who reviewed them, and the highest code number each review covers.
+    static let reviews = """
+        SELECT r.statement_id, k.name, r.codes_through
+          FROM reviews r JOIN coders k ON k.study_id = r.study_id AND k.coder_id = r.coder_id
+         WHERE r.study_id = $1 AND r.statement_id = ANY($2::bigint[])
+        """
+    /// $1 study, $2 statement ids: the coders' codings of propositions on them.
+    static let codings = """
+        SELECT g.statement_id, k.name, c.key, g.stance
+          FROM codings g
+          JOIN coders k ON k.study_id = g.study_id AND k.coder_id = g.coder_id
+          JOIN codes c ON c.study_id = g.study_id AND c.code_id = g.code_id AND c.parent_id IS NOT NULL
+         WHERE g.study_id = $1 AND g.statement_id = ANY($2::bigint[])
+        """
+    /// $1 study, $2 statement ids: the leads' adjudications of propositions on them (stance NULL: absent).
+    static let adjudications = """
+        SELECT j.statement_id, c.key, j.stance
+          FROM adjudications j
+          JOIN codes c ON c.study_id = j.study_id AND c.code_id = j.code_id AND c.parent_id IS NOT NULL
+         WHERE j.study_id = $1 AND j.statement_id = ANY($2::bigint[])
         """
     /// Each coder with a review, and the highest code number their reviews cover.
     static let reviewingCoders = """
@@ -124,30 +109,62 @@ extension Store {
             RobustnessQueries.reviewingCoders, [study.id], doing: "listing the reviewing coders"
         ).rows.map { (name: $0[0]!, through: Int($0[1] ?? "0") ?? 0) }
         var coders: [String: [String]] = [:]
+        var numbers: [String: Int] = [:]
         for row in try connection.query(
             RobustnessQueries.propositionNumbers, [study.id], doing: "reading the codebook"
         ).rows {
             let number = Int(row[1]!)!
+            numbers[row[0]!] = number
             coders[row[0]!] = reviewers.filter { $0.through >= number }.map(\.name)
         }
-        let result = try connection.transaction(doing: "reading coders' decisions") { () throws(StoreError) in
-            try connection.execute(ConsensusQueries.workMemory, doing: "setting the query's memory")
-            return try connection.query(
-                RobustnessQueries.coderChanges,
-                [study.id, request.by, request.filter?.attribute, request.filter?.value],
-                doing: "reading coders' decisions")
-        }
+        let statements = try connection.query(
+            RobustnessQueries.affectedStatements,
+            [study.id, request.by, request.filter?.attribute, request.filter?.value],
+            doing: "finding double-coded and adjudicated statements"
+        ).rows.map { (statement: $0[0]!, participant: $0[1]!, group: $0[2]!) }
         var changes: [CoderKey: [String: [CoderVersion.Change]]] = [:]
-        for row in result.rows {
-            let numbers = row[3...6].map { Int($0!)! }
-            let (total, applied, sumChange, countChange) = (numbers[0], numbers[1], numbers[2], numbers[3])
-            let final = applied > 0 ? ParticipantStance.rounded(sum: total, count: applied) : nil
-            let version =
-                applied + countChange > 0
-                ? ParticipantStance.rounded(sum: total + sumChange, count: applied + countChange) : nil
-            guard final != version else { continue }
-            let key = CoderKey(code: row[0]!, group: request.by == nil ? "" : row[1]!)
-            changes[key, default: [:]][row[2]!, default: []].append(.init(final: final, version: version))
+        guard !statements.isEmpty else { return (coders, changes) }
+        let ids = "{" + statements.map(\.statement).joined(separator: ",") + "}"
+        var reviews: [String: [(coder: String, through: Int)]] = [:]
+        for row in try connection.query(RobustnessQueries.reviews, [study.id, ids], doing: "reading reviews").rows {
+            reviews[row[0]!, default: []].append((row[1]!, Int(row[2]!)!))
+        }
+        // statement → code → coder → stance, and statement → code → adjudication
+        var applied: [String: [String: [String: Stance]]] = [:]
+        for row in try connection.query(RobustnessQueries.codings, [study.id, ids], doing: "reading codings").rows {
+            applied[row[0]!, default: [:]][row[2]!, default: [:]][row[1]!] = Stance(Int(row[3]!)!)
+        }
+        var adjudicated: [String: [String: FinalCoding.Adjudication]] = [:]
+        for row in try connection.query(
+            RobustnessQueries.adjudications, [study.id, ids], doing: "reading adjudications"
+        ).rows {
+            adjudicated[row[0]!, default: [:]][row[1]!] = .init(stance: row[2].flatMap { Int($0) }.flatMap(Stance.init))
+        }
+        // per participant and proposition, the decisions on each of their statements
+        var decisions: [String: [String: [CoderSensitivity.Decisions]]] = [:]
+        var groupOf: [String: String] = [:]
+        for statement in statements {
+            groupOf[statement.participant] = statement.group
+            let codes = Set((applied[statement.statement] ?? [:]).keys)
+                .union((adjudicated[statement.statement] ?? [:]).keys)
+            for code in codes {
+                let number = numbers[code] ?? Int.max
+                let stances = applied[statement.statement]?[code] ?? [:]
+                // a review covers the propositions that existed when it was made; applying one covers it too
+                let reviewers = (reviews[statement.statement] ?? []).filter {
+                    $0.through >= number || stances[$0.coder] != nil
+                }.map { (coder: $0.coder, stance: stances[$0.coder]) }
+                decisions[statement.participant, default: [:]][code, default: []].append(
+                    .init(reviewers: reviewers, adjudication: adjudicated[statement.statement]?[code]))
+            }
+        }
+        for (participant, byCode) in decisions {
+            for (code, list) in byCode {
+                let key = CoderKey(code: code, group: request.by == nil ? "" : groupOf[participant]!)
+                for (coder, change) in CoderSensitivity.changes(list) {
+                    changes[key, default: [:]][coder, default: []].append(change)
+                }
+            }
         }
         return (coders, changes)
     }
