@@ -60,11 +60,12 @@ public struct ReliabilityData: Sendable, Equatable {
     public var isNumeric: Bool { categoryNumbers != nil }
 
     /// Parses a label as a finite decimal number: an optional sign, digits with an optional decimal point and an
-    /// optional exponent (`3`, `-2`, `+0.5`, `.5`, `1e3`, `2.5E-1`), the numbers R's `read.csv` and Python's
-    /// `float` read from a ratings file.
+    /// optional exponent (`3`, `-2`, `+0.5`, `.5`, `1e3`, `2.5E-1`), decimals as R's `read.csv` and Python's
+    /// `float` read them too.
     ///
-    /// Swift's `Double(_:)` also reads hexadecimal (`0x10` is 16), `inf`, `infinity` and `nan`; those are
-    /// refused, as are spaces, digit separators and decimal commas, so a value is the number a reader sees.
+    /// Swift's `Double(_:)` (like R and Python) also reads hexadecimal (`0x10` is 16), `inf`, `infinity` and
+    /// `nan`; those are refused, as are spaces, digit separators and decimal commas, so that a rating is the
+    /// number a reader of the file sees, and a missing value is an empty field rather than `nan`.
     static func number(_ label: String) -> Double? {
         guard isDecimal(label.utf8), let number = Double(label), number.isFinite else { return nil }
         return number
