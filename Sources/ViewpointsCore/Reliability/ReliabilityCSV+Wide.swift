@@ -81,6 +81,9 @@ extension ReliabilityCSV {
             }
             coders.append(WideCoder(name: name, utf8Bytes: Array(name.utf8)))
         }
+        if seen.isSuperset(of: ["coder", "value"]) {
+            throw ReliabilityCSVError(kind: .longHeader, file: file, line: record.recordLine, column: 1)
+        }
         return coders
     }
 }

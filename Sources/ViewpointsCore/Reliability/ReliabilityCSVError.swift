@@ -18,6 +18,8 @@ public struct ReliabilityCSVError: Error, CustomStringConvertible, Sendable, Equ
         case extraFields(count: Int, header: Int)
         /// A wide header has a unit column only.
         case noCoderColumns
+        /// A wide header names coders `coder` and `value`: a long file read as wide.
+        case longHeader
         /// A wide header leaves the coder name of the column at this 1-based position empty.
         case emptyCoderName(position: Int)
         /// A wide file has a second row for this unit; the payload names the line of the first.
@@ -89,7 +91,8 @@ public struct ReliabilityCSVError: Error, CustomStringConvertible, Sendable, Equ
             return "no ratings: \(found); \(fix)"
         case .missingColumn(let name, let found):
             let columns = found.map { "'\($0)'" }.joined(separator: ", ")
-            return "the header has no column '\(name)' (it has \(columns)); name the columns unit, coder and value"
+            return "the header has no column '\(name)' (it has \(columns)); name the columns unit, coder and value, "
+                + "or pass --input wide for a file with one row per unit and one column per coder"
         case .duplicateColumn(let name):
             return "the header names column '\(name)' twice; rename or remove one of them"
         case .missingField(let column):
@@ -101,6 +104,9 @@ public struct ReliabilityCSVError: Error, CustomStringConvertible, Sendable, Equ
         case .noCoderColumns:
             return "the header names no coders; a wide file has the unit column first, then one column per coder "
                 + "named by its header, e.g. 'unit,A,B'"
+        case .longHeader:
+            return "the header names the columns of a long file (unit, coder, value); drop --input wide to read "
+                + "one row per value, or rename the coder columns"
         case .emptyCoderName(let position):
             return "column \(position) of the header has no coder name; name every coder column, or delete the "
                 + "empty column"

@@ -94,7 +94,8 @@ import Testing
     @Test func missingColumnListsTheHeader() {
         #expect(
             Self.message("unit,rater,value\nu1,A,1\n") == "<input>:1:1: the header has no column 'coder' "
-                + "(it has 'unit', 'rater', 'value'); name the columns unit, coder and value")
+                + "(it has 'unit', 'rater', 'value'); name the columns unit, coder and value, or pass --input wide for a "
+                + "file with one row per unit and one column per coder")
     }
 
     @Test func duplicateColumnIsAnError() {

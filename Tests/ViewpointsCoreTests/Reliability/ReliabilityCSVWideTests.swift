@@ -112,6 +112,11 @@ import Testing
         ),
         ("unit,A,B\n,1,2\n", "<input>:2:1: empty unit; give every row a unit, or delete the row"),
         (
+            "unit,coder,value\nu1,A,1\n",
+            "<input>:1:1: the header names the columns of a long file (unit, coder, value); drop --input wide to "
+                + "read one row per value, or rename the coder columns"
+        ),
+        (
             "unit,A,B\n",
             "<input>:1:1: no ratings: the header is followed by no rows; add one row per unit below the header with "
                 + "each coder's value in the coder's column, e.g. 'u1,3,4'"
