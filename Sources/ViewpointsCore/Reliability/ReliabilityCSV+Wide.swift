@@ -9,7 +9,9 @@ extension ReliabilityCSV {
         let coders = try wideHeader(&reader)
         let fieldCount = coders.count + 1
         var builder = ReliabilityData.Builder(minimumCapacity: 1 << 16)
-        var lineOfUnit: [String: Int] = [:]
+        // Units seen so far, interned from the reader's bytes (no string per row), and the line of each.
+        var seenUnits = LabelInterner(minimumCapacity: 1 << 16)
+        var lineOfUnit: [Int] = []
         let record = reader.current
         var rows = 0
         while try advance(&reader) {
@@ -21,18 +23,12 @@ extension ReliabilityCSV {
                     kind: .missingField(column: coders[record.fieldCount - 1].name), file: file,
                     line: record.fieldLine(lastField), column: record.column(lastField))
             }
-            let unit = record.field(0)
-            if unit.isEmpty {
-                throw ReliabilityCSVError(
-                    kind: .emptyIdentifier(column: "unit"), file: file, line: record.fieldLine(0),
-                    column: record.column(0))
-            }
-            if let firstLine = lineOfUnit.updateValue(record.recordLine, forKey: unit) {
-                throw ReliabilityCSVError(
-                    kind: .duplicateUnit(unit, firstLine: firstLine), file: file, line: record.fieldLine(0),
-                    column: record.column(0))
-            }
-            record.withField(0) { unit in
+            let firstLine: Int? = record.withField(0) { unit in
+                if unit.isEmpty { return 0 }
+                let known = seenUnits.count
+                let index = Int(seenUnits.intern(bytes: unit))
+                if seenUnits.count == known { return lineOfUnit[index] }
+                lineOfUnit.append(record.recordLine)
                 for coder in 0..<coders.count {
                     record.withField(coder + 1) { value in
                         guard !value.isEmpty else { return }
@@ -41,6 +37,13 @@ extension ReliabilityCSV {
                         }
                     }
                 }
+                return nil
+            }
+            if let firstLine {
+                throw ReliabilityCSVError(
+                    kind: firstLine == 0
+                        ? .emptyIdentifier(column: "unit") : .duplicateUnit(record.field(0), firstLine: firstLine),
+                    file: file, line: record.fieldLine(0), column: record.column(0))
             }
         }
         if builder.isEmpty {
