@@ -157,6 +157,16 @@ struct ConsensusCommandTests {
         let column = try #require(matrix[0].firstIndex(of: "region.prioritize-regional"))
         #expect(matrix.dropFirst().filter { !$0[column].isEmpty }.count == 44)
         #expect(matrix.dropFirst().allSatisfy { ["", "1", "2"].contains($0[column]) })
+        // --mean writes every mean at full precision: the shortest text that reads back as the same double
+        let means = try ConsensusCommandTests.csv(try run(["export", "matrix", "--mean"]).stdout)
+        let cells = means.dropFirst().flatMap { $0.dropFirst(means[0].firstIndex(of: "relations.lowest-since-9-11")!) }
+            .filter { !$0.isEmpty }
+        #expect(!cells.isEmpty)
+        for cell in cells {
+            let value = try #require(Double(cell), "\(cell)")
+            #expect(cell == ConsensusValue.shortest(value), "\(cell) is not the shortest text of \(value)")
+        }
+        #expect(cells.contains { $0.count > 8 }, "some mean is a repeating fraction: \(cells.prefix(20))")
         let quotes = try run([
             "quotes", "--code", "relations.lowest-since-9-11", "--position", "oppose", "--format", "csv",
         ])
