@@ -299,6 +299,17 @@ private let publishedStats: [PublishedStat] = [
             + rows.map { $0.joined(separator: ",") + "\n" }.joined()
     }
 
+    @Test(arguments: ["nominal", "ordinal", "interval", "ratio"])
+    func theSampleRatingsPrintTheSameInBothLayouts(_ level: String) throws {
+        let arguments = ["--metric", "all", "--level", level, "--bootstrap", "300", "--seed", "5", "--format", "json"]
+        let long = try ViewpointsBinary().run(
+            ["stats", Repository.path("Samples/ratings/krippendorff-2011.csv")] + arguments)
+        let wide = try ViewpointsBinary().run(
+            ["stats", Repository.path("Samples/ratings/krippendorff-2011-wide.csv"), "--input", "wide"] + arguments)
+        #expect(long.status == 0 && long.stdout.contains("\"alpha\""), "\(long)")
+        #expect(wide.stdout == long.stdout && wide.stderr == long.stderr && wide.status == 0, "\(wide)")
+    }
+
     @Test func bootstrapSaysInHowManyResamplesAlphaWasDefinedAndWarnsUnder95Percent() throws {
         // Three units, one disagreeing: resamples of the agreeing units alone (2/27 of them) have no α.
         let file = try Self.temporaryCSV("unit,A,B\nu1,1,1\nu2,1,2\nu3,2,2\n")
