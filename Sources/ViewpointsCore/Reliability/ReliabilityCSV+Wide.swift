@@ -7,6 +7,7 @@ extension ReliabilityCSV {
     static func scanWide(_ reader: inout CSVReader) throws(ReliabilityCSVError) -> Scan {
         let file = reader.displayName
         let coders = try wideHeader(&reader)
+        let headerLine = reader.current.recordLine
         let fieldCount = coders.count + 1
         var builder = ReliabilityData.Builder(minimumCapacity: 1 << 16)
         // Units seen so far, interned from the reader's bytes (no string per row), and the line of each.
@@ -47,7 +48,8 @@ extension ReliabilityCSV {
             }
         }
         if builder.isEmpty {
-            throw ReliabilityCSVError(kind: .noRatings(rows: rows, layout: .wide), file: file, line: 1, column: 1)
+            throw ReliabilityCSVError(
+                kind: .noRatings(rows: rows, layout: .wide), file: file, line: headerLine, column: 1)
         }
         return Scan(builder: builder, valueColumns: Array(1..<fieldCount), columns: nil)
     }

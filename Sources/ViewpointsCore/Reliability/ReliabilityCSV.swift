@@ -88,6 +88,7 @@ public enum ReliabilityCSV {
     private static func scanLong(_ reader: inout CSVReader) throws(ReliabilityCSVError) -> Scan {
         let file = reader.displayName
         let columns = try header(&reader)
+        let headerLine = reader.current.recordLine
         var builder = ReliabilityData.Builder(minimumCapacity: 1 << 16)
         let record = reader.current
         var rows = 0
@@ -122,7 +123,8 @@ public enum ReliabilityCSV {
             }
         }
         if builder.isEmpty {
-            throw ReliabilityCSVError(kind: .noRatings(rows: rows, layout: .long), file: file, line: 1, column: 1)
+            throw ReliabilityCSVError(
+                kind: .noRatings(rows: rows, layout: .long), file: file, line: headerLine, column: 1)
         }
         return Scan(builder: builder, valueColumns: [columns.value], columns: columns)
     }

@@ -82,6 +82,7 @@ import Testing
         #expect(
             Self.message(text) == "<input>:1:1: no ratings: \(found); add one row per value below the header, "
                 + "e.g. 'u1,A,3'")
+        #expect(Self.message("\n\n" + text)?.hasPrefix("<input>:3:1: no ratings: \(found)") == true)
     }
 
     @Test func duplicateUnitAndCoderNamesBothLines() {
