@@ -110,9 +110,10 @@ struct ConsensusOutput {
         text += "addr: participants who addressed it; sup, neu, opp: their stances (support, neutral, oppose)\n"
         text += "every column (label, N, unresolved, shares, Wilson interval, Cns): --wide, or --format csv|json\n"
         if report.robustness {
-            text +=
+            let legend =
                 "fragility: participants who must change to alter the phrase (class); kept: share of resampled "
-                + "panels with the same phrase / class; support: their 95% interval of k/n\n"
+                + "panels with the same phrase / class; support: their 95% interval of k/n"
+            text += ConsensusOutput.wrap(legend, width: width).map { $0 + "\n" }.joined()
         }
         return text
     }

@@ -120,3 +120,30 @@ import Testing
         #expect(robustness.dissentingCoders == ["coder-b"])
     }
 }
+
+@Suite struct CoderSensitivityTests {
+    typealias Decisions = CoderSensitivity.Decisions
+
+    @Test func eachCodersVersionReplacesTheFinalDecisionWhereTheyReviewed() {
+        // S1: a +1, b −1, unresolved; S2: a alone, +1; so the final stance is +1 (S2 only)
+        let statements = [
+            Decisions(reviewers: [("a", .support), ("b", .oppose)], adjudication: nil),
+            Decisions(reviewers: [("a", .support)], adjudication: nil),
+        ]
+        // a: +1, +1 → +1 (unchanged); b: −1 and the final +1 of S2 → mean 0 → neutral
+        #expect(CoderSensitivity.changes(statements) == ["b": .init(final: 1, version: 0)])
+    }
+
+    @Test func anAdjudicationIsFinalAndACoderWhoDidNotApplyLeavesTheStatementOut() {
+        // S1: a did not apply, b +2, adjudicated +2; S2: a and b agree on −1
+        let statements = [
+            Decisions(reviewers: [("a", nil), ("b", .stronglySupport)], adjudication: .init(stance: .stronglySupport)),
+            Decisions(reviewers: [("a", .oppose), ("b", .oppose)], adjudication: nil),
+        ]
+        // final: +2 and −1 → mean 0.5 → +1 (half away from zero); a: −1 alone → −1
+        #expect(CoderSensitivity.changes(statements) == ["a": .init(final: 1, version: -1)])
+        // a coder whose only decision is "not applied" leaves the participant not addressed
+        let alone = [Decisions(reviewers: [("a", nil), ("b", .support)], adjudication: .init(stance: .support))]
+        #expect(CoderSensitivity.changes(alone) == ["a": .init(final: 1, version: nil)])
+    }
+}
