@@ -218,7 +218,7 @@ struct FaultTests {
             SELECT r.reference, c.key, g.stance::text FROM codings g JOIN statement_refs r USING (study_id, statement_id)
               JOIN codes c USING (study_id, code_id) ORDER BY 1, 2
             """, doing: "reading codings"
-        ).rows
+        ).rows.map(\.values)
         #expect(
             codings == [["S1", "r.one", "1"], ["S2", "r.one", "2"], ["S2", "r.two", "-2"], ["S4", "r.two", "1"]])
         let reviewed = try Connection(conninfo: cluster.url).query(
@@ -266,7 +266,7 @@ struct FaultTests {
         #expect(Date().timeIntervalSince(started) < 30, "\(session.transcript)")
         try cluster.start()
         let stance = try Connection(conninfo: cluster.url).query("SELECT stance::text FROM codings", doing: "reading")
-            .rows
+            .rows.map(\.values)
         #expect(stance == [["1"]])
     }
 }

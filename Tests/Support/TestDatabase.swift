@@ -50,7 +50,7 @@ public final class TestDatabase: @unchecked Sendable {
 
     /// Rows from SQL.
     public func rows(_ sql: String, _ parameters: [String?] = []) throws -> [[String?]] {
-        try Connection(conninfo: url).query(sql, parameters, doing: "test query").rows
+        try Connection(conninfo: url).query(sql, parameters, doing: "test query").rows.map(\.values)
     }
 
     /// Every table's content as text, to compare before and after a refused import.

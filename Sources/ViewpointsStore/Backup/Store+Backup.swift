@@ -15,7 +15,7 @@ public struct RestoreResult: Sendable {
 extension Store {
     /// The highest applied migration.
     func schemaVersion() throws(StoreError) -> Int {
-        Int(try connection.query(BackupQueries.schemaVersion, doing: "reading the schema version").scalar ?? "0") ?? 0
+        try connection.query(BackupQueries.schemaVersion, doing: "reading the schema version").one(Int?.self) ?? 0
     }
 
     /// Writes the study to a backup archive at `path`, from one consistent snapshot; with a passphrase, the study
@@ -137,8 +137,10 @@ extension Store {
                 }
                 counts.append((table.name, rows))
             }
-            let studyRow = try connection.query(BackupQueries.studyRows, doing: "reading the archived study").rows[0]
-            guard studyRow[0] == "1" else {
+            let (studies, archivedFingerprint) = try connection.query(
+                BackupQueries.studyRows, doing: "reading the archived study"
+            ).one().decode((Int, String?).self)
+            guard studies == 1 else {
                 throw StoreError(
                     .data, "\(path): studies.csv must hold exactly one study",
                     hint:
@@ -148,7 +150,7 @@ extension Store {
             if let keyBytes {
                 let text = String(decoding: keyBytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
                 let fingerprint = Hashing.bytes(hex: text).map { Hashing.hex(Hashing.sha256($0)) }
-                guard fingerprint == studyRow[1] else {
+                guard fingerprint == archivedFingerprint else {
                     throw StoreError(
                         .data, "\(path): the sealed key is not the study's key (fingerprints differ)",
                         hint:
@@ -157,14 +159,14 @@ extension Store {
                 }
             }
             let id = try connection.query(BackupQueries.insertStudy, [newSlug], doing: "creating study \(newSlug)")
-                .scalar!
+                .one(String.self)
             for sql in BackupQueries.remap { try connection.query(sql, [id], doing: "restoring \(newSlug)") }
             for sql in BackupQueries.freshIDs { try connection.execute(sql, doing: "restoring \(newSlug)") }
             for sql in BackupQueries.remapCoding { try connection.query(sql, [id], doing: "restoring \(newSlug)") }
             let mismatches = try connection.query(
                 BackupQueries.seqMismatches, [id], doing: "checking the restored audit trail"
-            ).scalar
-            guard mismatches == "0" else {
+            ).one(Int.self)
+            guard mismatches == 0 else {
                 throw StoreError(
                     .data, "\(path): the archived audit trail is not a gapless chain from event 1",
                     hint:

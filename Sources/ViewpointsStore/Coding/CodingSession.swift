@@ -61,8 +61,8 @@ public final class CodingSession {
         self.study = study
         coder = try store.coder(named: name, study: study)
         codebook = try store.codes(study: study)
-        let rows = try store.connection.query(SessionQueries.order, [study.id], doing: "listing statements").rows
-        var all = rows.map { (id: $0[0]!, reference: $0[1]!, pseudonym: $0[2]!) }
+        var all = try store.connection.query(SessionQueries.order, [study.id], doing: "listing statements")
+            .decode((String, String, String).self).map { (id: $0.0, reference: $0.1, pseudonym: $0.2) }
         if let (size, seed) = sample {
             let chosen = CodingSample.select(references: all.map(\.reference), seed: seed, size: size)
             let byReference = Dictionary(all.map { ($0.reference, $0) }, uniquingKeysWith: { a, _ in a })
@@ -80,7 +80,7 @@ public final class CodingSession {
         reviewed = Set(
             try store.connection.query(
                 SessionQueries.reviewedByCoder, [study.id, coder.id], doing: "reading reviews"
-            ).rows.map { $0[0]! })
+            ).column(0, as: String.self))
     }
 
     /// How many statements the session covers, and how many of them this coder has reviewed.
@@ -124,9 +124,11 @@ public final class CodingSession {
         guard let row = found else {
             throw StoreError(.notFound, "statement \(order[index].reference) was deleted")
         }
+        let (reference, pseudonym, attributes, question, text) = try row.decode(
+            (String, String, String, String?, String).self)
         return Screen(
-            reference: row[0]!, pseudonym: row[1]!, attributes: CodingSession.attributes(row[2]!), question: row[3],
-            text: row[4]!, position: index + 1, total: order.count, codings: codings)
+            reference: reference, pseudonym: pseudonym, attributes: CodingSession.attributes(attributes),
+            question: question, text: text, position: index + 1, total: order.count, codings: codings)
     }
 
     /// Runs one read or one whole transaction, again once after reconnecting when the connection was lost.
@@ -135,17 +137,17 @@ public final class CodingSession {
     }
 
     /// What an action's undo restores: the coding as it was before.
-    func undoEntry(index: Int, code: CodeTarget, before: [String?]?) -> Undo {
-        Undo(
-            index: index, code: code, stance: before.flatMap { $0[0] }.flatMap { Int($0) }.flatMap { Stance($0) },
-            note: before.flatMap { $0[1] })
+    func undoEntry(index: Int, code: CodeTarget, before: Row?) throws(StoreError) -> Undo {
+        let (stance, note) = try before?.decode((Stance?, String?).self) ?? (nil, nil)
+        return Undo(index: index, code: code, stance: stance, note: note)
     }
 
     func ownCodings(statementID: String) throws(StoreError) -> [OwnCoding] {
         try store.connection.query(
             CodingQueries.codingsOfCoder, [study.id, statementID, coder.id], doing: "reading your codings"
-        ).rows.map {
-            OwnCoding(key: $0[1]!, number: Int($0[2]!)!, stance: Stance(Int($0[3]!)!)!, note: $0[4])
+        ).map { (row) throws(StoreError) in
+            let (_, key, number, stance, note) = try row.decode((String, String, Int, Stance, String?).self)
+            return OwnCoding(key: key, number: number, stance: stance, note: note)
         }
     }
 
@@ -186,7 +188,7 @@ public final class CodingSession {
                     return (change, before)
                 }
             }
-            if change.kind != .unchanged { undos.append(undoEntry(index: index, code: code, before: before)) }
+            if change.kind != .unchanged { undos.append(try undoEntry(index: index, code: code, before: before)) }
             lastCoded = code
             // any coding action records a review
             reviewed.insert(statement.id)
@@ -213,7 +215,7 @@ public final class CodingSession {
                 return (change, before)
             }
         }
-        if change.kind != .unchanged { undos.append(undoEntry(index: index, code: code, before: before)) }
+        if change.kind != .unchanged { undos.append(try undoEntry(index: index, code: code, before: before)) }
         return change
     }
 

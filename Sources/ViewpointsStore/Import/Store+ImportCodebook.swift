@@ -21,11 +21,11 @@ public struct StoredCode: Sendable, Equatable {
 extension Store {
     /// The study's codebook in codebook order.
     public func codes(study: Study) throws(StoreError) -> [StoredCode] {
-        try connection.query(CodeQueries.all, [study.id], doing: "reading the codebook").rows.map { row in
-            StoredCode(
-                id: row[0]!, key: row[1]!, label: row[2]!, description: row[3]!, parent: row[4], number: Int(row[5]!)!,
-                position: Int(row[6]!)!)
-        }
+        try connection.query(CodeQueries.all, [study.id], doing: "reading the codebook")
+            .decode((String, String, String, String, String?, Int, Int).self).map {
+                StoredCode(
+                    id: $0.0, key: $0.1, label: $0.2, description: $0.3, parent: $0.4, number: $0.5, position: $0.6)
+            }
     }
 
     /// Imports a codebook in one transaction; codes are matched by key, numbers are never reused.
@@ -68,9 +68,8 @@ extension Store {
             summary.new = new.count
             summary.changed = changed.count
             summary.notInFile = stored.keys.filter { !keys.contains($0) }.count
-            var number =
-                Int(try connection.query(CodeQueries.nextNumber, [study.id], doing: "numbering codes").scalar ?? "1")
-                ?? 1
+            var number = try connection.query(CodeQueries.nextNumber, [study.id], doing: "numbering codes")
+                .one(Int.self)
             let positionOf = Dictionary(
                 file.rows.enumerated().map { ($1.key, $0 + 1) }, uniquingKeysWith: { a, _ in a })
             // themes before their propositions, so parents exist when children are inserted

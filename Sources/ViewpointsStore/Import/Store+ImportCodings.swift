@@ -36,43 +36,27 @@ extension Store {
                 }
             }
             var problems = ProblemList(file: path)
-            for row in try connection.query(
-                CodingImportQueries.unknownStatements, [study.id], doing: "matching statements"
-            ).rows {
-                problems.add(
-                    line: Int(row[0]!)!, column: Int(row[1]!)!,
-                    "'statement' \(row[2]!) is not a statement of study \(study.slug); give the id it was imported "
-                        + "with, or PSEUDONYM:SEQ")
-            }
-            for row in try connection.query(CodingImportQueries.unknownCodes, [study.id], doing: "matching codes").rows
-            {
-                problems.add(
-                    line: Int(row[0]!)!, column: Int(row[1]!)!,
-                    row[3] == "t"
-                        ? "'code' \(row[2]!) is a theme; apply one of its propositions"
-                        : "'code' \(row[2]!) is not in the codebook of study \(study.slug); import the codebook "
-                            + "first, or fix the key")
-            }
+            try addUnmatched(
+                statements: CodingImportQueries.unknownStatements, codes: CodingImportQueries.unknownCodes,
+                study: study, themeAdvice: "apply one of its propositions",
+                unknownCodeAdvice: "import the codebook first, or fix the key", to: &problems)
             try problems.throwIfAny()
             result.newCoders = try connection.query(
                 CodingImportQueries.createCoders, [study.id], doing: "adding coders"
-            ).rows.map { $0[0]! }.sorted()
+            ).column(0, as: String.self).sorted()
             try connection.query(CodingImportQueries.resolve, [study.id], doing: "matching codings")
-            let counts = try connection.query(
-                CodingImportQueries.classify, [study.id, notes], doing: "classifying codings"
-            ).rows[0]
-            result.summary.new = Int(counts[0]!)!
-            result.summary.unchanged = Int(counts[1]!)!
-            result.summary.changed = Int(counts[2]!)!
-            result.summary.notInFile = Int(counts[3]!)!
+            try ImportCounts(
+                connection.query(CodingImportQueries.classify, [study.id, notes], doing: "classifying codings")
+            ).fill(&result.summary)
             if result.summary.changed > 0 && !options.update {
                 for row in try connection.query(
                     CodingImportQueries.changedLines, [notes], doing: "listing changed codings"
                 ).rows {
+                    let (line, coder, statement, code) = try row.decode((Int, String, String, String).self)
                     problems.add(
-                        line: Int(row[0]!)!, column: 1,
-                        "\(row[1]!)'s coding of \(row[2]!) with \(row[3]!) differs from the stored one (\(row[6]!)); "
-                            + "pass --update to replace it")
+                        line: line, column: 1,
+                        "\(coder)'s coding of \(statement) with \(code) differs from the stored one "
+                            + "(\(try row.decode(6, as: String.self))); pass --update to replace it")
                 }
                 try problems.throwIfAny()
             }

@@ -32,11 +32,11 @@ struct StoredParticipant {
 
 extension Store {
     func storedParticipants(study: Study) throws(StoreError) -> [StoredParticipant] {
-        try connection.query(ParticipantQueries.all, [study.id], doing: "reading participants").rows.map { row in
-            StoredParticipant(
-                id: row[0]!, pseudonym: row[1]!, number: Int(row[2]!)!, digestHex: row[3]!,
-                attributes: Store.decodeAttributes(row[4]!))
-        }
+        try connection.query(ParticipantQueries.all, [study.id], doing: "reading participants")
+            .decode((String, String, Int, String, String).self).map {
+                StoredParticipant(
+                    id: $0.0, pseudonym: $0.1, number: $0.2, digestHex: $0.3, attributes: Store.decodeAttributes($0.4))
+            }
     }
 
     static func decodeAttributes(_ json: String) -> [String: String] {

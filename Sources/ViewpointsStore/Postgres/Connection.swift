@@ -121,7 +121,7 @@ public final class Connection {
         }
         defer { PQclear(result) }
         try check(result, doing: what)
-        return QueryResult(result!)
+        return QueryResult(result!, doing: what)
     }
 
     static func withCStrings<R>(_ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
@@ -177,7 +177,7 @@ public final class Connection {
     /// Runs a query through a cursor, handing rows to `body` in batches, so memory stays constant.
     public func forEachRow(
         _ sql: String, _ parameters: [String?] = [], doing what: String, batch: Int = 5000,
-        _ body: ([String?]) throws -> Void
+        _ body: (Row) throws -> Void
     ) throws {
         try execute("BEGIN READ ONLY", doing: what)
         defer { _ = try? execute("COMMIT", doing: what) }

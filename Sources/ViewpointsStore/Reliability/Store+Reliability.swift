@@ -3,8 +3,8 @@ import ViewpointsCore
 extension Store {
     /// The coders with at least one review, by name: whom `reliability` compares by default.
     public func reviewingCoders(study: Study) throws(StoreError) -> [String] {
-        try connection.query(ReliabilityQueries.reviewingCoders, [study.id], doing: "listing reviewing coders").rows
-            .map { $0[0]! }
+        try connection.query(ReliabilityQueries.reviewingCoders, [study.id], doing: "listing reviewing coders")
+            .column(0, as: String.self)
     }
 
     /// Each of `coders`' decisions on every proposition (or those of `code`, a proposition or theme key) of the
@@ -18,10 +18,9 @@ extension Store {
         return try connection.query(
             ReliabilityQueries.decisions, [study.id, "{" + ids.joined(separator: ",") + "}", code],
             doing: "reading coders' decisions for reliability"
-        ).rows.map { row in
+        ).decode((String, String, String, String, String, Int?).self).map {
             CodingDecision(
-                statement: row[0]!, participant: row[1]!, theme: row[2]!, proposition: row[3]!, coder: row[4]!,
-                stance: row[5].flatMap { Int($0) })
+                statement: $0.0, participant: $0.1, theme: $0.2, proposition: $0.3, coder: $0.4, stance: $0.5)
         }
     }
 
@@ -31,9 +30,8 @@ extension Store {
             try connection.query(ReliabilityQueries.codeKey, [study.id, key], doing: "looking up code \(key)").rows
                 .isEmpty
         else { return }
-        let known = try connection.query(ReliabilityQueries.codeKeys, [study.id], doing: "listing codes").rows.map {
-            $0[0]!
-        }
+        let known = try connection.query(ReliabilityQueries.codeKeys, [study.id], doing: "listing codes").column(
+            0, as: String.self)
         let hint =
             Suggestion.closest(to: key, in: known).map { "did you mean '\($0)'?" }
             ?? "see the codebook with `viewpoints export codebook`"
