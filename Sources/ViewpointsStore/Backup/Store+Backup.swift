@@ -40,16 +40,16 @@ extension Store {
         }
         var files: [String: [UInt8]] = [:]
         var listed: [BackupManifest.File] = []
-        let version: Int
-        try connection.execute(BackupQueries.snapshot, doing: "starting the backup")
-        do throws(StoreError) {
+        let version = try connection.transaction(readOnly: true, isolation: .repeatableRead, doing: "backing up") {
+            () throws(StoreError) -> Int in
+            try connection.execute(BackupQueries.snapshot, doing: "starting the backup")
             let audit = try verifyAudit(study: study)
             guard audit.intact else {
                 throw StoreError(
                     .data, "the audit trail of study \(study.slug) does not verify: not backing it up",
                     hint: "run `viewpoints audit verify --study \(study.slug)` and settle what it reports first")
             }
-            version = try schemaVersion()
+            let version = try schemaVersion()
             try connection.query(BackupQueries.setStudy, [study.id], doing: "starting the backup")
             for table in BackupQueries.tables {
                 var bytes: [UInt8] = []
@@ -61,10 +61,7 @@ extension Store {
                     BackupManifest.File(
                         name: table.file, table: table.name, rows: rows, sha256: Hashing.hex(Hashing.sha256(bytes))))
             }
-            try connection.execute("COMMIT", doing: "ending the backup")
-        } catch {
-            try? connection.execute("ROLLBACK", doing: "ending the backup")
-            throw error
+            return version
         }
         if let (entry, ciphertext) = sealedKey { files[entry.file] = ciphertext }
         let manifest = BackupManifest(

@@ -179,14 +179,7 @@ extension Store {
 extension Store {
     /// Runs an import in one transaction: committed when `body` returns, rolled back when it throws or on a dry run.
     func importTransaction(dryRun: Bool, doing what: String, _ body: () throws -> Void) throws {
-        try connection.execute("BEGIN", doing: what)
-        do {
-            try body()
-        } catch {
-            try? connection.execute("ROLLBACK", doing: what)
-            throw error
-        }
-        try connection.execute(dryRun ? "ROLLBACK" : "COMMIT", doing: what)
+        try connection.transaction(dryRun: dryRun, doing: what, body)
         guard !dryRun else { return }
         // Fresh statistics after a load, as PostgreSQL's manual advises: without them the consensus query over a
         // just-imported sample chose nested loops and took minutes instead of a third of a second.
