@@ -35,7 +35,9 @@ public struct CodingProgress: Sendable, Equatable {
 
 extension Store {
     /// Open disagreements (among `coders` when given) and stale adjudications, in study and codebook order.
+    /// Only for an owner or a lead of the study.
     public func disagreements(study: Study, coders: [String]?) throws(StoreError) -> [Disagreement] {
+        try requireLead(study: study, for: "disagreements")
         var names: String?
         if let coders {
             for name in coders { _ = try coder(named: name, study: study) }

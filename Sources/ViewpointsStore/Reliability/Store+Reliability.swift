@@ -1,17 +1,21 @@
 import ViewpointsCore
 
 extension Store {
-    /// The coders with at least one review, by name: whom `reliability` compares by default.
+    /// The coders with at least one review, by name: whom `reliability` compares by default. Only for an owner or
+    /// a lead of the study.
     public func reviewingCoders(study: Study) throws(StoreError) -> [String] {
-        try connection.query(ReliabilityQueries.reviewingCoders, [study.id], doing: "listing reviewing coders")
+        try requireLead(study: study, for: "reliability")
+        return try connection.query(ReliabilityQueries.reviewingCoders, [study.id], doing: "listing reviewing coders")
             .column(0, as: String.self)
     }
 
     /// Each of `coders`' decisions on every proposition (or those of `code`, a proposition or theme key) of the
     /// statements at least two of them reviewed, where their review covers the proposition; in codebook order.
+    /// Only for an owner or a lead of the study.
     public func reliabilityDecisions(study: Study, coders: [String], code: String?) throws(StoreError)
         -> [CodingDecision]
     {
+        try requireLead(study: study, for: "reliability")
         var ids: [String] = []
         for name in coders { ids.append(try coder(named: name, study: study).id) }
         if let code { try requireCode(key: code, study: study) }

@@ -179,7 +179,7 @@ extension Store {
     /// Refuses (exit 77) a login that is neither owner nor lead of the study: `what` compares coders' decisions,
     /// which a coder must not see (blind coding) and of which row-level security would show a coder only its own,
     /// so the figures would mislead; an analyst sees no decisions at all.
-    public func requireLead(study: Study, for what: String) throws(StoreError) {
+    func requireLead(study: Study, for what: String) throws(StoreError) {
         let role = try access(study: study.slug)
         switch role {
         case .owner, .lead: return

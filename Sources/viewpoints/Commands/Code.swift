@@ -27,10 +27,9 @@ extension Viewpoints.Code {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open()
-            let change = try report {
+            let change = try database.withStudy(studyOptions.resolvedSlug) { store, study in
                 try store.applyCoding(
-                    study: try store.resolveStudy(slug: studyOptions.resolvedSlug), coder: coderOption.coder,
+                    study: study, coder: coderOption.coder,
                     statement: statement, code: code, stance: stance, note: note)
             }
             print(change)
@@ -48,10 +47,9 @@ extension Viewpoints.Code {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open()
-            let change = try report {
+            let change = try database.withStudy(studyOptions.resolvedSlug) { store, study in
                 try store.removeCoding(
-                    study: try store.resolveStudy(slug: studyOptions.resolvedSlug), coder: coderOption.coder,
+                    study: study, coder: coderOption.coder,
                     statement: statement, code: code)
             }
             print(change)
@@ -68,10 +66,9 @@ extension Viewpoints.Code {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open()
-            let change = try report {
+            let change = try database.withStudy(studyOptions.resolvedSlug) { store, study in
                 try store.markReviewed(
-                    study: try store.resolveStudy(slug: studyOptions.resolvedSlug), coder: coderOption.coder,
+                    study: study, coder: coderOption.coder,
                     statement: statement)
             }
             print(change)
