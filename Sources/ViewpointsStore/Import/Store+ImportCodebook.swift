@@ -1,11 +1,7 @@
 import ViewpointsCore
 
 /// How `import codebook` behaves.
-public struct CodebookImportOptions: Sendable {
-    public var update = false
-    public var dryRun = false
-    public init() {}
-}
+public typealias CodebookImportOptions = ImportMode
 
 /// A stored code.
 public struct StoredCode: Sendable, Equatable {

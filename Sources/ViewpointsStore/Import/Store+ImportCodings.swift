@@ -1,11 +1,7 @@
 import ViewpointsCore
 
 /// How `import codings` and `import adjudications` behave.
-public struct CodingImportOptions: Sendable {
-    public var update = false
-    public var dryRun = false
-    public init() {}
-}
+public typealias CodingImportOptions = ImportMode
 
 /// What `import codings` did.
 public struct CodingImportResult: Sendable {

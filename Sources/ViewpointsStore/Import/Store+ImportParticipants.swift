@@ -2,7 +2,7 @@ import Foundation
 import ViewpointsCore
 
 /// How `import participants` behaves.
-public struct ParticipantImportOptions: Sendable {
+public struct ParticipantImportOptions: ImportModeOptions, Sendable {
     public var identifying = ParticipantsFile.defaultIdentifying
     /// Replace the attributes of changed participants instead of refusing them.
     public var update = false

@@ -2,7 +2,7 @@ import Foundation
 import ViewpointsCore
 
 /// How `import statements` behaves.
-public struct StatementImportOptions: Sendable {
+public struct StatementImportOptions: ImportModeOptions, Sendable {
     /// The participants CSV, read for the identifying values that redaction replaces.
     public var participantsFile: String?
     public var identifying = ParticipantsFile.defaultIdentifying
