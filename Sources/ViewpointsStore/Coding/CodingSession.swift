@@ -139,6 +139,25 @@ public final class CodingSession {
         try store.connection.retryingOnLostConnection(onReconnect: onReconnect, body)
     }
 
+    /// Runs one change to `code` on the statement at `index` in its own transaction (again once after a lost
+    /// connection), and keeps an undo entry only once it is committed: a failed attempt leaves none behind.
+    func undoable(
+        _ what: String, statement: StatementTarget, code: CodeTarget, index: Int,
+        _ body: () throws(StoreError) -> CodingChange
+    ) throws(StoreError) -> CodingChange {
+        let (change, before) = try resilient { () throws(StoreError) in
+            try store.connection.transaction(doing: "\(what) \(statement.reference)") { () throws(StoreError) in
+                let before = try store.connection.query(
+                    CodingQueries.currentCoding, [study.id, statement.id, code.id, coder.id],
+                    doing: "reading the coding"
+                ).rows.first
+                return (try body(), before)
+            }
+        }
+        if change.kind != .unchanged { undos.append(try undoEntry(index: index, code: code, before: before)) }
+        return change
+    }
+
     /// What an action's undo restores: the coding as it was before.
     func undoEntry(index: Int, code: CodeTarget, before: Row?) throws(StoreError) -> Undo {
         let (stance, note) = try before?.decode((Stance?, String?).self) ?? (nil, nil)
@@ -178,20 +197,12 @@ public final class CodingSession {
         }
         let index = current!
         for (application, code) in zip(applications, codes) {
-            // the undo entry is kept only once the change is committed: a failed attempt leaves none behind
-            let (change, before) = try resilient { () throws(StoreError) in
-                try store.connection.transaction(doing: "coding \(statement.reference)") { () throws(StoreError) in
-                    let before = try store.connection.query(
-                        CodingQueries.currentCoding, [study.id, statement.id, code.id, coder.id],
-                        doing: "reading the coding"
-                    ).rows.first
-                    let change = try store.record(
-                        study: study, coder: coder, statement: statement, code: code, stance: application.stance,
-                        note: .keep)
-                    return (change, before)
-                }
+            let change = try undoable("coding", statement: statement, code: code, index: index) {
+                () throws(StoreError) in
+                try store.record(
+                    study: study, coder: coder, statement: statement, code: code, stance: application.stance,
+                    note: .keep)
             }
-            if change.kind != .unchanged { undos.append(try undoEntry(index: index, code: code, before: before)) }
             lastCoded = code
             // a coding needs its review row; until Enter, undoing every coding takes the review back
             if !reviewed.contains(statement.id) { implicitlyReviewed.insert(statement.id) }
@@ -208,19 +219,9 @@ public final class CodingSession {
             throw StoreError(.usage, "apply a code first: a note belongs to the last coding of this statement")
         }
         let index = current!
-        let (change, before) = try resilient { () throws(StoreError) in
-            try store.connection.transaction(doing: "noting \(statement.reference)") { () throws(StoreError) in
-                let before = try store.connection.query(
-                    CodingQueries.currentCoding, [study.id, statement.id, code.id, coder.id],
-                    doing: "reading the coding"
-                ).rows.first
-                let change = try store.setNote(
-                    study: study, coder: coder, statement: statement, code: code, note: text)
-                return (change, before)
-            }
+        return try undoable("noting", statement: statement, code: code, index: index) { () throws(StoreError) in
+            try store.setNote(study: study, coder: coder, statement: statement, code: code, note: text)
         }
-        if change.kind != .unchanged { undos.append(try undoEntry(index: index, code: code, before: before)) }
-        return change
     }
 
     /// Marks the current statement reviewed and moves to the next; nil when every statement is reviewed.

@@ -7,20 +7,16 @@ extension Store {
     {
         let lead = try coder(named: lead, study: study)
         let file = try AdjudicationsFile.read(path: path)
-        var summary = ImportSummary(kind: "adjudications")
-        summary.dryRun = options.dryRun
-        summary.updated = options.update
+        var summary = ImportSummary(kind: "adjudications", options: options)
         try importTransaction(dryRun: options.dryRun, doing: "importing adjudications") {
-            try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
-            try connection.execute(AdjudicationQueries.createStage, doing: "preparing the import")
-            try connection.copyIn(AdjudicationQueries.copyStage, doing: "sending adjudications") {
-                (writer: inout CopyWriter) throws(StoreError) in
-                for row in file.rows {
-                    try writer.row([
-                        String(row.line), row.statement, row.code, row.stance.map { String($0.value) },
-                        String(row.statementColumn), String(row.codeColumn),
-                    ])
-                }
+            try stage(
+                file.rows, study: study, create: AdjudicationQueries.createStage,
+                copy: AdjudicationQueries.copyStage, doing: "sending adjudications"
+            ) {
+                [
+                    String($0.line), $0.statement, $0.code, $0.stance.map { String($0.value) },
+                    String($0.statementColumn), String($0.codeColumn),
+                ]
             }
             var problems = ProblemList(file: path)
             try addUnmatched(

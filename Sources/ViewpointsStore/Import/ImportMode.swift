@@ -1,3 +1,5 @@
+import ViewpointsCore
+
 /// What every import's options have: `--update` and `--dry-run`.
 public protocol ImportModeOptions {
     /// Replace rows that changed instead of refusing them.
@@ -11,4 +13,13 @@ public struct ImportMode: ImportModeOptions, Sendable, Equatable {
     public var update = false
     public var dryRun = false
     public init() {}
+}
+
+extension ImportSummary {
+    /// An empty summary of an import of `kind` run with `options`.
+    init(kind: String, options: some ImportModeOptions) {
+        self.init(kind: kind)
+        dryRun = options.dryRun
+        updated = options.update
+    }
 }

@@ -29,9 +29,7 @@ extension Store {
         let before = try codes(study: study)
         let themes = Set(before.filter { $0.parent == nil }.map(\.key))
         let file = try CodebookFile.read(path: path, knownThemes: themes)
-        var summary = ImportSummary(kind: "codebook")
-        summary.dryRun = options.dryRun
-        summary.updated = options.update
+        var summary = ImportSummary(kind: "codebook", options: options)
         try importTransaction(dryRun: options.dryRun, doing: "importing the codebook") {
             try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
             let stored = Dictionary(try codes(study: study).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })

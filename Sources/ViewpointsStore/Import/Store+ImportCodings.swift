@@ -15,21 +15,17 @@ extension Store {
     /// names are created; every review and coding written is an event.
     public func importCodings(path: String, study: Study, options: CodingImportOptions) throws -> CodingImportResult {
         let file = try CodingsFile.read(path: path)
-        var result = CodingImportResult(summary: ImportSummary(kind: "codings"))
-        result.summary.dryRun = options.dryRun
-        result.summary.updated = options.update
+        var result = CodingImportResult(summary: ImportSummary(kind: "codings", options: options))
         let notes = String(file.hasNote)
         try importTransaction(dryRun: options.dryRun, doing: "importing codings") {
-            try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
-            try connection.execute(CodingImportQueries.createStage, doing: "preparing the import")
-            try connection.copyIn(CodingImportQueries.copyStage, doing: "sending codings") {
-                (writer: inout CopyWriter) throws(StoreError) in
-                for row in file.rows {
-                    try writer.row([
-                        String(row.line), row.statement, row.coder, row.code, row.stance.map { String($0.value) },
-                        row.note, String(row.statementColumn), String(row.codeColumn),
-                    ])
-                }
+            try stage(
+                file.rows, study: study, create: CodingImportQueries.createStage, copy: CodingImportQueries.copyStage,
+                doing: "sending codings"
+            ) {
+                [
+                    String($0.line), $0.statement, $0.coder, $0.code, $0.stance.map { String($0.value) }, $0.note,
+                    String($0.statementColumn), String($0.codeColumn),
+                ]
             }
             var problems = ProblemList(file: path)
             try addUnmatched(

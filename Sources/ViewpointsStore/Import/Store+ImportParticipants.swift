@@ -58,9 +58,7 @@ extension Store {
     {
         let file = try ParticipantsFile.read(path: path, identifying: options.identifying)
         let key = try key(for: study)
-        var result = ParticipantImportResult(summary: ImportSummary(kind: "participants"))
-        result.summary.dryRun = options.dryRun
-        result.summary.updated = options.update
+        var result = ParticipantImportResult(summary: ImportSummary(kind: "participants", options: options))
         if options.fileOrder {
             result.warnings.append(
                 "--order file: pseudonyms follow the file's order; if the file is alphabetical, P01 is the first name "

@@ -52,9 +52,7 @@ extension Store {
         let withdrawnByDigest = Dictionary(withdrawn.map { ($0.digestHex, $0) }, uniquingKeysWith: { a, _ in a })
         let withdrawnByPseudonym = Dictionary(withdrawn.map { ($0.pseudonym, $0) }, uniquingKeysWith: { a, _ in a })
 
-        var result = StatementImportResult(summary: ImportSummary(kind: "statements"))
-        result.summary.dryRun = options.dryRun
-        result.summary.updated = options.update
+        var result = StatementImportResult(summary: ImportSummary(kind: "statements", options: options))
         let redactor = try buildRedactor(
             statementsPath: path, participantKey: file.participantKey, options: options, key: key, byDigest: byDigest,
             warnings: &result.warnings)
