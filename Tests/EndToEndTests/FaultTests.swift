@@ -5,7 +5,7 @@ import ViewpointsTestSupport
 
 /// Faults injected under the binary: a killed import, a server restarted under a coding session, a server that
 /// cannot be reached. Nothing confirmed may be lost, nothing half-done may stay, and the user is told what happened.
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct FaultTests {
     let binary: ViewpointsBinary
 
@@ -162,7 +162,7 @@ struct FaultTests {
 
     // MARK: - PostgreSQL restarted under a coding session
 
-    @Test(.enabled(if: PrivateCluster.available, "needs PostgreSQL's server programs"))
+    @Test(.needs(PrivateCluster.available, "needs PostgreSQL's server programs"))
     func restartUnderACodingSessionLosesNothingConfirmed() throws {
         let cluster = try PrivateCluster()
         let files = TestFiles()
@@ -232,7 +232,7 @@ struct FaultTests {
         #expect(audit.status == 0 && audit.stdout.contains("audit trail intact"), "\(audit)")
     }
 
-    @Test(.enabled(if: PrivateCluster.available, "needs PostgreSQL's server programs"))
+    @Test(.needs(PrivateCluster.available, "needs PostgreSQL's server programs"))
     func serverGoneForGoodEndsTheSessionWithExit69() throws {
         let cluster = try PrivateCluster()
         let files = TestFiles()
