@@ -6,7 +6,7 @@ import ViewpointsTestSupport
 
 /// Backup and restore: a round trip into a second database reproduces every export and figure; damaged archives,
 /// wrong passphrases, other schema versions and existing slugs are refused with the database unchanged.
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct BackupTests {
     static let passphrase = "correct horse battery staple"
 

@@ -45,7 +45,7 @@ struct DoubleCodedStudy {
     }
 }
 
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct ConsensusRobustnessStoreTests {
     @Test func agreeingCodersKeepTheFinding() throws {
         let s = try DoubleCodedStudy(
@@ -124,7 +124,7 @@ struct ConsensusRobustnessStoreTests {
     }
 }
 
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct AnalystRobustnessTests {
     @Test func analystsGetRobustnessOnlyForUnsuppressedRowsAndNoCoderVersions() throws {
         let w = try RoleWorld()

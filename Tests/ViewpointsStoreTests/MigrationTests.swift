@@ -3,7 +3,7 @@ import Testing
 import ViewpointsStore
 import ViewpointsTestSupport
 
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct MigrationTests {
     @Test func migratesFromEmptyAndAgainWithoutChanges() throws {
         let db = try TestDatabase()

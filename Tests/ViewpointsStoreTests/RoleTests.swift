@@ -85,7 +85,7 @@ enum Outcome: Equatable, CustomStringConvertible {
     }
 }
 
-@Suite(.serialized, .enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.serialized, .database)
 struct RoleTests {
     /// Every role against the actions it may and may not take. With VIEWPOINTS_ROLE_REPORT=FILE the table of
     /// results is written there as Markdown (SECURITY.md's table comes from it).

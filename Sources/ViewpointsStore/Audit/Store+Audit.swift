@@ -43,25 +43,26 @@ extension Store {
         if let coder { _ = try self.coder(named: coder, study: study) }
         if let statement { _ = try self.statement(reference: statement, study: study) }
         return try connection.query(AuditQueries.history, [study.id, statement, coder], doing: "reading the history")
-            .rows.map { row in
+            .decode((Int, String, String, String, String, String, String, String, String).self).map {
                 CodingEvent(
-                    seq: Int(row[0]!)!, at: row[1]!, coder: row[2]!, statement: row[3]!, code: row[4]!,
-                    action: row[5]!, old: row[6]!, new: row[7]!, note: row[8]!)
+                    seq: $0.0, at: $0.1, coder: $0.2, statement: $0.3, code: $0.4, action: $0.5, old: $0.6, new: $0.7,
+                    note: $0.8)
             }
     }
 
     /// Recomputes the study's hash chain: every event's hash, its link to the one before, and the recorded head;
     /// and every withdrawal's hash, and that each event's statement still exists or went with a withdrawal.
     public func verifyAudit(study: Study) throws(StoreError) -> AuditReport {
-        let breaks = try connection.query(AuditQueries.breaks, [study.id], doing: "verifying the audit trail").rows
-            .map { (seq: Int($0[0]!)!, problem: $0[1]!) }
-        let head = try connection.query(AuditQueries.head, [study.id], doing: "verifying the audit trail").rows[0]
+        let breaks = try connection.query(AuditQueries.breaks, [study.id], doing: "verifying the audit trail")
+            .decode((Int, String).self).map { (seq: $0.0, problem: $0.1) }
+        let (events, lastSeq, headSeq, headHash, headMatches) = try connection.query(
+            AuditQueries.head, [study.id], doing: "verifying the audit trail"
+        ).one().decode((Int, Int, Int, String, Bool).self)
         let problems = try connection.query(
             WithdrawalQueries.problems, [study.id], doing: "verifying withdrawals"
-        ).rows.map { (seq: Int($0[0]!)!, problem: $0[1]!) }
+        ).decode((Int, String).self).map { (seq: $0.0, problem: $0.1) }
         return AuditReport(
-            events: Int(head[0]!)!, breaks: breaks, headMatches: head[4] == "t", headSeq: Int(head[2]!)!,
-            lastSeq: Int(head[1]!)!, headHash: head[3]!, withdrawalProblems: problems,
-            withdrawals: try withdrawals(study: study).count)
+            events: events, breaks: breaks, headMatches: headMatches, headSeq: headSeq, lastSeq: lastSeq,
+            headHash: headHash, withdrawalProblems: problems, withdrawals: try withdrawals(study: study).count)
     }
 }

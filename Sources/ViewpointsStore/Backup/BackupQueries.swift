@@ -71,8 +71,8 @@ enum BackupQueries {
             ], order: "number"),
     ]
 
+    /// Inside the backup's repeatable-read, read-only transaction: one snapshot, text as the archive wants it.
     static let snapshot = """
-        BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
         SET LOCAL TimeZone = 'UTC';
         SET LOCAL DateStyle = 'ISO, YMD';
         SET LOCAL extra_float_digits = 3;

@@ -15,7 +15,7 @@ public struct RestoreResult: Sendable {
 extension Store {
     /// The highest applied migration.
     func schemaVersion() throws(StoreError) -> Int {
-        Int(try connection.query(BackupQueries.schemaVersion, doing: "reading the schema version").scalar ?? "0") ?? 0
+        try connection.query(BackupQueries.schemaVersion, doing: "reading the schema version").one(Int?.self) ?? 0
     }
 
     /// Writes the study to a backup archive at `path`, from one consistent snapshot; with a passphrase, the study
@@ -40,16 +40,16 @@ extension Store {
         }
         var files: [String: [UInt8]] = [:]
         var listed: [BackupManifest.File] = []
-        let version: Int
-        try connection.execute(BackupQueries.snapshot, doing: "starting the backup")
-        do throws(StoreError) {
+        let version = try connection.transaction(readOnly: true, isolation: .repeatableRead, doing: "backing up") {
+            () throws(StoreError) -> Int in
+            try connection.execute(BackupQueries.snapshot, doing: "starting the backup")
             let audit = try verifyAudit(study: study)
             guard audit.intact else {
                 throw StoreError(
                     .data, "the audit trail of study \(study.slug) does not verify: not backing it up",
                     hint: "run `viewpoints audit verify --study \(study.slug)` and settle what it reports first")
             }
-            version = try schemaVersion()
+            let version = try schemaVersion()
             try connection.query(BackupQueries.setStudy, [study.id], doing: "starting the backup")
             for table in BackupQueries.tables {
                 var bytes: [UInt8] = []
@@ -61,10 +61,7 @@ extension Store {
                     BackupManifest.File(
                         name: table.file, table: table.name, rows: rows, sha256: Hashing.hex(Hashing.sha256(bytes))))
             }
-            try connection.execute("COMMIT", doing: "ending the backup")
-        } catch {
-            try? connection.execute("ROLLBACK", doing: "ending the backup")
-            throw error
+            return version
         }
         if let (entry, ciphertext) = sealedKey { files[entry.file] = ciphertext }
         let manifest = BackupManifest(
@@ -137,8 +134,10 @@ extension Store {
                 }
                 counts.append((table.name, rows))
             }
-            let studyRow = try connection.query(BackupQueries.studyRows, doing: "reading the archived study").rows[0]
-            guard studyRow[0] == "1" else {
+            let (studies, archivedFingerprint) = try connection.query(
+                BackupQueries.studyRows, doing: "reading the archived study"
+            ).one().decode((Int, String?).self)
+            guard studies == 1 else {
                 throw StoreError(
                     .data, "\(path): studies.csv must hold exactly one study",
                     hint:
@@ -148,7 +147,7 @@ extension Store {
             if let keyBytes {
                 let text = String(decoding: keyBytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
                 let fingerprint = Hashing.bytes(hex: text).map { Hashing.hex(Hashing.sha256($0)) }
-                guard fingerprint == studyRow[1] else {
+                guard fingerprint == archivedFingerprint else {
                     throw StoreError(
                         .data, "\(path): the sealed key is not the study's key (fingerprints differ)",
                         hint:
@@ -157,14 +156,14 @@ extension Store {
                 }
             }
             let id = try connection.query(BackupQueries.insertStudy, [newSlug], doing: "creating study \(newSlug)")
-                .scalar!
+                .one(String.self)
             for sql in BackupQueries.remap { try connection.query(sql, [id], doing: "restoring \(newSlug)") }
             for sql in BackupQueries.freshIDs { try connection.execute(sql, doing: "restoring \(newSlug)") }
             for sql in BackupQueries.remapCoding { try connection.query(sql, [id], doing: "restoring \(newSlug)") }
             let mismatches = try connection.query(
                 BackupQueries.seqMismatches, [id], doing: "checking the restored audit trail"
-            ).scalar
-            guard mismatches == "0" else {
+            ).one(Int.self)
+            guard mismatches == 0 else {
                 throw StoreError(
                     .data, "\(path): the archived audit trail is not a gapless chain from event 1",
                     hint:

@@ -107,38 +107,43 @@ extension Store {
     {
         let reviewers = try connection.query(
             RobustnessQueries.reviewingCoders, [study.id], doing: "listing the reviewing coders"
-        ).rows.map { (name: $0[0]!, through: Int($0[1] ?? "0") ?? 0) }
+        ).decode((String, Int).self).map { (name: $0.0, through: $0.1) }
         var coders: [String: [String]] = [:]
         var numbers: [String: Int] = [:]
         for row in try connection.query(
             RobustnessQueries.propositionNumbers, [study.id], doing: "reading the codebook"
-        ).rows {
-            let number = Int(row[1]!)!
-            numbers[row[0]!] = number
-            coders[row[0]!] = reviewers.filter { $0.through >= number }.map(\.name)
+        ).decode((String, Int).self) {
+            let (key, number) = row
+            numbers[key] = number
+            coders[key] = reviewers.filter { $0.through >= number }.map(\.name)
         }
         let statements = try connection.query(
             RobustnessQueries.affectedStatements,
             [study.id, request.by, request.filter?.attribute, request.filter?.value],
             doing: "finding double-coded and adjudicated statements"
-        ).rows.map { (statement: $0[0]!, participant: $0[1]!, group: $0[2]!) }
+        ).decode((String, String, String).self).map { (statement: $0.0, participant: $0.1, group: $0.2) }
         var changes: [CoderKey: [String: [CoderVersion.Change]]] = [:]
         guard !statements.isEmpty else { return (coders, changes) }
         let ids = "{" + statements.map(\.statement).joined(separator: ",") + "}"
         var reviews: [String: [(coder: String, through: Int)]] = [:]
-        for row in try connection.query(RobustnessQueries.reviews, [study.id, ids], doing: "reading reviews").rows {
-            reviews[row[0]!, default: []].append((row[1]!, Int(row[2]!)!))
+        for (statement, coder, through) in try connection.query(
+            RobustnessQueries.reviews, [study.id, ids], doing: "reading reviews"
+        ).decode((String, String, Int).self) {
+            reviews[statement, default: []].append((coder, through))
         }
         // statement → code → coder → stance, and statement → code → adjudication
         var applied: [String: [String: [String: Stance]]] = [:]
-        for row in try connection.query(RobustnessQueries.codings, [study.id, ids], doing: "reading codings").rows {
-            applied[row[0]!, default: [:]][row[2]!, default: [:]][row[1]!] = Stance(Int(row[3]!)!)
+        for (statement, coder, code, stance) in try connection.query(
+            RobustnessQueries.codings, [study.id, ids], doing: "reading codings"
+        ).decode((String, String, String, Int).self) {
+            applied[statement, default: [:]][code, default: [:]][coder] = Stance(stance)
         }
         var adjudicated: [String: [String: FinalCoding.Adjudication]] = [:]
         for row in try connection.query(
             RobustnessQueries.adjudications, [study.id, ids], doing: "reading adjudications"
-        ).rows {
-            adjudicated[row[0]!, default: [:]][row[1]!] = .init(stance: row[2].flatMap { Int($0) }.flatMap(Stance.init))
+        ).decode((String, String, Int?).self) {
+            let (statement, code, stance) = row
+            adjudicated[statement, default: [:]][code] = .init(stance: stance.flatMap(Stance.init))
         }
         // per participant and proposition, the decisions on each of their statements
         var decisions: [String: [String: [CoderSensitivity.Decisions]]] = [:]
@@ -160,7 +165,7 @@ extension Store {
         }
         for (participant, byCode) in decisions {
             for (code, list) in byCode {
-                let key = CoderKey(code: code, group: request.by == nil ? "" : groupOf[participant]!)
+                let key = CoderKey(code: code, group: request.by == nil ? "" : groupOf[participant] ?? "")
                 for (coder, change) in CoderSensitivity.changes(list) {
                     changes[key, default: [:]][coder, default: []].append(change)
                 }

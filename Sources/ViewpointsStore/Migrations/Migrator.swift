@@ -59,10 +59,10 @@ public struct Migrator {
     public func applied() throws(StoreError) -> [Applied] {
         let exists = try connection.query(
             "SELECT to_regclass('schema_migrations') IS NOT NULL", doing: "reading the schema version")
-        guard exists.scalar == "t" else { return [] }
+        guard try exists.one(Bool.self) else { return [] }
         let rows = try connection.query(
             "SELECT version, name, checksum FROM schema_migrations ORDER BY version", doing: "reading migrations")
-        return rows.rows.map { Applied(version: Int($0[0]!)!, name: $0[1]!, checksum: $0[2]!) }
+        return try rows.decode((Int, String, String).self).map { Applied(version: $0.0, name: $0.1, checksum: $0.2) }
     }
 
     /// Pending migrations after checking that every applied one is unchanged.

@@ -17,9 +17,8 @@ extension Viewpoints.Audit {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open()
-            let audit = try report {
-                try store.verifyAudit(study: try store.resolveStudy(slug: studyOptions.resolvedSlug))
+            let audit = try database.withStudy(studyOptions.resolvedSlug) { store, study in
+                try store.verifyAudit(study: study)
             }
             for item in audit.breaks { print("event \(item.seq): \(item.problem)") }
             for item in audit.withdrawalProblems { print("event \(item.seq): \(item.problem)") }
