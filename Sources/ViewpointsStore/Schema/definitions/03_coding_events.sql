@@ -1,0 +1,116 @@
+-- The audit trail's hash chain (first defined in 0002_coding.sql and 0005_withdrawals.sql).
+--
+-- The chain trigger runs as the table's owner (SECURITY DEFINER, search_path pinned by 99_pin_search_path.sql):
+-- only owner-run code reads and writes coding_event_heads, which no other role may change. What a session can set
+-- is never trusted:
+-- - the transaction-local setting viewpoints.chain_head_N is only a cache of the head within a transaction (a bulk
+--   insert would otherwise update the head row once per event); it is used only when the event it names exists
+--   with that hash, so a forged value is ignored and the head is read from coding_event_heads;
+-- - an event's time is the server's clock; only a session whose login is a member of the table's owner (found from
+--   TG_RELID, never by name) keeps the time it gives, and only while it set viewpoints.restoring (restore does).
+
+-- The text an event's hash covers: every field but the hashes, unambiguous and independent of settings.
+-- STABLE, as to_char is: an IMMUTABLE wrapper around it would not be inlined and costs 20x per event.
+CREATE OR REPLACE FUNCTION coding_event_text(e coding_events) RETURNS text LANGUAGE sql STABLE AS $$
+    SELECT format('%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s|%s',
+        e.study_id, e.seq, to_char(e.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US'), e.coder_id,
+        e.statement_id, quote_nullable(e.code_id), quote_literal(e.action), quote_nullable(e.old_applied),
+        quote_nullable(e.old_stance), quote_nullable(e.new_applied), quote_nullable(e.new_stance),
+        quote_nullable(e.note))
+$$;
+
+CREATE OR REPLACE FUNCTION coding_event_hash(e coding_events) RETURNS bytea LANGUAGE sql STABLE AS $$
+    SELECT sha256(e.prev_hash || convert_to(coding_event_text(e), 'UTF8'))
+$$;
+
+CREATE OR REPLACE FUNCTION coding_events_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+DECLARE
+    setting text := 'viewpoints.chain_head_' || NEW.study_id;
+    cached text := current_setting(setting, true);
+    head_seq bigint;
+    head_hash bytea;
+BEGIN
+    IF cached ~ '^[0-9]{1,18}:[0-9a-f]{64}$' THEN
+        head_seq := split_part(cached, ':', 1)::bigint;
+        head_hash := decode(split_part(cached, ':', 2), 'hex');
+        -- the cache counts only when it names an existing event with that hash
+        IF NOT EXISTS (SELECT 1 FROM coding_events e
+                        WHERE e.study_id = NEW.study_id AND e.seq = head_seq AND e.hash = head_hash) THEN
+            head_seq := NULL;
+        END IF;
+    END IF;
+    IF head_seq IS NULL THEN
+        INSERT INTO coding_event_heads (study_id, seq, hash) VALUES (NEW.study_id, 0, '\x'::bytea)
+            ON CONFLICT (study_id) DO NOTHING;
+        SELECT h.seq, h.hash INTO head_seq, head_hash
+          FROM coding_event_heads h WHERE h.study_id = NEW.study_id FOR UPDATE;
+    END IF;
+    NEW.seq := head_seq + 1;
+    NEW.prev_hash := head_hash;
+    IF NEW.at IS NULL OR current_setting('viewpoints.restoring', true) IS DISTINCT FROM 'on'
+       OR NOT pg_has_role(session_user, (SELECT c.relowner FROM pg_class c WHERE c.oid = TG_RELID), 'MEMBER')
+    THEN
+        NEW.at := clock_timestamp();
+    END IF;
+    NEW.hash := coding_event_hash(NEW);
+    PERFORM set_config(setting, NEW.seq || ':' || encode(NEW.hash, 'hex'), true);
+    RETURN NEW;
+END
+$$;
+
+DROP TRIGGER IF EXISTS coding_events_chain ON coding_events;
+CREATE TRIGGER coding_events_chain BEFORE INSERT ON coding_events
+    FOR EACH ROW EXECUTE FUNCTION coding_events_chain();
+
+-- Once per statement: the recorded head becomes the last event inserted.
+CREATE OR REPLACE FUNCTION coding_events_advance_head() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+BEGIN
+    UPDATE coding_event_heads h SET seq = n.seq, hash = n.hash
+      FROM (SELECT DISTINCT ON (e.study_id) e.study_id, e.seq, e.hash
+              FROM new_events e ORDER BY e.study_id, e.seq DESC) n
+     WHERE h.study_id = n.study_id;
+    RETURN NULL;
+END
+$$;
+
+DROP TRIGGER IF EXISTS coding_events_head ON coding_events;
+CREATE TRIGGER coding_events_head AFTER INSERT ON coding_events
+    REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION coding_events_advance_head();
+
+-- No role may change or remove an event; only deleting the whole study takes its events with it.
+CREATE OR REPLACE FUNCTION coding_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' AND NOT EXISTS (SELECT 1 FROM studies s WHERE s.study_id = OLD.study_id) THEN
+        RETURN OLD;
+    END IF;
+    RAISE EXCEPTION 'coding events are append-only: % is not allowed', TG_OP
+        USING ERRCODE = 'insufficient_privilege',
+              HINT = 'record a new coding action instead; the audit trail keeps every change';
+END
+$$;
+
+DROP TRIGGER IF EXISTS coding_events_no_update ON coding_events;
+CREATE TRIGGER coding_events_no_update BEFORE UPDATE OR DELETE ON coding_events
+    FOR EACH ROW EXECUTE FUNCTION coding_events_append_only();
+DROP TRIGGER IF EXISTS coding_events_no_truncate ON coding_events;
+CREATE TRIGGER coding_events_no_truncate BEFORE TRUNCATE ON coding_events
+    FOR EACH STATEMENT EXECUTE FUNCTION coding_events_append_only();
+
+-- Events whose hash or link to the previous event does not match, or whose time is before the previous event's
+-- (the server's clock only moves on): empty when the trail is intact.
+CREATE OR REPLACE VIEW coding_event_breaks WITH (security_invoker = true) AS
+SELECT study_id, seq,
+       CASE WHEN hash IS DISTINCT FROM expected_hash THEN 'altered'
+            WHEN seq <> expected_seq THEN 'missing before'
+            WHEN prev_hash IS DISTINCT FROM expected_prev THEN 'relinked'
+            ELSE 'dated before the event before it' END AS problem
+  FROM (SELECT e.study_id, e.seq, e.hash, e.prev_hash, e.at, coding_event_hash(e) AS expected_hash,
+               coalesce(lag(e.hash) OVER w, '\x'::bytea) AS expected_prev,
+               coalesce(lag(e.seq) OVER w, 0) + 1 AS expected_seq,
+               lag(e.at) OVER w AS previous_at
+          FROM coding_events e
+        WINDOW w AS (PARTITION BY e.study_id ORDER BY e.seq)) e
+ WHERE hash IS DISTINCT FROM expected_hash
+    OR prev_hash IS DISTINCT FROM expected_prev
+    OR seq <> expected_seq
+    OR at < previous_at;
