@@ -28,12 +28,17 @@ public struct AuditReport: Sendable, Equatable {
     public var withdrawalProblems: [(seq: Int, problem: String)] = []
     /// Recorded consent withdrawals of the study.
     public var withdrawals: Int = 0
+    /// Codings, reviews and adjudications the events do not explain when replayed, and events whose row is gone.
+    public var unexplained: [String] = []
 
-    public var intact: Bool { breaks.isEmpty && withdrawalProblems.isEmpty && headMatches && headSeq == lastSeq }
+    public var intact: Bool {
+        breaks.isEmpty && withdrawalProblems.isEmpty && unexplained.isEmpty && headMatches && headSeq == lastSeq
+    }
 
     public static func == (a: AuditReport, b: AuditReport) -> Bool {
         a.events == b.events && a.breaks.map(\.seq) == b.breaks.map(\.seq) && a.headMatches == b.headMatches
             && a.withdrawalProblems.map(\.problem) == b.withdrawalProblems.map(\.problem)
+            && a.unexplained == b.unexplained
     }
 }
 
@@ -51,7 +56,8 @@ extension Store {
     }
 
     /// Recomputes the study's hash chain: every event's hash, its link to the one before, and the recorded head;
-    /// and every withdrawal's hash, and that each event's statement still exists or went with a withdrawal.
+    /// every event's time against the one before; every withdrawal's hash, and that each event's statement still
+    /// exists or went with a withdrawal; and replays the events against the codings, reviews and adjudications.
     public func verifyAudit(study: Study) throws(StoreError) -> AuditReport {
         let breaks = try connection.query(AuditQueries.breaks, [study.id], doing: "verifying the audit trail").rows
             .map { (seq: Int($0[0]!)!, problem: $0[1]!) }
@@ -59,9 +65,12 @@ extension Store {
         let problems = try connection.query(
             WithdrawalQueries.problems, [study.id], doing: "verifying withdrawals"
         ).rows.map { (seq: Int($0[0]!)!, problem: $0[1]!) }
+        let unexplained = try connection.query(
+            AuditQueries.unexplained, [study.id], doing: "replaying the audit trail"
+        ).rows.map { $0[0]! }
         return AuditReport(
             events: Int(head[0]!)!, breaks: breaks, headMatches: head[4] == "t", headSeq: Int(head[2]!)!,
             lastSeq: Int(head[1]!)!, headHash: head[3]!, withdrawalProblems: problems,
-            withdrawals: try withdrawals(study: study).count)
+            withdrawals: try withdrawals(study: study).count, unexplained: unexplained)
     }
 }
