@@ -79,15 +79,29 @@ struct ConsensusCommandTests {
             }
         }
 
-        // the table prints the same strings, labels in full when not on a terminal
-        let table = try run(["consensus"])
+        // the wide table prints the same strings (shares rounded), labels in full when not on a terminal
+        let table = try run(["consensus", "--wide"])
         #expect(table.status == 0)
         let line = try #require(
             table.stdout.split(separator: "\n").first { $0.hasPrefix("relations.lowest-since-9-11 ") })
         let lowest = try #require(byCode["relations.lowest-since-9-11"])
-        for cell in [lowest[1]] + lowest[3...8] + lowest[10...] {
+        for cell in [lowest[1]] + lowest[3...8] + lowest[15...] {
             #expect(line.contains(cell), "\(cell) missing from \(line)")
         }
+        for cell in lowest[10...14] {
+            let rounded = ConsensusValue.format(try #require(Double(cell)))
+            #expect(line.contains(rounded), "\(rounded) missing from \(line)")
+        }
+
+        // the default table fits 100 columns: counts and class on the code's line, the phrase under it
+        let narrow = try run(["consensus"])
+        #expect(narrow.status == 0)
+        let lines = narrow.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { $0.count <= 100 }, "\(lines.map(\.count).max() ?? 0) columns")
+        let at = try #require(lines.firstIndex { $0.hasPrefix("relations.lowest-since-9-11 ") })
+        for cell in lowest[4...7] + [lowest[15]] { #expect(lines[at].contains(cell), "\(cell) missing: \(lines[at])") }
+        let phrase = lines[(at + 1)...].prefix { $0.hasPrefix("    ") }.map { $0.dropFirst(4) }.joined(separator: " ")
+        #expect(phrase == lowest[16], "\(phrase)")
     }
 
     @Test func exportTalliesIsTheConsensusCSVAndLoadsInPython() throws {
@@ -173,7 +187,7 @@ struct ConsensusCommandTests {
         let plain = try run(["consensus", "--format", "csv"])
         #expect(plain.status == 0)
         #expect(plain.stderr.contains("coverage 2 of 3 statements reviewed"))
-        #expect(try ConsensusCommandTests.csv(plain.stdout)[2][9] == "0.666667")
+        #expect(try ConsensusCommandTests.csv(plain.stdout)[2][9] == "0.6666666666666666")
         let strict = try run(["consensus", "--require-complete"])
         #expect(strict.status == 65, "\(strict)")
         #expect(strict.stderr.contains("--require-complete"))
