@@ -115,18 +115,24 @@ struct TrustTests {
                 refusal(connection, "INSERT INTO coding_event_heads VALUES (\(a), 999, '\\x00')") == "42501",
                 "\(login)")
         }
-        // a forged head in the transaction's cache is ignored: the event links to the real last one
+        // a forged head in the transaction's cache: the statement that followed it fails, nothing is stored
         let last = try w.id("SELECT max(seq) FROM coding_events WHERE study_id = \(a)")
         let coder = try w.connect(w.coder)
+        let append =
+            "INSERT INTO coding_events (study_id, coder_id, statement_id, action) VALUES (\(a), \(coderA), \(s01), 'review')"
+        #expect(
+            refusal(
+                coder,
+                """
+                BEGIN; \(append);
+                SELECT set_config('viewpoints.chain_head_\(a)', '\(Int(last)! + 40):' || repeat('ab', 32), true);
+                \(append); COMMIT;
+                """) == "42501")
+        try coder.execute("ROLLBACK", doing: "ending the forged transaction")
+        // a garbage value is not taken for a head at all
         try coder.execute(
-            """
-            BEGIN;
-            SELECT set_config('viewpoints.chain_head_\(a)', '\(Int(last)! + 40):' || repeat('ab', 32), true);
-            INSERT INTO coding_events (study_id, coder_id, statement_id, action) VALUES (\(a), \(coderA), \(s01), 'review');
-            SELECT set_config('viewpoints.chain_head_\(a)', 'garbage', true);
-            INSERT INTO coding_events (study_id, coder_id, statement_id, action) VALUES (\(a), \(coderA), \(s01), 'review');
-            COMMIT;
-            """, doing: "forging the chain head")
+            "BEGIN; SELECT set_config('viewpoints.chain_head_\(a)', 'garbage', true); \(append); \(append); COMMIT;",
+            doing: "appending after a garbage head")
         #expect(try w.id("SELECT max(seq) FROM coding_events WHERE study_id = \(a)") == String(Int(last)! + 2))
         #expect(try w.s.store.verifyAudit(study: w.s.study).intact)
         // and the study goes on: the owner codes and backs it up

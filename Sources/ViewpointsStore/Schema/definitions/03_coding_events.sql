@@ -4,8 +4,8 @@
 -- only owner-run code reads and writes coding_event_heads, which no other role may change. What a session can set
 -- is never trusted:
 -- - the transaction-local setting viewpoints.chain_head_N is only a cache of the head within a transaction (a bulk
---   insert would otherwise update the head row once per event); it is used only when the event it names exists
---   with that hash, so a forged value is ignored and the head is read from coding_event_heads;
+--   insert would otherwise update the head row once per event); once per statement the new events are checked
+--   against the recorded head and each other, so a statement that followed a forged value fails;
 -- - an event's time is the server's clock; only a session whose login is a member of the table's owner (found from
 --   TG_RELID, never by name) keeps the time it gives, and only while it set viewpoints.restoring (restore does).
 
@@ -23,6 +23,10 @@ CREATE OR REPLACE FUNCTION coding_event_hash(e coding_events) RETURNS bytea LANG
     SELECT sha256(e.prev_hash || convert_to(coding_event_text(e), 'UTF8'))
 $$;
 
+-- Per event: the next seq, the link to the event before and the hash. Within a transaction the head travels in the
+-- transaction-local setting (a bulk insert would otherwise update the head row once per event); the setting is
+-- only trusted as far as coding_events_advance_head, once per statement, finds the new events linked to the
+-- recorded head and to each other.
 CREATE OR REPLACE FUNCTION coding_events_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
 DECLARE
     setting text := 'viewpoints.chain_head_' || NEW.study_id;
@@ -33,13 +37,7 @@ BEGIN
     IF cached ~ '^[0-9]{1,18}:[0-9a-f]{64}$' THEN
         head_seq := split_part(cached, ':', 1)::bigint;
         head_hash := decode(split_part(cached, ':', 2), 'hex');
-        -- the cache counts only when it names an existing event with that hash
-        IF NOT EXISTS (SELECT 1 FROM coding_events e
-                        WHERE e.study_id = NEW.study_id AND e.seq = head_seq AND e.hash = head_hash) THEN
-            head_seq := NULL;
-        END IF;
-    END IF;
-    IF head_seq IS NULL THEN
+    ELSE
         INSERT INTO coding_event_heads (study_id, seq, hash) VALUES (NEW.study_id, 0, '\x'::bytea)
             ON CONFLICT (study_id) DO NOTHING;
         SELECT h.seq, h.hash INTO head_seq, head_hash
@@ -62,9 +60,27 @@ DROP TRIGGER IF EXISTS coding_events_chain ON coding_events;
 CREATE TRIGGER coding_events_chain BEFORE INSERT ON coding_events
     FOR EACH ROW EXECUTE FUNCTION coding_events_chain();
 
--- Once per statement: the recorded head becomes the last event inserted.
+-- Once per statement: the statement's new events must continue the recorded head (whose row lock this takes) and
+-- each other, seq by seq and hash by hash, whatever the setting said; then the head becomes the last of them.
 CREATE OR REPLACE FUNCTION coding_events_advance_head() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+DECLARE
+    broken record;
 BEGIN
+    PERFORM 1 FROM coding_event_heads h WHERE h.study_id IN (SELECT DISTINCT e.study_id FROM new_events e)
+     ORDER BY h.study_id FOR UPDATE;
+    SELECT e.study_id, e.seq INTO broken
+      FROM (SELECT n.study_id, n.seq, n.prev_hash,
+                   lag(n.seq) OVER w AS before_seq, lag(n.hash) OVER w AS before_hash
+              FROM new_events n WINDOW w AS (PARTITION BY n.study_id ORDER BY n.seq)) e
+      JOIN coding_event_heads h ON h.study_id = e.study_id
+     WHERE e.seq <> coalesce(e.before_seq, h.seq) + 1
+        OR e.prev_hash IS DISTINCT FROM coalesce(e.before_hash, h.hash)
+     LIMIT 1;
+    IF FOUND THEN
+        RAISE EXCEPTION 'coding event % of study #% does not continue the audit chain', broken.seq, broken.study_id
+            USING ERRCODE = 'insufficient_privilege',
+                  HINT = 'viewpoints.chain_head_N is the chain trigger''s own setting: do not set it';
+    END IF;
     UPDATE coding_event_heads h SET seq = n.seq, hash = n.hash
       FROM (SELECT DISTINCT ON (e.study_id) e.study_id, e.seq, e.hash
               FROM new_events e ORDER BY e.study_id, e.seq DESC) n
