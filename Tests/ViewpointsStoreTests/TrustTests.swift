@@ -129,10 +129,13 @@ struct TrustTests {
                 \(append); COMMIT;
                 """) == "42501")
         try coder.execute("ROLLBACK", doing: "ending the forged transaction")
-        // a garbage value is not taken for a head at all
-        try coder.execute(
-            "BEGIN; SELECT set_config('viewpoints.chain_head_\(a)', 'garbage', true); \(append); \(append); COMMIT;",
-            doing: "appending after a garbage head")
+        // a garbage value fails its statement too
+        #expect(
+            refusal(
+                coder, "BEGIN; SELECT set_config('viewpoints.chain_head_\(a)', 'garbage', true); \(append); COMMIT;")
+                != nil)
+        try coder.execute("ROLLBACK", doing: "ending the forged transaction")
+        try coder.execute("BEGIN; \(append); \(append); COMMIT;", doing: "appending as the coder")
         #expect(try w.id("SELECT max(seq) FROM coding_events WHERE study_id = \(a)") == String(Int(last)! + 2))
         #expect(try w.s.store.verifyAudit(study: w.s.study).intact)
         // and the study goes on: the owner codes and backs it up

@@ -26,7 +26,8 @@ $$;
 -- Per event: the next seq, the link to the event before and the hash. Within a transaction the head travels in the
 -- transaction-local setting (a bulk insert would otherwise update the head row once per event); the setting is
 -- only trusted as far as coding_events_advance_head, once per statement, finds the new events linked to the
--- recorded head and to each other.
+-- recorded head and to each other (a value that is not SEQ:HEX fails the statement at once). No regular expression
+-- checks it here: one per event cost a third of the trigger's time.
 CREATE OR REPLACE FUNCTION coding_events_chain() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
 DECLARE
     setting text := 'viewpoints.chain_head_' || NEW.study_id;
@@ -34,7 +35,7 @@ DECLARE
     head_seq bigint;
     head_hash bytea;
 BEGIN
-    IF cached ~ '^[0-9]{1,18}:[0-9a-f]{64}$' THEN
+    IF cached <> '' THEN
         head_seq := split_part(cached, ':', 1)::bigint;
         head_hash := decode(split_part(cached, ':', 2), 'hex');
     ELSE
