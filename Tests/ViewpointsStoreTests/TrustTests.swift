@@ -210,6 +210,27 @@ struct TrustTests {
             note: "changed my mind")
         _ = try coderStore.removeCoding(study: w.s.study, coder: "coder-a", statement: "S01", code: .key("t.a"))
         _ = try coderStore.markReviewed(study: w.s.study, coder: "coder-a", statement: "S09")
+        // the session's undo of a statement's only coding: the removal with its event, then the review taken back
+        _ = try coderStore.applyCoding(
+            study: w.s.study, coder: "coder-a", statement: "S15", code: .key("t.a"), stance: Stance(1)!, note: nil)
+        let s15 = try w.id("SELECT statement_id FROM statements WHERE study_id = \(a) AND external_id = 'S15'")
+        let coder = try w.connect(w.coder)
+        #expect(
+            refusal(
+                coder,
+                """
+                BEGIN;
+                DELETE FROM codings WHERE study_id = \(a) AND statement_id = \(s15) AND coder_id = \(coderA);
+                INSERT INTO coding_events (study_id, coder_id, statement_id, code_id, action, old_applied, old_stance,
+                                           new_applied)
+                VALUES (\(a), \(coderA), \(s15), \(ta), 'remove', true, 1, false);
+                DELETE FROM reviews WHERE study_id = \(a) AND statement_id = \(s15) AND coder_id = \(coderA);
+                COMMIT;
+                """) == nil)
+        #expect(
+            try w.s.db.scalar(
+                "SELECT count(*) FROM reviews WHERE study_id = \(a) AND statement_id = \(s15) AND coder_id = \(coderA)")
+                == "0")
         let leadStore = try Store.open(
             databaseURL: try Connection.conninfo(w.s.db.url, setting: "user", to: w.lead), home: w.s.db.home)
         _ = try leadStore.adjudicate(

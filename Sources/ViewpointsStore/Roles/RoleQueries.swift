@@ -76,21 +76,19 @@ enum RoleQueries {
         REVOKE INSERT, UPDATE, DELETE ON coding_event_heads FROM viewpoints_lead, viewpoints_coder;
         REVOKE INSERT, UPDATE, DELETE ON withdrawals FROM viewpoints_lead;
         REVOKE UPDATE, DELETE ON statements FROM viewpoints_lead;
-        REVOKE DELETE ON participants, codes, coders, reviews, adjudications FROM viewpoints_lead;
-        REVOKE DELETE ON reviews FROM viewpoints_coder;
+        REVOKE DELETE ON participants, codes, coders, adjudications FROM viewpoints_lead;
         GRANT SELECT ON schema_migrations, schema_definitions TO PUBLIC;
         GRANT SELECT ON studies, study_members
             TO viewpoints_lead, viewpoints_coder, viewpoints_analyst;
         GRANT UPDATE (title, pseudonym_width, next_code_number) ON studies TO viewpoints_lead;
         GRANT SELECT, INSERT ON statements TO viewpoints_lead;
-        GRANT SELECT, INSERT, UPDATE ON participants, codes, coders, reviews, adjudications TO viewpoints_lead;
-        GRANT SELECT, INSERT, UPDATE, DELETE ON codings TO viewpoints_lead;
+        GRANT SELECT, INSERT, UPDATE ON participants, codes, coders, adjudications TO viewpoints_lead;
+        GRANT SELECT, INSERT, UPDATE, DELETE ON reviews, codings TO viewpoints_lead;
         GRANT SELECT ON statement_refs, coder_decisions, adjudication_status, final_decisions, final_codings,
             disagreements, coding_event_breaks, participant_stances, study_coverage TO viewpoints_lead;
         GRANT SELECT (study_id, participant_id, pseudonym, number) ON participants TO viewpoints_coder;
         GRANT SELECT ON statements, codes, coders, statement_refs TO viewpoints_coder;
-        GRANT SELECT, INSERT, UPDATE ON reviews TO viewpoints_coder;
-        GRANT SELECT, INSERT, UPDATE, DELETE ON codings TO viewpoints_coder;
+        GRANT SELECT, INSERT, UPDATE, DELETE ON reviews, codings TO viewpoints_coder;
         GRANT SELECT, INSERT ON coding_events TO viewpoints_lead, viewpoints_coder;
         GRANT SELECT ON withdrawals TO viewpoints_lead;
         GRANT SELECT ON audit_withdrawal_problems TO viewpoints_lead;

@@ -17,8 +17,7 @@ BEGIN
         REVOKE INSERT, UPDATE, DELETE ON coding_event_heads FROM viewpoints_lead, viewpoints_coder;
         REVOKE INSERT, UPDATE, DELETE ON withdrawals FROM viewpoints_lead;
         REVOKE UPDATE, DELETE ON statements FROM viewpoints_lead;
-        REVOKE DELETE ON participants, codes, coders, reviews, adjudications FROM viewpoints_lead;
-        REVOKE DELETE ON reviews FROM viewpoints_coder;
+        REVOKE DELETE ON participants, codes, coders, adjudications FROM viewpoints_lead;
     END IF;
 END
 $$;

@@ -10,7 +10,7 @@
 -- - a coding (statement, code, coder) exists with stance S exactly when its last apply/change/remove/note event has
 --   new_applied and new_stance S; a removed coding's last event is a remove;
 -- - a review (statement, coder) exists only when the coder has an event on the statement; its codes_through never
---   passes the study's highest code number;
+--   passes the study's highest code number; it may be taken back when the coder has no coding left on the statement;
 -- - an adjudication (statement, code) is the one its event_seq names: that event adjudicates the same pair, by the
 --   same lead, to the same decision, and no later adjudicate event on the pair exists;
 -- - rows of a statement that is gone went with it (a withdrawal, which audit_withdrawal_problems checks).
@@ -57,7 +57,11 @@ BEGIN
     SELECT r.codes_through INTO through FROM reviews r
      WHERE r.study_id = k.study_id AND r.statement_id = k.statement_id AND r.coder_id = k.coder_id;
     IF NOT FOUND THEN
+        -- a review taken back (the session's undo of a statement's only coding) leaves no coding of that coder
+        -- behind: the codings' own check saw each of them go with its event
         IF NOT EXISTS (SELECT 1 FROM statements s WHERE s.study_id = k.study_id AND s.statement_id = k.statement_id)
+           OR NOT EXISTS (SELECT 1 FROM codings g WHERE g.study_id = k.study_id AND g.statement_id = k.statement_id
+                                                    AND g.coder_id = k.coder_id)
         THEN
             RETURN NULL;
         END IF;
