@@ -157,6 +157,15 @@ struct ConsensusCommandTests {
         let column = try #require(matrix[0].firstIndex(of: "region.prioritize-regional"))
         #expect(matrix.dropFirst().filter { !$0[column].isEmpty }.count == 44)
         #expect(matrix.dropFirst().allSatisfy { ["", "1", "2"].contains($0[column]) })
+        // --mean writes every mean at full precision: the shortest text that reads back as the same double
+        let means = try ConsensusCommandTests.csv(try run(["export", "matrix", "--mean"]).stdout)
+        let cells = means.dropFirst().flatMap { $0.dropFirst(means[0].firstIndex(of: "relations.lowest-since-9-11")!) }
+            .filter { !$0.isEmpty }
+        #expect(!cells.isEmpty)
+        for cell in cells {
+            let value = try #require(Double(cell), "\(cell)")
+            #expect(cell == ConsensusValue.shortest(value), "\(cell) is not the shortest text of \(value)")
+        }
         let quotes = try run([
             "quotes", "--code", "relations.lowest-since-9-11", "--position", "oppose", "--format", "csv",
         ])
@@ -165,6 +174,20 @@ struct ConsensusCommandTests {
         #expect(rows.count == 6)
         #expect(rows.dropFirst().allSatisfy { Int($0[2])! < 0 })
         #expect(Set(rows.dropFirst().map { $0[1] }).count == 5)
+    }
+
+    @Test func matrixMeansAreWrittenAtFullPrecision() throws {
+        #expect(try run(["study", "create", "s"]).status == 0)
+        #expect(try run(["import", "participants", files.write("p.csv", "participant\na\nb\nc\n")]).status == 0)
+        let statements = "id,participant,text\nS1,a,one\nS2,a,two\nS3,a,three\nS4,b,four\nS5,c,five\n"
+        #expect(try run(["import", "statements", files.write("s.csv", statements)]).status == 0)
+        let codebook = "key,label,description,parent\nt,T,,\nt.a,A,,t\n"
+        #expect(try run(["import", "codebook", files.write("c.csv", codebook)]).status == 0)
+        let codings = "statement,coder,code,stance\nS1,k,t.a,1\nS2,k,t.a,1\nS3,k,t.a,2\nS4,k,t.a,-1\nS5,k,,\n"
+        #expect(try run(["import", "codings", files.write("g.csv", codings)]).status == 0)
+        let matrix = try ConsensusCommandTests.csv(try run(["export", "matrix", "--mean"]).stdout)
+        let column = try #require(matrix[0].firstIndex(of: "t.a"))
+        #expect(matrix.dropFirst().map { $0[column] }.sorted() == ["", "-1", "1.3333333333333333"])  // pseudonym order
     }
 
     @Test func incompleteCodingWarnsAndRequireCompleteExitsSixtyFive() throws {
