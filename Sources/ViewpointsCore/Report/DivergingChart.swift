@@ -136,7 +136,7 @@ public struct DivergingChart: Sendable, Equatable {
     func legend(y: Double) -> String {
         var out = "<g class=\"legend\" font-size=\"11\">"
         for (index, stance) in (-2...2).enumerated() {
-            let x = 120 + Double(index) * 150
+            let x = 40 + Double(index) * 168
             let fill = stance == -1 ? "url(#\(id)-hatch)" : Palette.color(stance)
             out += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y - 10))\" width=\"14\" height=\"12\" fill=\"\(fill)\""
             out += " stroke=\"#555555\" stroke-width=\"0.5\"/>"
