@@ -51,19 +51,6 @@ psql "$url" -q -v ON_ERROR_STOP=1 -v study="$study" -v participants="$participan
     -v codings="$codings" -f "$here/consensus/generate.sql"
 echo "generated in $(($(date +%s) - start)) s: $(psql "$url" -Atc "SELECT count(*) FROM codings") codings" >&2
 
-# median wall time in seconds of 3 runs of "$@", output discarded
-median3() {
-    local times=()
-    for _ in 1 2 3; do
-        local t0 t1
-        t0=$(date +%s.%N)
-        "$@" >/dev/null
-        t1=$(date +%s.%N)
-        times+=("$(python3 -c 'import sys; print(float(sys.argv[2]) - float(sys.argv[1]))' "$t0" "$t1")")
-    done
-    printf '%s\n' "${times[@]}" | sort -n | sed -n 2p
-}
-
 # viewpoints consensus runs its tallies with SET LOCAL work_mem = '64MB' (Store+Consensus.swift): the reference
 # gets the same memory, so the ratio compares the queries, not the settings
 memory="SET work_mem = '64MB'"
@@ -78,9 +65,9 @@ reference_rows=$(psql "$url" -qAt -v study="$study" -c "$memory" -f "$here/conse
 floor_rows=$(psql "$url" -qAt -v study="$study" -f "$here/consensus/floor.sql")
 [[ $reference_rows == "$floor_rows" ]] || { echo "consensus bench: the floor's tallies differ from the reference's" >&2; exit 1; }
 
-cli=$(median3 "$binary" consensus --format csv)
-sql=$(median3 psql "$url" -q -v study="$study" -c "$memory" -f "$here/consensus/reference.sql")
-floor=$(median3 psql "$url" -q -v study="$study" -f "$here/consensus/floor.sql")
+cli=$(time_median /dev/null "$binary" consensus --format csv)
+sql=$(time_median /dev/null psql "$url" -q -v study="$study" -c "$memory" -f "$here/consensus/reference.sql")
+floor=$(time_median /dev/null psql "$url" -q -v study="$study" -f "$here/consensus/floor.sql")
 ratio() { python3 -c 'import sys; print(f"{float(sys.argv[1]) / float(sys.argv[2]):.2f}")' "$1" "$2"; }
 printf 'viewpoints consensus --format csv  %6.2f s\n' "$cli"
 printf 'psql reference.sql                 %6.2f s\n' "$sql"

@@ -5,7 +5,7 @@ import ViewpointsStore
 import ViewpointsTestSupport
 
 /// `consensus`, `export tallies`, `export matrix` and `quotes`, run as a user runs them.
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct ConsensusCommandTests {
     let db: TestDatabase
     let files = TestFiles()

@@ -5,7 +5,7 @@ import ViewpointsStore
 import ViewpointsTestSupport
 
 /// Consent withdrawal: what goes, what stays, what is recorded, and what consensus and reliability count after.
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct WithdrawalTests {
 
     @Test func consensusAndReliabilityNoLongerCountAWithdrawnParticipant() throws {

@@ -82,11 +82,8 @@ extension Store {
         for attribute in [request.by, request.filter?.attribute].compactMap({ $0 }) {
             try requireAttribute(attribute, study: study)
         }
-        let coverageRow = try connection.query(ConsensusQueries.coverage, [study.id], doing: "measuring coverage")
-            .rows.first
-        let statements = Int(coverageRow?[0] ?? "0") ?? 0
-        let reviewed = Int(coverageRow?[1] ?? "0") ?? 0
-        let coverage = coverageRow?[2].flatMap(Double.init)
+        let coverage = try ConsensusCoverage(
+            connection.query(ConsensusQueries.coverage, [study.id], doing: "measuring coverage"))
         let result = try connection.transaction(doing: "computing consensus tallies") { () throws(StoreError) in
             // The tallies group every final decision by participant and proposition: 3,000,000 codings sort in
             // memory with 64 MB and spill to disk with the server's default 4 MB (Scripts/bench consensus gives
@@ -98,21 +95,12 @@ extension Store {
         }
         var rows: [ConsensusRow] = []
         var unresolved = 0
-        for row in result.rows {
-            unresolved += Int(row[13]!)!
-            let code = row[0]!
-            let theme = row[2]!
-            let isTheme = row[3] == "t"
-            if let wanted = request.code, code != wanted { continue }
-            if let wanted = request.theme, theme != wanted { continue }
-            let counts = row[5...12].map { Int($0!)! }
-            let stances = isTheme ? [0, 0, counts[1], 0, 0] : Array(counts[2...6])
-            rows.append(
-                ConsensusRow(
-                    code: code, label: row[1]!, theme: theme, isTheme: isTheme, attribute: request.by,
-                    group: request.by == nil ? nil : row[4],
-                    tally: ConsensusTally(participants: counts[0], stances: stances, participantsUnresolved: counts[7]),
-                    coverage: coverage, thresholds: request.thresholds))
+        for tally in result.rows {
+            unresolved += try tally.decode(13, as: Int.self)
+            let row = try ConsensusRow(tally: tally, counts: 5, request: request, coverage: coverage.coverage)
+            if let wanted = request.code, row.code != wanted { continue }
+            if let wanted = request.theme, row.theme != wanted { continue }
+            rows.append(row)
         }
         if request.by != nil {
             rows = ConsensusRow.suppressing(rows, minCell: request.minCell)
@@ -120,20 +108,20 @@ extension Store {
             for index in rows.indices { rows[index].suppression = .small }
         }
         return ConsensusReport(
-            rows: rows, statements: statements, reviewed: reviewed, unresolvedPairs: unresolved,
+            rows: rows, statements: coverage.statements, reviewed: coverage.reviewed, unresolvedPairs: unresolved,
             byAttribute: request.by != nil)
     }
 
     func requireCode(_ key: String, theme: Bool, study: Study) throws(StoreError) {
         let kind = try connection.query(ConsensusQueries.codeKind, [study.id, key], doing: "looking up code \(key)")
-            .scalar
+            .rows.first?.decode(0, as: Bool.self)
         let option = theme ? "--theme" : "--code"
         guard let kind else {
             throw StoreError(
                 .notFound, "\(option) \(key): no such code in study \(study.slug)",
                 hint: "list the codebook with `viewpoints export codebook`")
         }
-        if (kind == "t") != theme {
+        if kind != theme {
             throw StoreError(
                 .usage, "\(option) \(key): '\(key)' is a \(theme ? "proposition" : "theme")",
                 hint: theme ? "use --code \(key)" : "use --theme \(key)")
@@ -142,7 +130,7 @@ extension Store {
 
     func requireAttribute(_ attribute: String, study: Study) throws(StoreError) {
         let known = try connection.query(ConsensusQueries.attributeKeys, [study.id], doing: "listing attributes")
-            .rows.map { $0[0]! }
+            .column(0, as: String.self)
         guard known.contains(attribute) else {
             throw StoreError(
                 .usage, "no participant of study \(study.slug) has the attribute '\(attribute)'",

@@ -2,7 +2,7 @@ import Foundation
 import ViewpointsCore
 
 /// How `import participants` behaves.
-public struct ParticipantImportOptions: Sendable {
+public struct ParticipantImportOptions: ImportModeOptions, Sendable {
     public var identifying = ParticipantsFile.defaultIdentifying
     /// Replace the attributes of changed participants instead of refusing them.
     public var update = false
@@ -32,11 +32,11 @@ struct StoredParticipant {
 
 extension Store {
     func storedParticipants(study: Study) throws(StoreError) -> [StoredParticipant] {
-        try connection.query(ParticipantQueries.all, [study.id], doing: "reading participants").rows.map { row in
-            StoredParticipant(
-                id: row[0]!, pseudonym: row[1]!, number: Int(row[2]!)!, digestHex: row[3]!,
-                attributes: Store.decodeAttributes(row[4]!))
-        }
+        try connection.query(ParticipantQueries.all, [study.id], doing: "reading participants")
+            .decode((String, String, Int, String, String).self).map {
+                StoredParticipant(
+                    id: $0.0, pseudonym: $0.1, number: $0.2, digestHex: $0.3, attributes: Store.decodeAttributes($0.4))
+            }
     }
 
     static func decodeAttributes(_ json: String) -> [String: String] {
@@ -58,9 +58,7 @@ extension Store {
     {
         let file = try ParticipantsFile.read(path: path, identifying: options.identifying)
         let key = try key(for: study)
-        var result = ParticipantImportResult(summary: ImportSummary(kind: "participants"))
-        result.summary.dryRun = options.dryRun
-        result.summary.updated = options.update
+        var result = ParticipantImportResult(summary: ImportSummary(kind: "participants", options: options))
         if options.fileOrder {
             result.warnings.append(
                 "--order file: pseudonyms follow the file's order; if the file is alphabetical, P01 is the first name "
@@ -179,14 +177,7 @@ extension Store {
 extension Store {
     /// Runs an import in one transaction: committed when `body` returns, rolled back when it throws or on a dry run.
     func importTransaction(dryRun: Bool, doing what: String, _ body: () throws -> Void) throws {
-        try connection.execute("BEGIN", doing: what)
-        do {
-            try body()
-        } catch {
-            try? connection.execute("ROLLBACK", doing: what)
-            throw error
-        }
-        try connection.execute(dryRun ? "ROLLBACK" : "COMMIT", doing: what)
+        try connection.transaction(dryRun: dryRun, doing: what, body)
         guard !dryRun else { return }
         // Fresh statistics after a load, as PostgreSQL's manual advises: without them the consensus query over a
         // just-imported sample chose nested loops and took minutes instead of a third of a second.

@@ -26,11 +26,10 @@ extension Viewpoints {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open()
             let request = options.request
-            let result = try report {
+            let result = try database.withStudy(studyOptions.resolvedSlug) { store, study in
                 try store.consensusAsSession(
-                    study: try store.resolveStudy(slug: studyOptions.resolvedSlug), request: request)
+                    study: study, request: request)
             }
             try writeOutput(
                 ConsensusOutput(report: result, request: request).render(format, toTerminal: out == nil, wide: wide),
