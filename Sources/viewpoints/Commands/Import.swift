@@ -28,6 +28,7 @@ extension Viewpoints.Import {
             let store = try database.open()
             var options = ParticipantImportOptions()
             options.identifying = identifying.columns
+            options.keepAttributes = identifying.kept
             options.update = common.update
             options.dryRun = common.dryRun
             options.fileOrder = order == .file
@@ -68,6 +69,7 @@ extension Viewpoints.Import {
             var options = StatementImportOptions()
             options.participantsFile = participants
             options.identifying = identifying.columns
+            options.keepAttributes = identifying.kept
             options.update = common.update
             options.dryRun = common.dryRun
             if let redact { options.redactTerms = try readTerms(redact) }
