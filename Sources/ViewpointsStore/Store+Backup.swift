@@ -13,6 +13,9 @@ public struct RestoreResult: Sendable {
 }
 
 extension Store {
+    /// Fewest characters of a passphrase that seals a study key into a backup.
+    public static let minimumPassphraseLength = 12
+
     /// The highest applied migration.
     func schemaVersion() throws(StoreError) -> Int {
         Int(try connection.query(BackupQueries.schemaVersion, doing: "reading the schema version").scalar ?? "0") ?? 0
@@ -21,11 +24,19 @@ extension Store {
     /// Writes the study to a backup archive at `path`, from one consistent snapshot; with a passphrase, the study
     /// key sealed with it goes in too. Refuses a study whose audit trail does not verify.
     @discardableResult
-    public func backup(study: Study, to path: String, toolVersion: String, keyPassphrase: String?) throws(StoreError)
-        -> BackupArchive
-    {
+    public func backup(
+        study: Study, to path: String, toolVersion: String, keyPassphrase: String?,
+        mode: UInt32 = CSVWriter.privateMode
+    ) throws(StoreError) -> BackupArchive {
         var sealedKey: (BackupManifest.Key, [UInt8])?
         if let keyPassphrase {
+            guard keyPassphrase.count >= Self.minimumPassphraseLength else {
+                throw StoreError(
+                    .usage,
+                    "the backup passphrase has \(keyPassphrase.count) characters; a sealed key needs at least "
+                        + "\(Self.minimumPassphraseLength)",
+                    hint: "choose a longer passphrase, such as four unrelated words")
+            }
             let keyPath = StudyKey.path(slug: study.slug, home: home)
             _ = try key(for: study)
             guard let bytes = FileManager.default.contents(atPath: keyPath) else {
@@ -73,7 +84,7 @@ extension Store {
             createdAt: ISO8601DateFormatter().string(from: Date()), auditChain: BackupManifest.auditNote,
             files: listed, key: sealedKey?.0)
         let archive = BackupArchive(manifest: manifest, files: files)
-        try archive.write(path: path)
+        try archive.write(path: path, mode: mode)
         return archive
     }
 

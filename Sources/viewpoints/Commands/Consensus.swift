@@ -21,6 +21,7 @@ extension Viewpoints {
         @Option(help: "table, csv or json.") var format: OutputFormat = .table
         @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out:
             String?
+        @OptionGroup var fileMode: FileModeOption
         @OptionGroup var studyOptions: StudyOptions
         @OptionGroup var database: DatabaseOptions
 
@@ -32,22 +33,25 @@ extension Viewpoints {
                     study: try store.resolveStudy(slug: studyOptions.resolvedSlug), request: request)
             }
             try writeOutput(
-                ConsensusOutput(report: result, request: request).render(format, toTerminal: out == nil), to: out)
+                ConsensusOutput(report: result, request: request).render(format, toTerminal: out == nil), to: out,
+                mode: fileMode.mode.value)
             try options.finish(result)
         }
     }
 }
 
 /// Prints `text`, or writes it to `path` (`-`: standard output), exiting 73 when it cannot be written.
-func writeOutput(_ text: String, to path: String?) throws {
+func writeOutput(_ text: String, to path: String?, mode: UInt32 = CSVWriter.privateMode) throws {
     guard let path, path != "-" else {
         print(text, terminator: "")
         return
     }
     do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        var writer = try CSVWriter(path: path, mode: mode)
+        try writer.writeRaw(Array(text.utf8))
+        try writer.finish()
     } catch {
-        warn("viewpoints: error: cannot write \(path): \(error.localizedDescription)")
+        warn("viewpoints: error: cannot write \(path): \(error.description)")
         throw ExitCode(73)
     }
 }

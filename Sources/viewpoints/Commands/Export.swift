@@ -15,6 +15,7 @@ struct ExportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
     @Flag(help: "For Excel: a byte-order mark and CRLF line ends.") var excel = false
     @Flag(help: "Write cells as stored, without neutralizing formula-like text.") var raw = false
+    @OptionGroup var fileMode: FileModeOption
     @OptionGroup var studyOptions: StudyOptions
     @OptionGroup var database: DatabaseOptions
 
@@ -23,7 +24,7 @@ struct ExportOptions: ParsableArguments {
         let store = try database.open()
         try report {
             let study = try store.resolveStudy(slug: studyOptions.resolvedSlug)
-            var export = try CSVExport(path: out, excel: excel, raw: raw)
+            var export = try CSVExport(path: out, excel: excel, raw: raw, mode: fileMode.mode.value)
             var first = true
             var count = -1
             try produce(store, study) { fields in

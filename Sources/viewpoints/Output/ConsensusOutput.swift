@@ -13,7 +13,7 @@ struct ConsensusOutput {
         switch format {
         case .csv:
             CSVWriter.encode(
-                [columns]
+                [columns.map(CSVSpreadsheetSafety.neutralize)]
                     + report.rows.map {
                         $0.fields(byAttribute: report.byAttribute).map(CSVSpreadsheetSafety.neutralize)
                     }
