@@ -21,7 +21,7 @@ from collections import Counter, defaultdict
 from fractions import Fraction
 
 # MARK: - Text banks
-# (key, label, description) for the nine themes, in DOMAIN.md section 5 order.
+# (key, label, description) for the nine themes, in the order of the study brief (METHODS.md, the sample).
 THEMES = [
     ("relations", "State of relations", "How participants describe present US-Pakistan relations and how they got there."),
     ("objectives", "Pakistan's objectives", "What Pakistan wants from the relationship and where US aims conflict with it."),
@@ -786,7 +786,7 @@ HEADERS = {
     "codings.csv": ["statement", "coder", "code", "stance", "note"],
     "adjudications.csv": ["statement", "code", "stance"],
 }
-# DOMAIN.md section 5, verbatim: the codebook the sample must carry.
+# The codebook the sample must carry (the propositions of the IPR press release; Samples/ipr-2018/README.md).
 DOMAIN_CODEBOOK = """
 relations: lowest-since-9-11 · mismanaged-no-strategy · missed-post-9-11-opportunity · split-over-taliban · us-transactional · pakistan-also-failed
 objectives: afghan-peace-goals-differ · friendly-kabul · trade-transit-hub · india-fixation-conflicts
@@ -1319,7 +1319,7 @@ def analyse(folder):
     themes = [r["key"] for r in codebook if not r["parent"]]
     propositions = [r["key"] for r in codebook if r["parent"]]
     need(themes == [t for t, _ in expected_codebook], f"codebook.csv: themes {themes}")
-    need(propositions == [p for _, ps in expected_codebook for p in ps], "codebook.csv: propositions differ from DOMAIN.md")
+    need(propositions == [p for _, ps in expected_codebook for p in ps], "codebook.csv: propositions differ from the expected codebook")
     need(all(KEY_RE.match(r["key"]) for r in codebook), "codebook.csv: a key does not match the key pattern")
     need(all(r["parent"] in ("", r["key"].split(".")[0]) for r in codebook), "codebook.csv: wrong parent")
     need(all(r["label"] and r["description"] for r in codebook), "codebook.csv: empty label or description")
@@ -1556,12 +1556,12 @@ Pakistani formats, any match with a real subscriber is coincidence.
   per participant in alphabetical order by name, as a report's list of participants would be. The source
   identifier `participant` is the **e-mail address**: it is unique, stable across interview rounds, and what
   a research team's contact sheet keys on; repeating it in the `email` column keeps the contact detail that
-  redaction needs separate from the identifier the importer hashes. Constituencies as DOMAIN.md suggests
+  redaction needs separate from the identifier the importer hashes. Constituencies in an illustrative split
   (former_diplomat 14, retired_military 10, politician 10, academic_think_tank 10, journalist_media 7,
   civil_servant 6, business_economist 3); `status` serving or former; `sector` a coarse field of expertise
   (foreign_policy, security, economy, governance); `interview_month` 2017-07 to 2018-02.
 - `codebook.csv`: `key,label,description,parent`; the nine themes, each followed by its propositions, keys
-  exactly as DOMAIN.md section 5 lists them (`theme.proposition`); labels and one-line definitions are ours.
+  exactly as the study brief lists them (`theme.proposition`); labels and one-line definitions are ours.
 - `statements.csv`: `id,participant,question,source,text`. Statements: {facts['statements']}
   (`S0001` ...); per participant: {facts['per_person'][0]} to {facts['per_person'][1]}; length:
   {facts['lengths'][0]} to {facts['lengths'][1]} characters. Each answers one of eight protocol questions

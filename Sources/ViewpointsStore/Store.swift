@@ -17,9 +17,12 @@ public final class Store {
 
     /// Connects to `databaseURL` (refusing a database with pending migrations), or, when it is nil or empty,
     /// starts and migrates the managed local cluster of `home`.
-    public static func open(databaseURL: String?, home: String, requireCurrentSchema: Bool = true)
-        throws(StoreError) -> Store
-    {
+    /// `willStartServer` is called before the managed server is created (`initializing`) or started, which
+    /// takes seconds, so that the caller can say so.
+    public static func open(
+        databaseURL: String?, home: String, requireCurrentSchema: Bool = true,
+        willStartServer: (_ initializing: Bool) -> Void = { _ in }
+    ) throws(StoreError) -> Store {
         if let url = databaseURL, !url.isEmpty {
             let connection = try Connection(conninfo: url)
             let store = Store(connection: connection, home: home, isManaged: false)
@@ -27,7 +30,7 @@ public final class Store {
             return store
         }
         let server = ManagedServer(home: home)
-        try server.ensureRunning()
+        try server.ensureRunning(willStart: willStartServer)
         let connection = try Connection(conninfo: server.currentConninfo)
         let store = Store(connection: connection, home: home, isManaged: true)
         try store.migrator().migrate()

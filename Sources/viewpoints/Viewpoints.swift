@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 @main
 struct Viewpoints: ParsableCommand {
@@ -17,4 +18,27 @@ struct Viewpoints: ParsableCommand {
             User.self, Grant.self, Revoke.self,
         ]
     )
+
+    /// Parses and runs like ArgumentParser's own `main`, but a mistyped subcommand gets "did you mean …" and
+    /// every error starts with `viewpoints: error:`.
+    static func main() {
+        let arguments = Array(CommandLine.arguments.dropFirst())
+        if let refusal = CommandLineErrors.unknownSubcommand(in: arguments, root: Viewpoints.self) {
+            warn(refusal)
+            Foundation.exit(ExitCode.validationFailure.rawValue)
+        }
+        do {
+            var command = try parseAsRoot(arguments)
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let text = fullMessage(for: error)
+            if code == .success {
+                if !text.isEmpty { print(text) }
+            } else if !text.isEmpty {
+                warn(CommandLineErrors.worded(text))
+            }
+            Foundation.exit(code.rawValue)
+        }
+    }
 }

@@ -79,15 +79,29 @@ struct ConsensusCommandTests {
             }
         }
 
-        // the table prints the same strings, labels in full when not on a terminal
-        let table = try run(["consensus"])
+        // the wide table prints the same strings (shares rounded), labels in full when not on a terminal
+        let table = try run(["consensus", "--wide"])
         #expect(table.status == 0)
         let line = try #require(
             table.stdout.split(separator: "\n").first { $0.hasPrefix("relations.lowest-since-9-11 ") })
         let lowest = try #require(byCode["relations.lowest-since-9-11"])
-        for cell in [lowest[1]] + lowest[3...8] + lowest[10...] {
+        for cell in [lowest[1]] + lowest[3...8] + lowest[15...] {
             #expect(line.contains(cell), "\(cell) missing from \(line)")
         }
+        for cell in lowest[10...14] {
+            let rounded = ConsensusValue.format(try #require(Double(cell)))
+            #expect(line.contains(rounded), "\(rounded) missing from \(line)")
+        }
+
+        // the default table fits 100 columns: counts and class on the code's line, the phrase under it
+        let narrow = try run(["consensus"])
+        #expect(narrow.status == 0)
+        let lines = narrow.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.allSatisfy { $0.count <= 100 }, "\(lines.map(\.count).max() ?? 0) columns")
+        let at = try #require(lines.firstIndex { $0.hasPrefix("relations.lowest-since-9-11 ") })
+        for cell in lowest[4...7] + [lowest[15]] { #expect(lines[at].contains(cell), "\(cell) missing: \(lines[at])") }
+        let phrase = lines[(at + 1)...].prefix { $0.hasPrefix("    ") }.map { $0.dropFirst(4) }.joined(separator: " ")
+        #expect(phrase == lowest[16], "\(phrase)")
     }
 
     @Test func exportTalliesIsTheConsensusCSVAndLoadsInPython() throws {
@@ -143,6 +157,15 @@ struct ConsensusCommandTests {
         let column = try #require(matrix[0].firstIndex(of: "region.prioritize-regional"))
         #expect(matrix.dropFirst().filter { !$0[column].isEmpty }.count == 44)
         #expect(matrix.dropFirst().allSatisfy { ["", "1", "2"].contains($0[column]) })
+        // --mean writes every mean at full precision: the shortest text that reads back as the same double
+        let means = try ConsensusCommandTests.csv(try run(["export", "matrix", "--mean"]).stdout)
+        let cells = means.dropFirst().flatMap { $0.dropFirst(means[0].firstIndex(of: "relations.lowest-since-9-11")!) }
+            .filter { !$0.isEmpty }
+        #expect(!cells.isEmpty)
+        for cell in cells {
+            let value = try #require(Double(cell), "\(cell)")
+            #expect(cell == ConsensusValue.shortest(value), "\(cell) is not the shortest text of \(value)")
+        }
         let quotes = try run([
             "quotes", "--code", "relations.lowest-since-9-11", "--position", "oppose", "--format", "csv",
         ])
@@ -151,6 +174,20 @@ struct ConsensusCommandTests {
         #expect(rows.count == 6)
         #expect(rows.dropFirst().allSatisfy { Int($0[2])! < 0 })
         #expect(Set(rows.dropFirst().map { $0[1] }).count == 5)
+    }
+
+    @Test func matrixMeansAreWrittenAtFullPrecision() throws {
+        #expect(try run(["study", "create", "s"]).status == 0)
+        #expect(try run(["import", "participants", files.write("p.csv", "participant\na\nb\nc\n")]).status == 0)
+        let statements = "id,participant,text\nS1,a,one\nS2,a,two\nS3,a,three\nS4,b,four\nS5,c,five\n"
+        #expect(try run(["import", "statements", files.write("s.csv", statements)]).status == 0)
+        let codebook = "key,label,description,parent\nt,T,,\nt.a,A,,t\n"
+        #expect(try run(["import", "codebook", files.write("c.csv", codebook)]).status == 0)
+        let codings = "statement,coder,code,stance\nS1,k,t.a,1\nS2,k,t.a,1\nS3,k,t.a,2\nS4,k,t.a,-1\nS5,k,,\n"
+        #expect(try run(["import", "codings", files.write("g.csv", codings)]).status == 0)
+        let matrix = try ConsensusCommandTests.csv(try run(["export", "matrix", "--mean"]).stdout)
+        let column = try #require(matrix[0].firstIndex(of: "t.a"))
+        #expect(matrix.dropFirst().map { $0[column] }.sorted() == ["", "-1", "1.3333333333333333"])  // pseudonym order
     }
 
     @Test func incompleteCodingWarnsAndRequireCompleteExitsSixtyFive() throws {
@@ -173,7 +210,7 @@ struct ConsensusCommandTests {
         let plain = try run(["consensus", "--format", "csv"])
         #expect(plain.status == 0)
         #expect(plain.stderr.contains("coverage 2 of 3 statements reviewed"))
-        #expect(try ConsensusCommandTests.csv(plain.stdout)[2][9] == "0.666667")
+        #expect(try ConsensusCommandTests.csv(plain.stdout)[2][9] == "0.6666666666666666")
         let strict = try run(["consensus", "--require-complete"])
         #expect(strict.status == 65, "\(strict)")
         #expect(strict.stderr.contains("--require-complete"))

@@ -71,18 +71,16 @@ private let publishedStats: [PublishedStat] = [
 ]
 
 @Suite struct StatsCommandTests {
-    /// `<repo>/../shared/reference-data/reliability`; a missing folder fails the test.
+    /// `<repo>/Tests/Fixtures/reliability`; a missing folder fails the test.
     static func referenceFolder(filePath: String = #filePath) throws -> URL {
-        let repository = URL(fileURLWithPath: filePath)
+        let tests = URL(fileURLWithPath: filePath)
             .deletingLastPathComponent()  // EndToEndTests
             .deletingLastPathComponent()  // Tests
-            .deletingLastPathComponent()  // repository
-        let folder = repository.deletingLastPathComponent()
-            .appendingPathComponent("shared/reference-data/reliability", isDirectory: true).standardizedFileURL
+        let folder = tests.appendingPathComponent("Fixtures/reliability", isDirectory: true).standardizedFileURL
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue
         else {
-            Issue.record("reference data not found at \(folder.path): it must sit beside the repository")
+            Issue.record("reference data not found at \(folder.path): it is part of the repository")
             throw CancellationError()
         }
         return folder
@@ -196,6 +194,6 @@ private let publishedStats: [PublishedStat] = [
     func badOptionsExit64(_ arguments: [String]) throws {
         let output = try ViewpointsBinary().run(["stats", try Self.dataFile(kripp2011)] + arguments)
         #expect(output.status == 64, "\(output)")
-        #expect(output.stdout.isEmpty && output.stderr.contains("Error:"))
+        #expect(output.stdout.isEmpty && output.stderr.hasPrefix("viewpoints: error: "), "\(output)")
     }
 }

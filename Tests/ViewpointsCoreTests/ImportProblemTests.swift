@@ -39,4 +39,35 @@ import Testing
         #expect(MixedScript.scripts(text) == scripts)
         #expect(MixedScript.isMixed(text) == (scripts.count > 1))
     }
+
+    static func failure(_ messages: [String]) -> String {
+        ImportFailure(
+            problems: messages.enumerated().map { ImportProblem(file: "f.csv", line: $0 + 2, column: 1, message: $1) }
+        )
+        .description
+    }
+
+    @Test func everyFailureStartsLikeEveryOtherErrorAndSaysHowToGoOn() {
+        let bad = Self.failure(["'stance' is 3; use -2 to 2"])
+        #expect(bad.hasPrefix("viewpoints: error: nothing was imported: 1 problem in f.csv\nf.csv:2:1: 'stance'"))
+        #expect(bad.hasSuffix("\nfix the file and run the import again"))
+    }
+
+    @Test func refusalsThatUpdateResolvesSayPassUpdateNeverFixTheFile() {
+        let changed = Self.failure(["statement S2 differs from the stored one (text); pass --update to replace it"])
+        #expect(changed.hasSuffix("\nto replace the stored rows with the file's, run the import again with --update"))
+        #expect(!changed.contains("fix the file"))
+        let both = Self.failure(["code a differs (label); pass --update to replace it", "'key' is empty; give one"])
+        #expect(both.hasSuffix("fix the file, pass --update to replace the changed rows, and run the import again"))
+    }
+
+    @Test(
+        arguments: [
+            ("Relations.Lowest Since 9/11", "relations.lowest-since-9-11"), ("Relations", "relations"),
+            ("india.Third_party", "india.third-party"), ("relations.lowest", nil), ("relаtions", nil), ("!!!", nil),
+        ] as [(String, String?)])
+    func suggestsAValidCodeKey(_ key: String, _ suggestion: String?) {
+        #expect(Slug.suggestedCodeKey(key) == suggestion)
+        if let suggestion { #expect(Slug.isValidCodeKey(suggestion)) }
+    }
 }

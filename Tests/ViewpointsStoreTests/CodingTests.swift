@@ -129,3 +129,43 @@ struct CodingTests {
         #expect(try s.db.scalar("SELECT count(*) FROM coding_events") == "0")
     }
 }
+
+@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+struct CodingSessionReviewTests {
+    let s: CodingStudy
+    init() throws { s = try CodingStudy() }
+
+    func reviews() throws -> String { try s.db.scalar("SELECT count(*) FROM reviews") ?? "" }
+
+    @Test func undoingTheOnlyCodingLeavesTheStatementUnreviewed() throws {
+        try s.store.addCoder(name: "ana", study: s.study)
+        let session = try CodingSession(store: s.store, study: s.study, coder: "ana", participant: nil, sample: nil)
+        let first = try #require(try session.next())
+        _ = try session.apply([.init(code: CodingStudy.lowest, stance: .support)])
+        _ = try session.apply([.init(code: CodingStudy.region, stance: .oppose)])
+        #expect(session.progress.reviewed == 1)
+        #expect(try reviews() == "1")
+        _ = try #require(try session.undo())
+        #expect(session.progress.reviewed == 1, "one coding is still applied")
+        _ = try #require(try session.undo())
+        #expect(session.progress.reviewed == 0)
+        #expect(try reviews() == "0")
+        #expect(try session.screen().reference == first.reference)
+        // a fresh session (after quitting) offers the same statement first again
+        let again = try CodingSession(store: s.store, study: s.study, coder: "ana", participant: nil, sample: nil)
+        #expect(again.progress.reviewed == 0)
+        #expect(try again.next()?.reference == first.reference)
+    }
+
+    @Test func enterKeepsTheReviewThroughLaterUndos() throws {
+        try s.store.addCoder(name: "ana", study: s.study)
+        let session = try CodingSession(store: s.store, study: s.study, coder: "ana", participant: nil, sample: nil)
+        _ = try #require(try session.next())
+        _ = try session.apply([.init(code: CodingStudy.lowest, stance: .support)])
+        _ = try session.done()
+        _ = try #require(try session.undo())
+        #expect(session.progress.reviewed == 1)
+        #expect(try reviews() == "1")
+        #expect(try s.db.scalar("SELECT count(*) FROM codings") == "0")
+    }
+}

@@ -141,7 +141,7 @@ struct ConsensusStoreTests {
         #expect(a.tally.stances == [1, 1, 1, 5, 1])
         #expect(a.consensusClass == .majoritySupport)
         #expect(a.phrase == "Most participants agreed (6 of 11; 6 of 9 who addressed it)")
-        #expect(a.fields(byAttribute: false)[9] == "0.933333")  // 14 of 15 statements reviewed
+        #expect(a.fields(byAttribute: false)[9] == "\(14.0 / 15)")  // 14 of 15 statements reviewed
         #expect(report.statements == 15 && report.reviewed == 14 && report.unresolvedPairs == 1)
         #expect(!report.isComplete)
         #expect(report.warnings(.init()).count == 2)

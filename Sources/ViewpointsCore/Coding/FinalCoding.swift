@@ -1,4 +1,4 @@
-/// The final coding rule of DOMAIN.md §3, as a pure function (the `final_decisions` view is its SQL twin).
+/// The final coding rule of METHODS.md, as a pure function (the `final_decisions` view is its SQL twin).
 ///
 /// For a statement and a code: the adjudication if there is one; else the decision of the only coder who
 /// reviewed the statement; else the decision all reviewing coders agree on (all applied the code with the

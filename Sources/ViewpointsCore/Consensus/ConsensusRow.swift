@@ -74,8 +74,14 @@ public struct ConsensusRow: Sendable, Equatable {
         return result
     }
 
-    /// The CSV fields: numbers with up to 6 decimals, empty cells for undefined or withheld numbers.
+    /// The CSV fields: numbers at full precision (the shortest text that reads back as the same double), empty
+    /// cells for undefined or withheld numbers.
     public func fields(byAttribute: Bool) -> [String] {
+        values(byAttribute: byAttribute).map { $0?.exact ?? "" }
+    }
+
+    /// The fields as a terminal table shows them: shares rounded to 6 decimals.
+    public func tableFields(byAttribute: Bool) -> [String] {
         values(byAttribute: byAttribute).map { $0?.text ?? "" }
     }
 }
@@ -87,7 +93,20 @@ public enum ConsensusValue: Sendable, Equatable {
     case number(Double)
     case boolean(Bool)
 
-    /// As CSV and the table write it: shares to 6 decimals (trailing zeros kept, so columns align).
+    /// As files (CSV, JSON) write it: numbers at full precision, see `shortest(_:)`.
+    public var exact: String {
+        if case .number(let value) = self { return ConsensusValue.shortest(value) }
+        return text
+    }
+
+    /// The shortest text that reads back as the same double (`0.78`, `0.6666666666666666`); whole numbers
+    /// without a decimal point.
+    public static func shortest(_ value: Double) -> String {
+        if value.isFinite, value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
+        return "\(value)"
+    }
+
+    /// As the terminal table writes it: shares to 6 decimals (trailing zeros kept, so columns align).
     public var text: String {
         switch self {
         case .text(let value): value

@@ -57,10 +57,11 @@ public struct CodebookFile: Sendable {
                 parent: parent, keyColumn: record.columns[keyIndex],
                 parentColumn: parentIndex.map { record.columns[$0] } ?? 1)
             if !Slug.isValidCodeKey(key) {
+                let example = Slug.suggestedCodeKey(key).map { "write \($0)" } ?? "e.g. relations.lowest-since-9-11"
                 problems.add(
                     line: row.line, column: row.keyColumn,
                     "'key' \"\(key)\" is not a valid code key; use lower-case words joined by hyphens, "
-                        + "and theme.proposition for a proposition (e.g. relations.lowest-since-9-11)")
+                        + "and theme.proposition for a proposition (\(example))")
                 continue
             }
             if let earlier = seen[key] {
@@ -75,6 +76,14 @@ public struct CodebookFile: Sendable {
                     line: row.line, column: record.columns[labelIndex], "'label' is empty; give the code a short label")
             }
             rows.append(row)
+        }
+        if parentIndex == nil, let proposition = rows.first(where: { $0.key.contains(".") }) {
+            problems.add(
+                line: header.line, column: 1,
+                "the header has no 'parent' column, but \(proposition.key) (line \(proposition.line)) is a "
+                    + "proposition; add a column 'parent' giving each proposition's theme "
+                    + "(key,label,description,parent)")
+            try problems.throwIfAny()
         }
         let themesInFile = Set(rows.filter { $0.parent == nil }.map(\.key))
         for row in rows {

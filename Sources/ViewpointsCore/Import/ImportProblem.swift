@@ -17,6 +17,9 @@ public struct ImportProblem: Sendable, Equatable, CustomStringConvertible {
 
     public var description: String { "\(file):\(line):\(column): \(message)" }
 
+    /// True for a refusal of a changed row, which running the import again with `--update` resolves.
+    public var resolvedByUpdate: Bool { message.contains("pass --update") }
+
     /// Longest message kept whole, in Unicode scalars; longer ones lose their middle.
     static let longestMessage = 400
 
@@ -55,11 +58,24 @@ public struct ImportFailure: Error, Sendable, CustomStringConvertible {
         self.more = more
     }
 
+    /// `viewpoints: error:` and the count, every problem as `FILE:LINE:COLUMN: …` (the first 20), then how to
+    /// go on: a refusal that `--update` resolves says to pass it, never to fix the file.
     public var description: String {
-        var lines = problems.prefix(ImportFailure.shown).map(\.description)
+        let total = problems.count + more
+        let files = Set(problems.map(\.file)).sorted()
+        let place = files.count == 1 ? " in \(files[0])" : ""
+        var lines = ["viewpoints: error: nothing was imported: \(total) problem\(total == 1 ? "" : "s")\(place)"]
+        lines += problems.prefix(ImportFailure.shown).map(\.description)
         let hidden = problems.count - min(problems.count, ImportFailure.shown) + more
         if hidden > 0 { lines.append("… and \(hidden) more problem\(hidden == 1 ? "" : "s")") }
-        lines.append("nothing was imported: fix the file and run the import again")
+        let changed = problems.filter(\.resolvedByUpdate).count
+        if changed == problems.count && more == 0 {
+            lines.append("to replace the stored rows with the file's, run the import again with --update")
+        } else if changed > 0 {
+            lines.append("fix the file, pass --update to replace the changed rows, and run the import again")
+        } else {
+            lines.append("fix the file and run the import again")
+        }
         return lines.joined(separator: "\n")
     }
 }

@@ -15,6 +15,26 @@ public enum Slug {
         return parts.allSatisfy(isHyphenatedWord)
     }
 
+    /// A valid code key made from `s` (lower case, runs of other characters as one hyphen, at most one dot), or
+    /// nil when nothing usable is left or `s` has letters outside ASCII (a look-alike `а` is no typo to fix):
+    /// `Relations.Lowest Since 9/11` → `relations.lowest-since-9-11`.
+    public static func suggestedCodeKey(_ s: String) -> String? {
+        guard !s.unicodeScalars.contains(where: { !$0.isASCII && $0.properties.isAlphabetic }) else { return nil }
+        let parts = s.lowercased().split(separator: ".", omittingEmptySubsequences: true).prefix(2).map { part in
+            var word = ""
+            for scalar in part.unicodeScalars {
+                if scalar.isASCII, scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                    word.unicodeScalars.append(scalar)
+                } else if !word.isEmpty, !word.hasSuffix("-") {
+                    word += "-"
+                }
+            }
+            return word.hasSuffix("-") ? String(word.dropLast()) : word
+        }
+        let key = parts.joined(separator: ".")
+        return isValidCodeKey(key) && key != s ? key : nil
+    }
+
     static func isHyphenatedWord(_ part: Substring) -> Bool {
         let words = part.split(separator: "-", omittingEmptySubsequences: false)
         return words.allSatisfy { word in !word.isEmpty && word.utf8.allSatisfy(isLowerAlnum) }

@@ -42,6 +42,9 @@ public final class CodingSession {
     public private(set) var codebook: [StoredCode]
     let order: [(id: String, reference: String)]
     var reviewed: Set<String>
+    /// Statements whose review this session recorded only because a code was applied (not by Enter): undoing
+    /// every coding on one leaves it unreviewed again.
+    var implicitlyReviewed: Set<String> = []
     var skipped: Set<Int> = []
     var shown: [Int] = []
     var undos: [Undo] = []
@@ -188,7 +191,8 @@ public final class CodingSession {
             }
             if change.kind != .unchanged { undos.append(undoEntry(index: index, code: code, before: before)) }
             lastCoded = code
-            // any coding action records a review
+            // a coding needs its review row; until Enter, undoing every coding takes the review back
+            if !reviewed.contains(statement.id) { implicitlyReviewed.insert(statement.id) }
             reviewed.insert(statement.id)
             changes.append(change)
         }
@@ -226,6 +230,7 @@ public final class CodingSession {
             }
         }
         reviewed.insert(statement.id)
+        implicitlyReviewed.remove(statement.id)
         return try next()
     }
 
@@ -252,12 +257,22 @@ public final class CodingSession {
             current = last.index
         }
         let statement = try target
-        let change = try resilient { () throws(StoreError) in
+        let takeBack = implicitlyReviewed.contains(statement.id)
+        let (change, unreviewed) = try resilient { () throws(StoreError) in
             try store.connection.transaction(doing: "undoing on \(statement.reference)") { () throws(StoreError) in
-                try store.record(
+                let change = try store.record(
                     study: study, coder: coder, statement: statement, code: last.code, stance: last.stance,
                     note: .set(last.note))
+                guard takeBack else { return (change, false) }
+                let dropped = try store.connection.query(
+                    SessionQueries.dropReviewWithoutCodings, [study.id, statement.id, coder.id],
+                    doing: "taking back the review of \(statement.reference)")
+                return (change, !dropped.rows.isEmpty)
             }
+        }
+        if unreviewed {
+            reviewed.remove(statement.id)
+            implicitlyReviewed.remove(statement.id)
         }
         undos.removeLast()
         lastCoded = last.stance == nil ? nil : last.code

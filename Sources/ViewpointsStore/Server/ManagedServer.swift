@@ -86,7 +86,7 @@ public struct ManagedServer: Sendable {
 
     /// Starts the cluster if it is not running (initializing it first when needed).
     @discardableResult
-    public func ensureRunning() throws(StoreError) -> Status {
+    public func ensureRunning(willStart: (_ initializing: Bool) -> Void = { _ in }) throws(StoreError) -> Status {
         let current = try status()
         if current.running {
             _ = try verifiedSocketDirectory()
@@ -95,6 +95,7 @@ public struct ManagedServer: Sendable {
             }
             return current
         }
+        willStart(!current.initialized)
         return try start(tcpPort: nil)
     }
 

@@ -19,6 +19,7 @@ extension Viewpoints {
 
         @OptionGroup var options: ConsensusOptions
         @Option(help: "table, csv or json.") var format: OutputFormat = .table
+        @Flag(help: "The table with every column of the CSV (the default table fits 100 columns).") var wide = false
         @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out:
             String?
         @OptionGroup var fileMode: FileModeOption
@@ -33,8 +34,8 @@ extension Viewpoints {
                     study: try store.resolveStudy(slug: studyOptions.resolvedSlug), request: request)
             }
             try writeOutput(
-                ConsensusOutput(report: result, request: request).render(format, toTerminal: out == nil), to: out,
-                mode: fileMode.mode.value)
+                ConsensusOutput(report: result, request: request).render(format, toTerminal: out == nil, wide: wide),
+                to: out, mode: fileMode.mode.value)
             try options.finish(result)
         }
     }

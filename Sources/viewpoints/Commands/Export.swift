@@ -5,7 +5,8 @@ import ViewpointsStore
 extension Viewpoints {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Export participants, statements or the codebook as CSV.",
+            abstract:
+                "Export participants, statements, codebook, codings, tallies or the participant × code matrix as CSV.",
             subcommands: [Participants.self, Statements.self, Codebook.self, Codings.self, Tallies.self, Matrix.self])
     }
 }

@@ -6,7 +6,8 @@ import ViewpointsStore
 extension Viewpoints {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import participants, statements and codebooks from CSV (each import: all rows or none).",
+            abstract:
+                "Import participants, statements, codebooks, codings and adjudications from CSV (all rows or none).",
             subcommands: [Participants.self, Statements.self, Codebook.self, Codings.self, Adjudications.self])
     }
 }
@@ -36,7 +37,7 @@ extension Viewpoints.Import {
                 try store.importParticipants(
                     path: file, study: try store.resolveStudy(slug: studyOptions.resolvedSlug), options: options)
             }
-            result.warnings.forEach { warn("warning: \($0)") }
+            result.warnings.forEach { warn("viewpoints: warning: \($0)") }
             print(result.summary)
             if let first = result.newPseudonyms.first, let last = result.newPseudonyms.last {
                 print("new pseudonyms: \(first == last ? first : "\(first)–\(last)")")
@@ -89,7 +90,7 @@ extension Viewpoints.Import {
                     path: file, study: try store.resolveStudy(slug: studyOptions.resolvedSlug), options: options)
             }
             progress.finish()
-            result.warnings.forEach { warn("warning: \($0)") }
+            result.warnings.forEach { warn("viewpoints: warning: \($0)") }
             print(result.summary)
         }
 

@@ -25,7 +25,15 @@ struct DatabaseOptions: ParsableArguments {
     /// Opens the store, exiting with the right status on failure.
     func open(requireCurrentSchema: Bool = true) throws -> Store {
         let store = try report {
-            try Store.open(databaseURL: resolvedURL, home: home, requireCurrentSchema: requireCurrentSchema)
+            try Store.open(
+                databaseURL: resolvedURL, home: home, requireCurrentSchema: requireCurrentSchema,
+                willStartServer: { initializing in
+                    warn(
+                        initializing
+                            ? "viewpoints: creating and starting the managed PostgreSQL server in \(home) "
+                                + "(once; takes a few seconds)…"
+                            : "viewpoints: starting the managed PostgreSQL server in \(home)…")
+                })
         }
         DatabaseOptions.opened = store
         return store

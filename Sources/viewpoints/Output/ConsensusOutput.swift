@@ -9,8 +9,11 @@ struct ConsensusOutput {
 
     var columns: [String] { ConsensusRow.columns(byAttribute: report.byAttribute) }
 
-    func render(_ format: OutputFormat, toTerminal: Bool) -> String {
+    func render(_ format: OutputFormat, toTerminal: Bool, wide: Bool = false) -> String {
         switch format {
+        case .table where !wide:
+            narrowTable(
+                width: min(ConsensusOutput.narrowWidth, toTerminal ? ConsensusOutput.terminalWidth() ?? 100 : 100))
         case .csv:
             CSVWriter.encode(
                 [columns.map(CSVSpreadsheetSafety.neutralize)]
@@ -38,7 +41,7 @@ struct ConsensusOutput {
         switch value {
         case nil: "null"
         case .text(let text): quote(text)
-        case .integer, .number, .boolean: value!.text
+        case .integer, .number, .boolean: value!.exact
         }
     }
 
@@ -60,6 +63,81 @@ struct ConsensusOutput {
 
     // MARK: - Table
 
+    /// The default table's widest line.
+    static let narrowWidth = 100
+
+    /// The default table, at most `width` columns: code, (group,) addressed, support, neutral, oppose and class on
+    /// one line, the phrase indented on the next (wrapped at word boundaries to fit). `--wide` shows every column.
+    func narrowTable(width: Int) -> String {
+        let by = report.byAttribute
+        let shown = ["code"] + (by ? ["group"] : []) + ["addressed", "support", "neutral", "oppose", "consensus"]
+        let header = ["code"] + (by ? ["group"] : []) + ["addr", "sup", "neu", "opp", "consensus"]
+        let index = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
+        let suppressedCell = by ? 2 : 1
+        var rows = report.rows.map { row -> [String] in
+            let fields = row.tableFields(byAttribute: by)
+            var cells = shown.map { fields[index[$0]!] }
+            if row.suppression == .small { cells[suppressedCell] = "<\(request.minCell)" }
+            if row.suppression == .secondary { cells[suppressedCell] = "(s)" }
+            return cells
+        }
+        // the code (and group) give way, with an ellipsis, when the line would be wider than `width`
+        var widths = header.indices.map { i in max(header[i].count, rows.map { $0[i].count }.max() ?? 0) }
+        for i in (by ? [1, 0] : [0]) {
+            let excess = widths.reduce(0, +) + 2 * (widths.count - 1) - width
+            guard excess > 0 else { break }
+            let target = max(12, widths[i] - excess)
+            for r in rows.indices where rows[r][i].count > target {
+                rows[r][i] = String(rows[r][i].prefix(target - 1)) + "…"
+            }
+            widths[i] = target
+        }
+        let table = Table(header: header, rows: rows, numeric: Set((by ? 2 : 1)..<(header.count - 1))).text()
+        var lines = table.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        if lines.last == "" { lines.removeLast() }
+        var out = Array(lines.prefix(2))
+        for (row, line) in zip(report.rows, lines.dropFirst(2)) {
+            out.append(line)
+            if let phrase = row.phrase { out += ConsensusOutput.wrap(phrase, width: width - 4).map { "    " + $0 } }
+        }
+        var text = out.joined(separator: "\n") + "\n"
+        text += notes(rows: rows).map { $0 + "\n" }.joined()
+        text += "addr: participants who addressed it; sup, neu, opp: their stances (support, neutral, oppose)\n"
+        text += "every column (label, N, unresolved, shares, Wilson interval, Cns): --wide, or --format csv|json\n"
+        return text
+    }
+
+    /// `text` broken at spaces into lines of at most `width` characters (a longer word stands alone).
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        var current = ""
+        for word in text.split(separator: " ") {
+            if current.isEmpty {
+                current = String(word)
+            } else if current.count + 1 + word.count <= width {
+                current += " " + word
+            } else {
+                lines.append(current)
+                current = String(word)
+            }
+        }
+        if !current.isEmpty { lines.append(current) }
+        return lines
+    }
+
+    /// Lines under a table: what `(s)` means, whether suppression is off, the coverage.
+    func notes(rows: [[String]]) -> [String] {
+        var notes: [String] = []
+        if rows.contains(where: { $0.contains("(s)") }) {
+            notes.append("(s): suppressed so that a small group cannot be recovered by subtraction")
+        }
+        if request.minCell == 0 { notes.append("small-cell suppression is off (--min-cell 0)") }
+        if let first = report.rows.first, let coverage = first.coverage {
+            notes.append("coverage: \(ConsensusValue.format(coverage)) of statements reviewed")
+        }
+        return notes
+    }
+
     /// The table's columns: every number of the CSV, the same strings; labels truncated to fit `width`.
     func table(width: Int?) -> String {
         let by = report.byAttribute
@@ -76,7 +154,7 @@ struct ConsensusOutput {
             ]
         let index = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
         var rows = report.rows.map { row -> [String] in
-            let fields = row.fields(byAttribute: by)
+            let fields = row.tableFields(byAttribute: by)
             var cells = shown.map { fields[index[$0]!] }
             if row.suppression == .small { cells[by ? 3 : 2] = "<\(request.minCell)" }
             if row.suppression == .secondary { cells[by ? 3 : 2] = "(s)" }
@@ -95,14 +173,7 @@ struct ConsensusOutput {
         }
         var text = Table(header: header, rows: rows, numeric: Set(2..<(header.count - 2)).subtracting(by ? [2] : []))
             .text()
-        var notes: [String] = []
-        if rows.contains(where: { $0.contains("(s)") }) {
-            notes.append("(s): suppressed so that a small group cannot be recovered by subtraction")
-        }
-        if request.minCell == 0 { notes.append("small-cell suppression is off (--min-cell 0)") }
-        if let first = report.rows.first, let coverage = first.coverage {
-            notes.append("coverage: \(ConsensusValue.format(coverage)) of statements reviewed")
-        }
+        let notes = notes(rows: rows)
         if !notes.isEmpty { text += "\n" + notes.joined(separator: "\n") + "\n" }
         return text
     }

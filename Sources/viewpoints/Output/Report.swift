@@ -32,7 +32,7 @@ func report<T>(_ body: () throws -> T) throws -> T {
             warn("viewpoints: error: \(error)")
             throw ExitCode(73)
         default:
-            warn("\(error)\nnothing was imported: fix the file and run the import again")
+            warn("viewpoints: error: \(error)\nnothing was imported: fix the file and run the import again")
             throw ExitCode(65)
         }
     }

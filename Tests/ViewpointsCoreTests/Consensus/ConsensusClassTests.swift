@@ -53,20 +53,52 @@ import ViewpointsCore
         (60, 18, 5, 5, "Many participants agreed (18 of 60; 18 of 28 who addressed it)"),
         (60, 17, 5, 5, "Some participants agreed (17 of 60; 17 of 27 who addressed it)"),
         // some: 10m ≥ N
-        (60, 6, 5, 5, "Some participants agreed (6 of 60; 6 of 16 who addressed it)"),
-        (60, 5, 5, 5, "A few participants agreed (5 of 60; 5 of 15 who addressed it)"),
-        (60, 2, 5, 1, "A few participants agreed (2 of 60; 2 of 8 who addressed it)"),
-        (60, 1, 5, 1, "One participant agreed (1 of 60; 1 of 7 who addressed it)"),
-        (60, 0, 5, 0, "No participant agreed (0 of 60)"),
+        (60, 6, 1, 0, "Some participants agreed (6 of 60; 6 of 7 who addressed it)"),
+        (60, 5, 1, 0, "A few participants agreed (5 of 60; 5 of 6 who addressed it)"),
+        (60, 2, 0, 1, "A few participants agreed (2 of 60; 2 of 3 who addressed it)"),
+        // divided and mostly neutral name every side: a phrase never reads as one-sided
+        (60, 6, 5, 5, "Divided: 6 agreed, 5 disagreed, 5 neutral (16 of 60 addressed it)"),
+        (17, 3, 2, 3, "Divided: 3 agreed, 3 disagreed, 2 neutral (8 of 17 addressed it)"),
+        (60, 4, 0, 4, "Divided: 4 agreed, 4 disagreed, 0 neutral (8 of 60 addressed it)"),
+        (60, 2, 5, 1, "Mostly neutral: 5 neutral, 2 agreed, 1 disagreed (8 of 60 addressed it)"),
+        (60, 0, 5, 0, "Mostly neutral: 5 neutral, 0 agreed, 0 disagreed (5 of 60 addressed it)"),
         // the opposing side when it is larger; a tie goes to support
         (20, 2, 0, 8, "Many participants disagreed (8 of 20; 8 of 10 who addressed it)"),
         (20, 0, 0, 11, "All participants who addressed it disagreed (11 of 20)"),
-        (60, 1, 5, 2, "A few participants disagreed (2 of 60; 2 of 8 who addressed it)"),
-        (60, 4, 0, 4, "A few participants agreed (4 of 60; 4 of 8 who addressed it)"),
+        (60, 1, 0, 2, "A few participants disagreed (2 of 60; 2 of 3 who addressed it)"),
     ])
     func words(_ big: Int, _ k: Int, _ neutral: Int, _ o: Int, _ expected: String) {
         #expect(
             ConsensusPhrase.text(ConsensusTally(participants: big, support: k, neutral: neutral, oppose: o)) == expected
         )
+    }
+
+    @Test func oneParticipantWhenFewerAreEnough() {
+        let one = ConsensusTally(participants: 60, support: 1, neutral: 0, oppose: 0)
+        #expect(
+            ConsensusPhrase.text(one, ConsensusThresholds(minAddressed: 1))
+                == "One participant agreed (1 of 60; 1 of 1 who addressed it)")
+    }
+
+    /// Whenever the class is divided or mostly neutral, the phrase gives every side's count.
+    @Test func dividedPhrasesNameEverySide() {
+        for big in 3...12 {
+            for k in 0...big {
+                for o in 0...(big - k) {
+                    for neutral in 0...(big - k - o) {
+                        let tally = ConsensusTally(participants: big, support: k, neutral: neutral, oppose: o)
+                        let phrase = ConsensusPhrase.text(tally)
+                        switch ConsensusClass(tally) {
+                        case .divided, .mostlyNeutral:
+                            #expect(
+                                phrase.contains("\(k) agreed") && phrase.contains("\(o) disagreed")
+                                    && phrase.contains("\(neutral) neutral"), "\(phrase)")
+                        default:
+                            #expect(!phrase.hasPrefix("Divided") && !phrase.hasPrefix("Mostly neutral"), "\(phrase)")
+                        }
+                    }
+                }
+            }
+        }
     }
 }

@@ -47,12 +47,38 @@ import ViewpointsCore
             code: "region.prioritize-regional", label: "Prioritize", theme: "region", isTheme: false,
             tally: ConsensusTally(participants: 60, stances: [0, 0, 0, 30, 14]), coverage: 1)
         #expect(
-            row.fields(byAttribute: false)
+            row.tableFields(byAttribute: false)
                 == [
                     "region.prioritize-regional", "Prioritize", "region", "60", "44", "44", "0", "0", "0", "1.000000",
                     "1.000000", "0.000000", "0.919704", "1.000000", "0.832683", "unanimous-support",
                     "All participants who addressed it agreed (44 of 60)",
                 ])
+        // files carry every number at full precision: the same values, read back exactly
+        let exact = row.fields(byAttribute: false)
+        let values = row.values(byAttribute: false)
+        #expect(exact[9...11] == ["1", "1", "0"])
+        for (field, value) in zip(exact, values) {
+            guard case .number(let number) = value else { continue }
+            #expect(Double(field) == number, "\(field) does not read back as \(number)")
+        }
+        #expect(exact[12].count > 8 && exact[14].count > 8, "\(exact)")
+    }
+
+    @Test(arguments: [
+        (0.78, "0.78"), (2.0 / 3, "0.6666666666666666"), (1.0, "1"), (0.0, "0"), (0.9197044, "0.9197044"),
+        (1e-7, "1e-07"),
+    ])
+    func filesWriteTheShortestExactText(_ value: Double, _ text: String) {
+        #expect(ConsensusValue.shortest(value) == text)
+        #expect(Double(text) == value)
+    }
+
+    @Test func shortestTextReadsBackForAnyShare() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<10_000 {
+            let value = Double.random(in: 0...1, using: &generator)
+            #expect(Double(ConsensusValue.shortest(value)) == value)
+        }
     }
 
     @Test func undefinedNumbersAreEmpty() {
@@ -73,7 +99,7 @@ import ViewpointsCore
             code: "t", label: "T", theme: "t", isTheme: true,
             tally: ConsensusTally(participants: 9, stances: [0, 0, 7, 0, 0], participantsUnresolved: 1), coverage: 0.5)
         #expect(
-            row.fields(byAttribute: false) == ["t", "T", "t", "9", "7", "", "", "", "1", "0.500000"]
+            row.fields(byAttribute: false) == ["t", "T", "t", "9", "7", "", "", "", "1", "0.5"]
                 + Array(repeating: "", count: 7))
     }
 
@@ -83,7 +109,7 @@ import ViewpointsCore
             suppression: .secondary, tally: ConsensusTally(participants: 9, stances: [1, 0, 2, 3, 3]), coverage: 1)
         #expect(
             row.fields(byAttribute: true)
-                == ["t.p", "P", "t", "status", "serving", "true", "", "", "", "", "", "", "1.000000"]
+                == ["t.p", "P", "t", "status", "serving", "true", "", "", "", "", "", "", "1"]
                 + Array(repeating: "", count: 7))
     }
 

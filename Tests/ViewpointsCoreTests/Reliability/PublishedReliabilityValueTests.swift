@@ -133,7 +133,7 @@ let publishedExclusions: [String: String] = [
         #expect {
             try ReliabilityReferenceSet.folder(filePath: fake)
         } throws: { error in
-            String(describing: error).contains("/nonexistent/shared/reference-data/reliability")
+            String(describing: error).contains("/nonexistent/repo/Tests/Fixtures/reliability")
         }
     }
 

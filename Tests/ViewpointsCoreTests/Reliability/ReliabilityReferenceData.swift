@@ -1,7 +1,7 @@
 import Foundation
 import ViewpointsCore
 
-/// One published reliability data set of ../shared/reference-data/reliability, read at test time.
+/// One published reliability data set of `Tests/Fixtures/reliability` (sources in its README), read at test time.
 struct ReliabilityReferenceSet: Sendable {
     /// Folder name, e.g. `krippendorff2011_4coders_12units`.
     let id: String
@@ -42,24 +42,24 @@ struct ReliabilityReferenceSet: Sendable {
         var description: String {
             switch self {
             case .folderMissing(let path):
-                return "reference data folder not found at \(path): the shared reference data must sit beside "
-                    + "the repository as ../shared/reference-data/reliability"
+                return "reference data folder not found at \(path): it is part of the repository "
+                    + "(Tests/Fixtures/reliability); restore it with git checkout"
             case .malformed(let message):
                 return "malformed reference data: \(message)"
             }
         }
     }
 
-    /// `<repo>/../shared/reference-data/reliability`, found from this file's path
+    /// `<repo>/Tests/Fixtures/reliability`, found from this file's path
     /// (`<repo>/Tests/ViewpointsCoreTests/Reliability/ReliabilityReferenceData.swift`).
     static func folder(filePath: String = #filePath) throws -> URL {
-        let repository = URL(fileURLWithPath: filePath)
+        let tests = URL(fileURLWithPath: filePath)
             .deletingLastPathComponent()  // Reliability
             .deletingLastPathComponent()  // ViewpointsCoreTests
             .deletingLastPathComponent()  // Tests
-            .deletingLastPathComponent()  // repository
-        let folder = repository.deletingLastPathComponent()
-            .appendingPathComponent("shared/reference-data/reliability", isDirectory: true)
+        let folder =
+            tests
+            .appendingPathComponent("Fixtures/reliability", isDirectory: true)
             .standardizedFileURL
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: folder.path, isDirectory: &isDirectory), isDirectory.boolValue

@@ -20,9 +20,10 @@ enum ParticipantStanceQueries {
     static let propositions = """
         SELECT code_id, key FROM codes WHERE study_id = $1 AND parent_id IS NOT NULL ORDER BY position, number
         """
-    /// Participants in order, each with the propositions they addressed: rounded stance and mean (6 decimals).
+    /// Participants in order, each with the propositions they addressed: rounded stance and mean (as a double, which
+    /// PostgreSQL prints as the shortest text that reads back the same).
     static let matrix = """
-        SELECT p.pseudonym, p.attributes::text, ps.code_id, ps.stance, trim_scale(round(ps.mean, 6))
+        SELECT p.pseudonym, p.attributes::text, ps.code_id, ps.stance, ps.mean::float8
           FROM participants p
           LEFT JOIN participant_stances ps ON ps.study_id = p.study_id AND ps.participant_id = p.participant_id
                                           AND ps.stance IS NOT NULL

@@ -269,6 +269,13 @@ enum AdjudicationQueries {
 
 /// SQL for the interactive session.
 enum SessionQueries {
+    /// Deletes a coder's review of a statement when no coding of theirs is left on it (an undone first coding).
+    static let dropReviewWithoutCodings = """
+        DELETE FROM reviews r WHERE r.study_id = $1 AND r.statement_id = $2 AND r.coder_id = $3
+           AND NOT EXISTS (SELECT 1 FROM codings c WHERE c.study_id = r.study_id AND c.statement_id = r.statement_id
+                                                     AND c.coder_id = r.coder_id)
+        RETURNING r.statement_id
+        """
     /// Statements in study order (participant number, then seq); $2 restricts to one pseudonym when not null.
     static let order = """
         SELECT s.statement_id, r.reference, p.pseudonym
