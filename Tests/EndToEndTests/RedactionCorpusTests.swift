@@ -189,6 +189,7 @@ struct RedactionCorpusTests {
             words.insert(word.replacingOccurrences(of: "'", with: "").replacingOccurrences(of: "’", with: ""))
             for piece in word.split(whereSeparator: { $0 == "'" || $0 == "’" }) { words.insert(String(piece)) }
             words.insert(undoGerman(word))
+            words.insert(String(word.reversed().drop(while: { $0.isNumber }).reversed()))  // handles: `khan92`
         }
         return words
     }
