@@ -23,4 +23,10 @@ struct SessionSettingsTests {
         // with PGOPTIONS in the environment, the program adds nothing and libpq uses the variable
         #expect(try jit(Connection(conninfo: db.url, environment: ["PGOPTIONS": "-c work_mem=8MB"])) == "on")
     }
+
+    @Test func consensusTalliesNeverJITCompilesForPsqlUsersEither() throws {
+        let settings = try db.scalar(
+            "SELECT array_to_string(proconfig, ',') FROM pg_proc WHERE proname = 'consensus_tallies'")
+        #expect(settings?.split(separator: ",").contains("jit=off") == true, "\(settings ?? "none")")
+    }
 }
