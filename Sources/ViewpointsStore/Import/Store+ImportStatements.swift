@@ -288,11 +288,7 @@ extension Store {
             }
             for (_, value) in values {
                 guard let stored = byDigest[Hashing.hex(key!.digest(identifier: value))] else { continue }
-                let looksLikeName = !value.contains("@") && value.contains(where: \.isLetter)
-                participants.append(
-                    RedactionParticipant(
-                        pseudonym: stored.pseudonym, identifyingValues: [value],
-                        nameParts: looksLikeName ? value.split(separator: " ").map(String.init) : []))
+                participants.append(RedactionParticipant(pseudonym: stored.pseudonym, identifier: value))
             }
             warnings.append(
                 "no --participants FILE: names are redacted only where they equal this file's participant column; "
