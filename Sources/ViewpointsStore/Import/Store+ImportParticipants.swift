@@ -16,7 +16,7 @@ public struct ParticipantImportOptions: ImportModeOptions, Sendable {
 /// What `import participants` did.
 public struct ParticipantImportResult: Sendable {
     public var summary: ImportSummary
-    public var warnings: [String] = []
+    public var warnings: [ImportWarning] = []
     /// Pseudonyms given to new participants, in number order.
     public var newPseudonyms: [String] = []
 }
@@ -120,18 +120,10 @@ extension Store {
 
 extension ParticipantImportResult {
     /// What the user should know before the import runs: file order numbering, mixed-script identifiers.
-    static func warnings(file: ParticipantsFile, path: String, fileOrder: Bool) -> [String] {
-        var warnings: [String] = []
-        if fileOrder {
-            warnings.append(
-                "--order file: pseudonyms follow the file's order; if the file is alphabetical, P01 is the first name "
-                    + "of any published list")
-        }
+    static func warnings(file: ParticipantsFile, path: String, fileOrder: Bool) -> [ImportWarning] {
+        var warnings: [ImportWarning] = fileOrder ? [.fileOrder] : []
         for row in file.rows where MixedScript.isMixed(row.identifier) {
-            warnings.append(
-                "\(path):\(row.line): 'participant' mixes \(MixedScript.scripts(row.identifier).joined(separator: " and ")) "
-                    + "letters; if it is meant to be a person already listed, fix the look-alike letters, or it is "
-                    + "stored as another participant")
+            warnings.append(.mixedScript(file: path, line: row.line, scripts: MixedScript.scripts(row.identifier)))
         }
         return warnings
     }
@@ -159,8 +151,7 @@ struct ParticipantPlan {
             let hex = Hashing.hex(digest)
             if let gone = withdrawnByDigest[hex] {
                 result.warnings.append(
-                    "\(path):\(row.line): skipped: this person withdrew consent as \(gone.pseudonym) on \(gone.date); "
-                        + "a withdrawn participant is never imported again")
+                    .withdrawn(file: path, line: row.line, pseudonym: gone.pseudonym, date: gone.date))
                 continue
             }
             seen.insert(hex)
