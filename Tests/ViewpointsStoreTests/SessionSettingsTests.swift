@@ -3,7 +3,7 @@ import ViewpointsStore
 import ViewpointsTestSupport
 
 /// What every session of the program sets on the server.
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct SessionSettingsTests {
     let db: TestDatabase
     init() throws { db = try TestDatabase() }
