@@ -20,9 +20,19 @@ public struct BackupArchive: Sendable {
     }
 
     /// Writes the archive to `path` through a temporary file renamed into place, so a failure leaves no half archive.
-    public func write(path: String) throws(StoreError) {
-        let temporary = path + ".partial"
-        try? FileManager.default.removeItem(atPath: temporary)
+    /// The file gets permissions `mode` (owner-only by default); until then it sits in a folder only the owner can
+    /// enter, so no one else can open it while it is written.
+    public func write(path: String, mode: UInt32 = 0o600) throws(StoreError) {
+        var template = Array((path + ".partial-XXXXXX").utf8CString)
+        guard
+            let folder = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({
+                String(cString: $0)
+            })
+        else {
+            throw StoreError(.cannotWrite, "cannot write the backup \(path): \(String(cString: strerror(errno)))")
+        }
+        let temporary = folder + "/archive.zip"
+        defer { try? FileManager.default.removeItem(atPath: folder) }
         do {
             let archive = try Archive(url: URL(fileURLWithPath: temporary), accessMode: .create)
             let encoder = JSONEncoder()
@@ -32,13 +42,10 @@ public struct BackupArchive: Sendable {
             try add(archive, BackupArchive.manifestName, manifestBytes)
             for name in files.keys.sorted() { try add(archive, name, Data(files[name]!)) }
         } catch {
-            try? FileManager.default.removeItem(atPath: temporary)
             throw StoreError(.cannotWrite, "cannot write the backup \(path): \(error)")
         }
-        guard rename(temporary, path) == 0 else {
-            let reason = String(cString: strerror(errno))
-            try? FileManager.default.removeItem(atPath: temporary)
-            throw StoreError(.cannotWrite, "cannot write the backup \(path): \(reason)")
+        guard chmod(temporary, mode_t(mode)) == 0, rename(temporary, path) == 0 else {
+            throw StoreError(.cannotWrite, "cannot write the backup \(path): \(String(cString: strerror(errno)))")
         }
     }
 

@@ -15,6 +15,9 @@ public struct RestoreResult: Sendable {
 }
 
 extension Store {
+    /// Fewest characters of a passphrase that seals a study key into a backup.
+    public static let minimumPassphraseLength = 12
+
     /// The highest applied migration.
     func schemaVersion() throws(StoreError) -> Int {
         try connection.query(BackupQueries.schemaVersion, doing: "reading the schema version").one(Int?.self) ?? 0
@@ -23,12 +26,20 @@ extension Store {
     /// Writes the study to a backup archive at `path`, from one consistent snapshot; with a passphrase, the study
     /// key sealed with it goes in too. Refuses a study whose audit trail does not verify.
     @discardableResult
-    public func backup(study: Study, to path: String, toolVersion: String, keyPassphrase: String?) throws(StoreError)
-        -> BackupArchive
-    {
+    public func backup(
+        study: Study, to path: String, toolVersion: String, keyPassphrase: String?,
+        mode: UInt32 = CSVWriter.privateMode
+    ) throws(StoreError) -> BackupArchive {
         var sealedKey: (BackupManifest.Key, [UInt8])?
         let studyKey = try? key(for: study)
         if let keyPassphrase {
+            guard keyPassphrase.count >= Self.minimumPassphraseLength else {
+                throw StoreError(
+                    .usage,
+                    "the backup passphrase has \(keyPassphrase.count) characters; a sealed key needs at least "
+                        + "\(Self.minimumPassphraseLength)",
+                    hint: "choose a longer passphrase, such as four unrelated words")
+            }
             let keyPath = StudyKey.path(slug: study.slug, home: home)
             _ = try key(for: study)
             guard let bytes = FileManager.default.contents(atPath: keyPath) else {
@@ -76,7 +87,7 @@ extension Store {
             files: listed, key: sealedKey?.0)
         if let studyKey { manifest.mac = manifest.computeMAC(studyKey: studyKey.bytes) }
         let archive = BackupArchive(manifest: manifest, files: files)
-        try archive.write(path: path)
+        try archive.write(path: path, mode: mode)
         return archive
     }
 

@@ -23,6 +23,7 @@ extension Viewpoints {
         @Flag(help: "The table with every column of the CSV (the default table fits 100 columns).") var wide = false
         @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out:
             String?
+        @OptionGroup var fileMode: FileModeOption
         @OptionGroup var studyOptions: StudyOptions
         @OptionGroup var database: DatabaseOptions
 
@@ -34,22 +35,24 @@ extension Viewpoints {
             }
             try writeOutput(
                 ConsensusOutput(report: result, request: request).render(format, toTerminal: out == nil, wide: wide),
-                to: out)
+                to: out, mode: fileMode.mode.value)
             try options.finish(result)
         }
     }
 }
 
 /// Prints `text`, or writes it to `path` (`-`: standard output), exiting 73 when it cannot be written.
-func writeOutput(_ text: String, to path: String?) throws {
+func writeOutput(_ text: String, to path: String?, mode: UInt32 = CSVWriter.privateMode) throws {
     guard let path, path != "-" else {
         print(text, terminator: "")
         return
     }
     do {
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+        var writer = try CSVWriter(path: path, mode: mode)
+        try writer.writeRaw(Array(text.utf8))
+        try writer.finish()
     } catch {
-        warn("viewpoints: error: cannot write \(path): \(error.localizedDescription)")
+        warn("viewpoints: error: cannot write \(path): \(error.description)")
         throw ExitCode(73)
     }
 }

@@ -28,12 +28,13 @@ extension Viewpoints.Import {
         func run() throws {
             var options = common.applied(to: ParticipantImportOptions())
             options.identifying = identifying.columns
+            options.keepAttributes = identifying.kept
             options.fileOrder = order == .file
             let result = try database.withStudy(studyOptions.resolvedSlug) { store, study in
                 try store.importParticipants(
                     path: file, study: study, options: options)
             }
-            result.warnings.forEach { warn("viewpoints: warning: \($0)") }
+            result.warnings.forEach { warn("viewpoints: warning: \($0.sentence)") }
             print(result.summary)
             if let first = result.newPseudonyms.first, let last = result.newPseudonyms.last {
                 print("new pseudonyms: \(first == last ? first : "\(first)–\(last)")")
@@ -66,6 +67,7 @@ extension Viewpoints.Import {
             var options = common.applied(to: StatementImportOptions())
             options.participantsFile = participants
             options.identifying = identifying.columns
+            options.keepAttributes = identifying.kept
             if let redact { options.redactTerms = try readTerms(redact) }
             let path = file
             if showRedactions {
@@ -82,7 +84,7 @@ extension Viewpoints.Import {
                     path: file, study: study, options: options)
             }
             progress.finish()
-            result.warnings.forEach { warn("viewpoints: warning: \($0)") }
+            result.warnings.forEach { warn("viewpoints: warning: \($0.sentence)") }
             print(result.summary)
         }
 

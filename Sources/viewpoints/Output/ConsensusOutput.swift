@@ -16,7 +16,7 @@ struct ConsensusOutput {
                 width: min(ConsensusOutput.narrowWidth, toTerminal ? ConsensusOutput.terminalWidth() ?? 100 : 100))
         case .csv:
             CSVWriter.encode(
-                [columns]
+                [columns.map(CSVSpreadsheetSafety.neutralize)]
                     + report.rows.map {
                         $0.fields(byAttribute: report.byAttribute, robustness: report.robustness)
                             .map(CSVSpreadsheetSafety.neutralize)
