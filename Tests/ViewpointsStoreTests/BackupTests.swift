@@ -93,7 +93,11 @@ struct BackupTests {
         let again = try other.importParticipants(
             path: SampleCodingTests.folder + "/participants.csv", study: restored.study, options: .init())
         #expect(again.summary.new == 0 && again.summary.unchanged == 59)
-        #expect(again.warnings.contains { $0.contains("withdrew consent as P07") })
+        #expect(
+            again.warnings.contains {
+                guard case .withdrawn(_, _, "P07", _) = $0 else { return false }
+                return true
+            })
     }
 
     @Test func refusesAnExistingSlugButRestoresUnderAnotherName() throws {

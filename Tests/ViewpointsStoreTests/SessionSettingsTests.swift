@@ -3,7 +3,7 @@ import ViewpointsStore
 import ViewpointsTestSupport
 
 /// What every session of the program sets on the server.
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct SessionSettingsTests {
     let db: TestDatabase
     init() throws { db = try TestDatabase() }
@@ -22,5 +22,11 @@ struct SessionSettingsTests {
         #expect(try jit(Connection(conninfo: own, environment: [:])) == "on")
         // with PGOPTIONS in the environment, the program adds nothing and libpq uses the variable
         #expect(try jit(Connection(conninfo: db.url, environment: ["PGOPTIONS": "-c work_mem=8MB"])) == "on")
+    }
+
+    @Test func consensusTalliesNeverJITCompilesForPsqlUsersEither() throws {
+        let settings = try db.scalar(
+            "SELECT array_to_string(proconfig, ',') FROM pg_proc WHERE proname = 'consensus_tallies'")
+        #expect(settings?.split(separator: ",").contains("jit=off") == true, "\(settings ?? "none")")
     }
 }

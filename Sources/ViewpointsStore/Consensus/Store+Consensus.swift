@@ -54,30 +54,34 @@ public struct ConsensusReport: Sendable, Equatable {
     /// Whether every statement was reviewed and nothing is unresolved.
     public var isComplete: Bool { reviewed == statements && unresolvedPairs == 0 }
 
-    /// Warnings for standard error: incomplete coding, withheld counts, suppression switched off.
-    public func warnings(_ request: ConsensusRequest) -> [String] {
-        var result: [String] = []
-        if reviewed < statements {
-            result.append(
-                "coverage \(reviewed) of \(statements) statements reviewed: figures may change as coding continues")
-        }
-        if unresolvedPairs > 0 {
-            result.append(
-                "\(unresolvedPairs) unresolved statement-proposition pairs are excluded: see `viewpoints disagreements`"
-            )
-        }
+    /// What the reader must be told beside the figures: incomplete coding, withheld counts, suppression off.
+    public func warnings(_ request: ConsensusRequest) -> [ConsensusWarning] {
+        var result: [ConsensusWarning] = []
+        if reviewed < statements { result.append(.incomplete(reviewed: reviewed, statements: statements)) }
+        if unresolvedPairs > 0 { result.append(.unresolved(pairs: unresolvedPairs)) }
         if request.minCell == 0 {
-            result.append("small-cell suppression is off (--min-cell 0): small groups may reveal individuals")
+            result.append(.suppressionOff)
         } else if let filter = request.filter, rows.contains(where: { $0.suppression == .small && !byAttribute }) {
-            result.append(
-                "\(filter.attribute)=\(filter.value) has fewer than \(request.minCell) participants: counts suppressed")
+            result.append(.populationSuppressed(filter.attribute, filter.value, minCell: request.minCell))
         } else if rows.contains(where: { $0.suppression.isSuppressed }) {
-            result.append(
-                "groups with fewer than \(request.minCell) participants are suppressed (and one more where "
-                    + "it could be recovered by subtraction)")
+            result.append(.groupsSuppressed(minCell: request.minCell))
         }
         return result
     }
+}
+
+/// Something the reader of consensus figures must be told; the executable words it.
+public enum ConsensusWarning: Sendable, Equatable {
+    /// Not every statement is reviewed yet.
+    case incomplete(reviewed: Int, statements: Int)
+    /// Unresolved statement–proposition pairs are left out.
+    case unresolved(pairs: Int)
+    /// `--min-cell 0`.
+    case suppressionOff
+    /// The `--where` population is smaller than the minimum cell: its counts are withheld.
+    case populationSuppressed(String, String, minCell: Int)
+    /// Some `--by` groups are withheld (and one more where subtraction would reveal one).
+    case groupsSuppressed(minCell: Int)
 }
 
 extension Store {

@@ -27,7 +27,7 @@ public struct StatementImportOptions: ImportModeOptions, Sendable {
 /// What `import statements` did.
 public struct StatementImportResult: Sendable {
     public var summary: ImportSummary
-    public var warnings: [String] = []
+    public var warnings: [ImportWarning] = []
 }
 
 extension Store {
@@ -264,7 +264,7 @@ extension Store {
     func buildRedactor(
         statementsPath: String, participantKey: StatementsFile.ParticipantKey, options: StatementImportOptions,
         key: StudyKey?, byDigest: [String: StoredParticipant], withdrawnByDigest: [String: WithdrawnIdentity],
-        warnings: inout [String]
+        warnings: inout [ImportWarning]
     ) throws -> Redactor {
         var participants: [RedactionParticipant] = []
         if let participantsPath = options.participantsFile {
@@ -300,19 +300,11 @@ extension Store {
             }
             for (_, value) in values {
                 guard let stored = byDigest[Hashing.hex(key!.digest(identifier: value))] else { continue }
-                let looksLikeName = !value.contains("@") && value.contains(where: \.isLetter)
-                participants.append(
-                    RedactionParticipant(
-                        pseudonym: stored.pseudonym, identifyingValues: [value],
-                        nameParts: looksLikeName ? value.split(separator: " ").map(String.init) : []))
+                participants.append(RedactionParticipant(pseudonym: stored.pseudonym, identifier: value))
             }
-            warnings.append(
-                "no --participants FILE: names are redacted only where they equal this file's participant column; "
-                    + "pass the participants CSV to redact every participant's name, e-mail and phone")
+            warnings.append(.namesFromParticipantColumnOnly)
         } else {
-            warnings.append(
-                "no --participants FILE: only e-mail addresses, phone numbers and --redact terms are redacted; "
-                    + "pass the participants CSV to redact participants' names too")
+            warnings.append(.namesNotRedacted)
         }
         return Redactor(participants: participants, terms: options.redactTerms)
     }

@@ -34,7 +34,7 @@ extension Viewpoints.Import {
                 try store.importParticipants(
                     path: file, study: study, options: options)
             }
-            result.warnings.forEach { warn("viewpoints: warning: \($0)") }
+            result.warnings.forEach { warn("viewpoints: warning: \($0.sentence)") }
             print(result.summary)
             if let first = result.newPseudonyms.first, let last = result.newPseudonyms.last {
                 print("new pseudonyms: \(first == last ? first : "\(first)–\(last)")")
@@ -84,7 +84,7 @@ extension Viewpoints.Import {
                     path: file, study: study, options: options)
             }
             progress.finish()
-            result.warnings.forEach { warn("viewpoints: warning: \($0)") }
+            result.warnings.forEach { warn("viewpoints: warning: \($0.sentence)") }
             print(result.summary)
         }
 

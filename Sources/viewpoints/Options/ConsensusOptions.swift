@@ -56,7 +56,7 @@ struct ConsensusOptions: ParsableArguments {
 
     /// Prints the report's warnings to stderr; with `--require-complete`, exits 65 when coding is incomplete.
     func finish(_ report: ConsensusReport) throws {
-        for line in report.warnings(request) { warn("viewpoints: warning: \(line)") }
+        for warning in report.warnings(request) { warn("viewpoints: warning: \(warning.sentence)") }
         if requireComplete && !report.isComplete {
             warn("viewpoints: error: coding is not complete (--require-complete): the figures are provisional")
             throw ExitCode(65)

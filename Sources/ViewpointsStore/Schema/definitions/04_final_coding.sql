@@ -138,12 +138,14 @@ SELECT f.study_id, f.statement_id, f.code_id, CASE WHEN f.stale THEN 'stale' ELS
 -- - the final-coding CASE is evaluated once per decision, not once per output column.
 -- On Scripts/bench consensus (3,000,000 codings) this takes the backend from about 21 s of CPU to about 13 s,
 -- as much as the hand-written reference query.
+-- `SET jit = off`: its row estimates are far too high, so PostgreSQL's JIT compiled it on every call (issue 15;
+-- the program's own sessions run without JIT anyway; this covers psql users and the analysts' functions).
 CREATE OR REPLACE FUNCTION consensus_tallies(study bigint, by_attribute text DEFAULT NULL,
                                              where_attribute text DEFAULT NULL, where_value text DEFAULT NULL)
 RETURNS TABLE (code text, label text, theme text, is_theme boolean, grp text, participants bigint,
                addressed bigint, stance_m2 bigint, stance_m1 bigint, stance_0 bigint, stance_p1 bigint,
                stance_p2 bigint, participants_unresolved bigint, unresolved_statements bigint)
-LANGUAGE sql STABLE AS $$
+LANGUAGE sql STABLE SET jit = off AS $$
 WITH population AS (
     SELECT p.participant_id, CASE WHEN by_attribute IS NULL THEN '' ELSE coalesce(p.attributes ->> by_attribute, '(missing)') END AS grp
       FROM participants p
