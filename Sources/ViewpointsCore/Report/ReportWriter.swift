@@ -95,7 +95,17 @@ struct ReportWriter {
                 list(headline.map(FindingsReport.sentence), ordered: false, className: "headline")
                 paragraph("Every finding:")
             }
-            list(findings.map(FindingsReport.sentence), ordered: true, className: "findings")
+            list(
+                findings.map(FindingsReport.sentence), ordered: true, className: "findings",
+                notes: findings.map { $0.robustness.map { "Robustness: " + $0.summary + "." } })
+            if findings.contains(where: { $0.robustness != nil }) {
+                paragraph(
+                    "Robustness (METHODS.md, Robustness of findings): fragility is the fewest participants whose "
+                        + "changed stance would alter the wording (phrase) or the class; then the share of "
+                        + "resampled panels that keep the phrase and the class, the support share's 95% percentile "
+                        + "interval, and whether every coder's version keeps the wording.",
+                    className: "note")
+            }
         }
         let divided = report.divided
         heading(3, "Divided", id: "divided")
@@ -347,6 +357,8 @@ struct ReportWriter {
         .warning { border-left: 4px solid #a6500a; padding-left: 0.6rem; }
         ol.findings li { margin: 0.15rem 0; }
         ul.headline { font-weight: bold; font-size: 1.05rem; }
+        .robustness { color: #444444; font-size: 12px; }
+        .note { color: #444444; font-size: 13px; }
         figure.chart-block { margin: 1rem 0 1.5rem; break-inside: avoid; page-break-inside: avoid; }
         figcaption { font-weight: bold; margin-bottom: 0.3rem; }
         svg.chart { display: block; width: 100%; max-width: 880px; height: auto; }
@@ -384,15 +396,24 @@ struct ReportWriter {
         }
     }
 
-    mutating func list(_ items: [String], ordered: Bool, className: String) {
+    mutating func list(_ items: [String], ordered: Bool, className: String, notes: [String?] = []) {
         if html {
             let tag = ordered ? "ol" : "ul"
             out += "<\(tag) class=\"\(className)\">\n"
-            for item in items { out += "<li>\(Markup.escape(item))</li>\n" }
+            for (index, item) in items.enumerated() {
+                out += "<li>\(Markup.escape(item))"
+                if index < notes.count, let note = notes[index] {
+                    out += "<br><span class=\"robustness\">\(Markup.escape(note))</span>"
+                }
+                out += "</li>\n"
+            }
             out += "</\(tag)>\n"
         } else {
             for (index, item) in items.enumerated() {
                 out += (ordered ? "\(index + 1). " : "- ") + Markup.markdown(item) + "\n"
+                if index < notes.count, let note = notes[index] {
+                    out += (ordered ? "   " : "  ") + Markup.markdown(note) + "\n"
+                }
             }
             out += "\n"
         }

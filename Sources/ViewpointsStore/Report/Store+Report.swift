@@ -46,6 +46,9 @@ extension Store {
         }
         var whole = request.consensus
         whole.by = nil
+        // each key finding carries its robustness (METHODS.md, "Robustness of findings"): fragility and panel
+        // resampling for every role, coder sensitivity for leads
+        whole.robustness = whole.robustness ?? RobustnessRequest()
         let study_ = try consensusAsSession(study: study, request: whole)
         var groups: [ConsensusRow] = []
         if request.consensus.by != nil {
