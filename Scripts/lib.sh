@@ -37,6 +37,9 @@ install_missing() {
     command -v pkg-config >/dev/null || need+=(pkg-config)
     # start_throwaway_pg picks a free port with it, and a test checks the consensus CSV with Python's csv module
     command -v python3 >/dev/null || need+=(python3)
+    # the report's browser tests print it to PDF and screenshot it (ReportBrowserTests), and read the PDF back
+    command -v chromium >/dev/null || command -v chromium-browser >/dev/null || need+=(chromium)
+    command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null || need+=(poppler-utils)
     if ((${#need[@]})); then
         if [[ $(id -u) -ne 0 ]]; then
             echo "missing: ${need[*]}; install them (sudo apt-get install -y ${need[*]}) and run again" >&2

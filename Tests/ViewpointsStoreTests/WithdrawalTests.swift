@@ -138,6 +138,33 @@ struct WithdrawalTests {
             try db.scalar("SELECT string_agg(pseudonym, ',' ORDER BY number) FROM participants") == "P01,P02,P03,P05")
     }
 
+    @Test func aWithdrawnPersonStaysRedactedInOtherPeoplesStatements() throws {
+        let db = try TestDatabase()
+        let store = try db.store()
+        let files = TestFiles()
+        let study = try store.createStudy(slug: "s", title: "").study
+        let participants = files.write("participants.csv", Fixtures.participants)
+        _ = try store.importParticipants(path: participants, study: study, options: .init())
+        let sara = try #require(
+            try db.scalar(
+                "SELECT pseudonym FROM participants WHERE encode(digest, 'hex') = $1",
+                [Hashing.hex(try store.key(for: study).digest(identifier: "sara.al-hassan@example.org"))]))
+        _ = try store.withdrawParticipant(study: study, pseudonym: sara, lead: nil)
+        // the same participants file, withdrawn row included: recognised, skipped with a count, still redacted
+        let again = try store.importParticipants(path: participants, study: study, options: .init())
+        #expect(again.summary.withdrawn == 1 && again.summary.unchanged == 3, "\(again.summary)")
+        #expect(again.summary.description.contains("1 withdrawn (skipped; still redacted)"))
+        var options = StatementImportOptions()
+        options.participantsFile = participants
+        let text = "Sara Al-Hassan told me, and SARA said so; ask sara.al-hassan@example.org or Hassan."
+        _ = try store.importStatements(
+            path: files.write("later.csv", "id,participant,text\nS7,ahmed.khan@example.org,\"\(text)\"\n"),
+            study: study, options: options)
+        let stored = try #require(try db.scalar("SELECT text FROM statements WHERE external_id = 'S7'"))
+        #expect(stored == "[NAME] told me, and [NAME] said so; ask [EMAIL] or [NAME].", "\(stored)")
+        #expect(!stored.contains(sara))
+    }
+
     @Test func refusesAnUnknownOrAlreadyWithdrawnParticipantAndAnUnknownLead() throws {
         let db = try TestDatabase()
         let store = try db.store()

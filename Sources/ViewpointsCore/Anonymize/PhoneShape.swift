@@ -9,6 +9,8 @@ struct PhoneShape {
     var dateLike = false
     var yearsOnly = true
     var thousandsLike = true
+    /// The first three digits of the first group (to tell an ISBN-13 from a number with its country code).
+    var firstGroupPrefix = 0
     private var firstSeparator: UInt8 = 0
     private var lengths: (Int, Int, Int) = (0, 0, 0)
     private var separators: (UInt8, UInt8) = (0, 0)
@@ -29,7 +31,8 @@ struct PhoneShape {
         lengths = (lengths.1, lengths.2, length)
         separators = (separators.1, separator)
         if groups >= 3 && separators.0 == separators.1
-            && (separators.0 == ScalarClass.hyphen || separators.0 == ScalarClass.dot)
+            && (separators.0 == ScalarClass.hyphen || separators.0 == ScalarClass.dot
+                || separators.0 == PhoneScanner.slash)
         {
             let (a, b, c) = lengths
             if (a == 4 && b == 2 && c == 2) || (a == 2 && b == 2 && c == 4) { dateLike = true }
@@ -39,9 +42,13 @@ struct PhoneShape {
     var isPhone: Bool {
         let marked = plus || paren
         guard digits >= (marked ? 7 : 9), !dateLike else { return false }
+        // 978 and 979 start ISBN-13s, written together or hyphenated
+        if !marked && digits == 13 && (firstGroupPrefix == 978 || firstGroupPrefix == 979) { return false }
         if groups >= 2 && yearsOnly { return false }
         if !marked && groups >= 2 && thousandsLike { return false }
-        if !marked && groups == 1 && !leadingZero { return false }
+        if !marked && groups == 1 && !leadingZero {
+            return digits >= 11  // a country code without `+`
+        }
         return true
     }
 }

@@ -6,10 +6,13 @@ public struct RedactionParticipant: Sendable, Equatable {
     public var identifyingValues: [String]
     /// Words of the name; hyphen components and the 3-letter minimum are applied by the `Redactor`.
     public var nameParts: [String]
+    /// A participant who withdrew consent: still redacted, as `[NAME]`, so no pseudonym points at them.
+    public var withdrawn = false
 
     /// Creates a participant from explicit values and name parts.
-    public init(pseudonym: String, identifyingValues: [String], nameParts: [String]) {
+    public init(pseudonym: String, identifyingValues: [String], nameParts: [String], withdrawn: Bool = false) {
         self.pseudonym = pseudonym
+        self.withdrawn = withdrawn
         self.identifyingValues = identifyingValues
         self.nameParts = nameParts
     }

@@ -60,6 +60,15 @@ extension RedactionTrie {
                 next = i + length
                 if ScalarClass.isWord(value) {
                     word = true
+                    if ScalarClass.decimalValue(value) != nil, let end = PhoneScanner.match(in: p, at: i), end > bestEnd
+                    {
+                        bestEnd = end
+                        best = Self.phonePayload
+                    }
+                } else if value == PhoneScanner.fullWidthPlus, let end = PhoneScanner.match(in: p, at: i), end > bestEnd
+                {
+                    bestEnd = end
+                    best = Self.phonePayload
                 } else if hasNonASCIIPunctuationStart && !ScalarClass.isWhitespace(value),
                     let node = rootPunctuation[ScalarClass.punctuationKey(value)]
                 {
@@ -72,28 +81,51 @@ extension RedactionTrie {
             }
             if word {
                 // ASCII fast path; a word with non-ASCII scalars is rescanned by `scanWord`.
-                var scanned: (end: Int, ascii: Bool, hash: UInt64) = (i, true, ASCIIWordTable.seed)
+                var scanned = ScannedWord(end: i, ascii: true, hash: ASCIIWordTable.seed, letterEnd: i)
                 var j = i
                 while j < n {
                     let c = p[j]
                     guard ScalarClass.isASCIIAlnum(c) else { break }
                     scanned.hash = ASCIIWordTable.mix(scanned.hash, c | 0x20)
                     j += 1
+                    if c > 0x39 {
+                        scanned.letterEnd = j
+                        scanned.letterHash = scanned.hash
+                    }
                 }
                 scanned.end = j
                 if j == i || (j < n && p[j] >= 0x80) { scanned = Self.scanWord(p, i) }
                 next = scanned.end
+                var folded = ""
                 let node: Int32
                 if scanned.ascii {
                     node = table.lookup(scanned.hash, p, i, scanned.end)
                 } else {
-                    node = rootWords[Self.lowercasedWord(p, i, scanned.end)] ?? -1
+                    folded = Self.foldedWord(p, i, scanned.end)
+                    node = rootWords[folded] ?? -1
                 }
                 if node >= 0 {
                     let match = walk(from: node, in: p, at: scanned.end)
-                    if match.payload >= 0 && match.end > bestEnd {
+                    if match.payload >= 0 && match.end > bestEnd && passes(match.payload, p, i, match.end) {
                         bestEnd = match.end
                         best = match.payload
+                    }
+                }
+                if best < 0 && scanned.end > scanned.letterEnd && scanned.letterEnd > i {
+                    // a handle: a name part or a name run together, followed by digits (`ayeshakhan92`)
+                    let stem: Int32
+                    if scanned.ascii {
+                        stem = table.lookup(scanned.letterHash, p, i, scanned.letterEnd)
+                    } else {
+                        var scalars = folded.unicodeScalars
+                        while let last = scalars.last, last.value &- 0x30 < 10 { scalars.removeLast() }
+                        stem = rootWords[String(scalars)] ?? -1
+                    }
+                    if stem >= 0, case let payload = nodes[Int(stem)].payload, payload >= 0,
+                        !payloads[Int(payload)].guarded, payloads[Int(payload)].kind != .term
+                    {
+                        bestEnd = scanned.end
+                        best = payload
                     }
                 }
             }
@@ -129,7 +161,7 @@ extension RedactionTrie {
         let (value, length) = ScalarClass.decode(p, j)
         if ScalarClass.isWord(value) {
             let scanned = scanWord(p, j)
-            return (lowercasedWord(p, j, scanned.end), scanned.end)
+            return (foldedWord(p, j, scanned.end), scanned.end)
         }
         if ScalarClass.isWhitespace(value) {
             var end = j + length
@@ -143,29 +175,103 @@ extension RedactionTrie {
         return (ScalarClass.punctuationKey(value), j + length)
     }
 
-    /// The end of the word starting at `i`, whether it is all ASCII, and the hash of its lowercased bytes.
+    /// A word the scanner read: where it ends, whether it is all ASCII, the hash of its lowercased bytes, and where
+    /// its trailing digits start (with the hash up to there).
+    struct ScannedWord {
+        var end: Int
+        var ascii: Bool
+        var hash: UInt64
+        var letterEnd: Int = 0
+        var letterHash: UInt64 = ASCIIWordTable.seed
+    }
+
+    /// The word starting at `i`: letters, digits and marks of any script, with default-ignorable characters inside
+    /// it skipped (`Ay\u{AD}esha` is one word); a Han, kana or Hangul scalar is a word of its own.
     @inline(never)
-    static func scanWord(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> (end: Int, ascii: Bool, hash: UInt64) {
+    static func scanWord(_ p: UnsafeBufferPointer<UInt8>, _ i: Int) -> ScannedWord {
         var j = i
-        var hash = ASCIIWordTable.seed
-        var ascii = true
+        var word = ScannedWord(end: i, ascii: true, hash: ASCIIWordTable.seed, letterEnd: i)
+        if p[i] >= 0x80 {
+            let (value, length) = ScalarClass.decode(p, i)
+            if ScalarClass.isSingleScalarWord(value) {
+                return ScannedWord(end: i + length, ascii: false, hash: word.hash, letterEnd: i + length)
+            }
+        }
         while j < p.count {
             let b = p[j]
             if b < 0x80 {
                 guard ScalarClass.isASCIIAlnum(b) else { break }
-                hash = ASCIIWordTable.mix(hash, b | 0x20)
+                word.hash = ASCIIWordTable.mix(word.hash, b | 0x20)
                 j += 1
+                if b > 0x39 {
+                    word.letterEnd = j
+                    word.letterHash = word.hash
+                }
             } else {
                 let (value, length) = ScalarClass.decode(p, j)
-                guard ScalarClass.isWord(value) else { break }
-                ascii = false
-                j += length
+                if ScalarClass.isSingleScalarWord(value) { break }
+                if ScalarClass.isWord(value) {
+                    word.ascii = false
+                    j += length
+                    if ScalarClass.decimalValue(value) == nil { word.letterEnd = j }
+                    continue
+                }
+                guard ScalarClass.isIgnorable(value), j > i else { break }
+                var k = j + length
+                while k < p.count, p[k] >= 0x80, case let next = ScalarClass.decode(p, k),
+                    ScalarClass.isIgnorable(next.value)
+                {
+                    k += next.length
+                }
+                guard k < p.count, ScalarClass.isWordAt(p, k),
+                    p[k] < 0x80 || !ScalarClass.isSingleScalarWord(ScalarClass.decode(p, k).value)
+                else { break }
+                word.ascii = false
+                j = k
             }
         }
-        return (j, ascii, hash)
+        word.end = j
+        return word
     }
 
-    private static func lowercasedWord(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
-        String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self).lowercased()
+    /// The skeleton of the word `p[start..<end]`.
+    static func foldedWord(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> String {
+        NameFold.fold(String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self))
+    }
+
+    /// Whether the match `p[start..<end]` may be replaced: always, unless its key is guarded (see `Payload`).
+    @inline(__always)
+    func passes(_ payload: Int32, _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        guard payloads[Int(payload)].guarded else { return true }
+        return Self.looksLikeName(p, start, end)
+    }
+
+    /// A capitalised word (`Li`, `May`, `WILL`) not followed by a hyphen and a word (`Li-ion`) and not next to a
+    /// number (`May 2019`, `5 May`).
+    static func looksLikeName(_ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
+        let first = ScalarClass.decode(p, start).value
+        if first < 0x80 {
+            guard first >= 0x41 && first <= 0x5A else { return false }
+        } else {
+            guard let scalar = Unicode.Scalar(first),
+                scalar.properties.isUppercase || scalar.properties.generalCategory == .titlecaseLetter
+            else { return false }
+        }
+        let n = p.count
+        if end < n {
+            let (after, length) = ScalarClass.decode(p, end)
+            if PhoneScanner.isDash(after) && ScalarClass.isWordAt(p, end + length) { return false }
+        }
+        var k = end
+        while k < n && p[k] == ScalarClass.space { k += 1 }
+        if k > end && k < n, ScalarClass.decimalValue(ScalarClass.decode(p, k).value) != nil { return false }
+        var m = start
+        while m > 0 && p[m - 1] == ScalarClass.space { m -= 1 }
+        if m < start && m > 0,
+            ScalarClass.decimalValue(ScalarClass.decode(p, ScalarClass.scalarStart(before: m, in: p)).value) != nil
+        {
+            return false
+        }
+        return true
     }
 }

@@ -1,8 +1,8 @@
 /// The redactor's keys (identifying values, name parts, terms) as a trie of tokens.
 ///
-/// A token is a lowercased word (letters, digits, combining marks), one punctuation scalar, or `" "` standing
-/// for any run of white space. Word tokens are compared as Swift strings, so canonically equivalent spellings
-/// (precomposed or decomposed `ë`) match. The first word of every key is also in an `ASCIIWordTable`.
+/// A token is a word's skeleton (`NameFold.fold`: case-folded, without diacritics or invisible characters), one
+/// punctuation scalar, or `" "` standing for any run of white space; a Han, kana or Hangul scalar is a word of its
+/// own. The first word of every key is also in an `ASCIIWordTable` when its skeleton is ASCII.
 struct RedactionTrie: Sendable {
     /// What a key is replaced with; a lower rank wins when two keys are identical.
     struct Payload: Sendable {
@@ -10,6 +10,9 @@ struct RedactionTrie: Sendable {
         var replacement: String
         var bytes: [UInt8]
         var rank: Int
+        /// A name part that is also an ordinary word or has two letters (`May`, `Will`, `Li`): it matches only
+        /// when capitalised and not next to a number or followed by a hyphenated word (`May 2019`, `Li-ion`).
+        var guarded = false
     }
 
     /// One trie node: the tokens that may follow and the payload of the key ending here (-1: none).
@@ -41,7 +44,7 @@ struct RedactionTrie: Sendable {
     }
 
     /// Adds a key; an identical key keeps the lower rank, and two participants' full values collide to `[NAME]`.
-    mutating func insert(tokens: [String], kind: RedactionKind, replacement: String, rank: Int) {
+    mutating func insert(tokens: [String], kind: RedactionKind, replacement: String, rank: Int, guarded: Bool = false) {
         guard let first = tokens.first else { return }
         let isWord = first.unicodeScalars.first.map { ScalarClass.isWord($0.value) } ?? false
         var node: Int32
@@ -69,14 +72,17 @@ struct RedactionTrie: Sendable {
                 node = child
             }
         }
-        var chosen = payload(kind: kind, replacement: replacement, rank: rank)
+        var chosen = payload(kind: kind, replacement: replacement, rank: rank, guarded: guarded)
         let current = nodes[Int(node)].payload
         if current >= 0 {
             let old = payloads[Int(current)]
             if old.rank < rank {
                 chosen = current
-            } else if old.rank == rank && old.replacement != replacement {
-                chosen = payload(kind: .sharedName, replacement: "[NAME]", rank: rank)
+            } else if old.rank == rank && (old.replacement != replacement || old.guarded != guarded) {
+                chosen = payload(
+                    kind: old.replacement == replacement ? kind : .sharedName,
+                    replacement: old.replacement == replacement ? replacement : "[NAME]", rank: rank,
+                    guarded: old.guarded && guarded)
             }
         }
         nodes[Int(node)].payload = chosen
@@ -91,31 +97,36 @@ struct RedactionTrie: Sendable {
         table = ASCIIWordTable(entries)
     }
 
-    /// The tokens of a key: lowercased words, punctuation scalars and single `" "` for white space runs.
+    /// The tokens of a key: word skeletons, punctuation scalars and single `" "` for white space runs.
     static func tokenize(_ key: String) -> [String] {
         var tokens: [String] = []
         var word = String.UnicodeScalarView()
         var pendingSpace = false
         func flushWord() {
             guard !word.isEmpty else { return }
-            tokens.append(String(word).lowercased())
+            tokens.append(NameFold.fold(String(word)))
             word = String.UnicodeScalarView()
         }
         for scalar in key.unicodeScalars {
-            if scalar.properties.isWhitespace {
+            let v = scalar.value
+            if ScalarClass.isWhitespace(v) {
                 flushWord()
                 pendingSpace = !tokens.isEmpty
                 continue
             }
+            if ScalarClass.isIgnorable(v) { continue }
             if pendingSpace {
                 tokens.append(spaceToken)
                 pendingSpace = false
             }
-            if ScalarClass.isWord(scalar.value) {
+            if ScalarClass.isSingleScalarWord(v) {
+                flushWord()
+                tokens.append(NameFold.fold(String(scalar)))
+            } else if ScalarClass.isWord(v) {
                 word.append(scalar)
             } else {
                 flushWord()
-                tokens.append(ScalarClass.punctuationKey(scalar.value))
+                tokens.append(ScalarClass.punctuationKey(v))
             }
         }
         flushWord()
@@ -127,10 +138,12 @@ struct RedactionTrie: Sendable {
         return Int32(nodes.count - 1)
     }
 
-    private mutating func payload(kind: RedactionKind, replacement: String, rank: Int) -> Int32 {
-        let key = "\(rank)|\(kind.rawValue)|\(replacement)"
+    private mutating func payload(kind: RedactionKind, replacement: String, rank: Int, guarded: Bool = false) -> Int32 {
+        let key = "\(rank)|\(kind.rawValue)|\(replacement)|\(guarded)"
         if let index = payloadIndex[key] { return index }
-        payloads.append(Payload(kind: kind, replacement: replacement, bytes: Array(replacement.utf8), rank: rank))
+        payloads.append(
+            Payload(
+                kind: kind, replacement: replacement, bytes: Array(replacement.utf8), rank: rank, guarded: guarded))
         let index = Int32(payloads.count - 1)
         payloadIndex[key] = index
         return index

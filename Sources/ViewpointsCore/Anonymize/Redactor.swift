@@ -2,10 +2,14 @@
 ///
 /// Built once per import and applied to every statement. Redaction is one left-to-right pass, leftmost-longest;
 /// among matches of equal start and length the priority is: e-mail `[EMAIL]`, phone `[PHONE]`, a participant's
-/// full identifying value `[P07]`, a name part of 3+ letters unique to one participant `[P07]`, a name part shared
-/// by several `[NAME]`, a listed term `[REDACTED]`. Values, names and terms match case-insensitively as whole
-/// words (Unicode word boundaries), any run of white space in the text matching one space; a possessive `'s`
-/// stays (`Khan's view` → `[P07]'s view`). See `PhoneScanner` and `EmailScanner` for those patterns.
+/// full identifying value `[P07]`, a name part unique to one participant `[P07]`, a name part shared by several
+/// (or belonging to a withdrawn participant) `[NAME]`, a listed term `[REDACTED]`. Values, names and terms match as
+/// whole words (Unicode word boundaries) compared by their skeletons (`NameFold`: case-folded, without diacritics
+/// or invisible characters), any run of white space in the text matching one space; a possessive `'s` stays
+/// (`Khan's view` → `[P07]'s view`). Name parts also match in their transliterations (`Mueller`), run together
+/// (`AyeshaKhan`, `OBrien`) and followed by digits (`ayeshakhan92`); a name part that is an ordinary word or has
+/// two letters (`May`, `Li`) only when capitalised, not next to a number and not before a hyphenated word. See
+/// `PhoneScanner` and `EmailScanner` for those patterns.
 public struct Redactor: Sendable {
     let trie: RedactionTrie
 
@@ -13,30 +17,35 @@ public struct Redactor: Sendable {
     public init(participants: [RedactionParticipant], terms: [String]) {
         var trie = RedactionTrie()
         var partOwners: [[String]: Set<String>] = [:]
+        var partGuarded: [[String]: Bool] = [:]
         var partOrder: [[String]] = []
         for participant in participants {
-            let replacement = "[\(participant.pseudonym)]"
+            let replacement = participant.withdrawn ? "[NAME]" : "[\(participant.pseudonym)]"
+            let owner = participant.withdrawn ? "" : participant.pseudonym
             for value in participant.identifyingValues {
                 trie.insert(
-                    tokens: RedactionTrie.tokenize(value), kind: .participant, replacement: replacement,
-                    rank: RedactionTrie.fullValueRank)
+                    tokens: RedactionTrie.tokenize(value), kind: participant.withdrawn ? .sharedName : .participant,
+                    replacement: replacement, rank: RedactionTrie.fullValueRank)
             }
             for part in NameParts.expand(participant.nameParts) {
-                let tokens = RedactionTrie.tokenize(part)
+                let tokens = RedactionTrie.tokenize(part.text)
                 guard !tokens.isEmpty else { continue }
                 if partOwners[tokens] == nil { partOrder.append(tokens) }
-                partOwners[tokens, default: []].insert(participant.pseudonym)
+                partOwners[tokens, default: []].insert(owner)
+                partGuarded[tokens] = (partGuarded[tokens] ?? true) && part.guarded
             }
         }
         for tokens in partOrder {
             let owners = partOwners[tokens] ?? []
-            if owners.count == 1, let pseudonym = owners.first {
+            let guarded = partGuarded[tokens] ?? false
+            if owners.count == 1, let pseudonym = owners.first, !pseudonym.isEmpty {
                 trie.insert(
                     tokens: tokens, kind: .participant, replacement: "[\(pseudonym)]",
-                    rank: RedactionTrie.uniquePartRank)
+                    rank: RedactionTrie.uniquePartRank, guarded: guarded)
             } else {
                 trie.insert(
-                    tokens: tokens, kind: .sharedName, replacement: "[NAME]", rank: RedactionTrie.sharedPartRank)
+                    tokens: tokens, kind: .sharedName, replacement: "[NAME]", rank: RedactionTrie.sharedPartRank,
+                    guarded: guarded)
             }
         }
         for term in terms {

@@ -44,6 +44,36 @@ enum ScalarClass {
         }
     }
 
+    /// Whether a scalar is a word of its own: Han ideographs and kana (scripts written without spaces between
+    /// words) and Hangul syllables (whose particles attach to names), so a name in them is matched as a sequence.
+    @inline(__always)
+    static func isSingleScalarWord(_ v: UInt32) -> Bool {
+        switch v {
+        case 0x3040...0x30FF, 0x3400...0x4DBF, 0x4E00...0x9FFF, 0xAC00...0xD7AF, 0xF900...0xFAFF, 0x20000...0x3134F:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// Whether a non-ASCII scalar is default-ignorable (soft hyphen, zero-width space and joiners, word joiner,
+    /// variation selectors, BOM): invisible, so inside a word it is skipped, not a boundary.
+    @inline(__always)
+    static func isIgnorable(_ v: UInt32) -> Bool {
+        guard v >= 0x80, let scalar = Unicode.Scalar(v) else { return false }
+        return scalar.properties.isDefaultIgnorableCodePoint
+    }
+
+    /// Whether a scalar is a decimal digit of any script (`٣`, `۳`, `３`), with its value.
+    @inline(__always)
+    static func decimalValue(_ v: UInt32) -> Int? {
+        if v < 0x80 { return (v &- 0x30) < 10 ? Int(v &- 0x30) : nil }
+        guard let scalar = Unicode.Scalar(v), scalar.properties.numericType == .decimal,
+            let value = scalar.properties.numericValue
+        else { return nil }
+        return Int(value)
+    }
+
     /// Whether a scalar is a letter (any script).
     static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
@@ -65,6 +95,7 @@ enum ScalarClass {
         switch v {
         case 0x2018, 0x2019: return "'"
         case 0x2010, 0x2011: return "-"
+        case 0x02BC: return "'"
         default: return String(Unicode.Scalar(v).map(Character.init) ?? "\u{FFFD}")
         }
     }

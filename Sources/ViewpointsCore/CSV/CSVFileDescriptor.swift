@@ -29,11 +29,17 @@ final class CSVFileDescriptor {
         return .success(CSVFileDescriptor(raw: fd, owned: true))
     }
 
-    /// Creates or truncates a file for writing.
-    static func openForWriting(_ path: String) -> Result<CSVFileDescriptor, CSVErrorText> {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+    /// Creates or truncates a file for writing, with permissions `mode` (also when it existed; a FIFO or device
+    /// such as `/dev/stdout` keeps its own).
+    static func openForWriting(_ path: String, mode: UInt32) -> Result<CSVFileDescriptor, CSVErrorText> {
+        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(mode))
         if fd < 0 { return .failure(CSVErrorText.current()) }
-        return .success(CSVFileDescriptor(raw: fd, owned: true))
+        let descriptor = CSVFileDescriptor(raw: fd, owned: true)
+        var info = stat()
+        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, fchmod(fd, mode_t(mode)) != 0 {
+            return .failure(CSVErrorText.current())
+        }
+        return .success(descriptor)
     }
 
     /// Reads up to `count` bytes; returns the number read (0 at end of file).

@@ -1,7 +1,9 @@
 /// Reversible neutralizing of cells that a spreadsheet would run as formulas (CSV injection).
 ///
 /// All checks work on Unicode scalars, so combining marks cannot hide a trigger or an apostrophe.
-/// A cell is *triggered* when it starts with `=`, `+`, `-`, `@`, TAB or CR and is not a plain number.
+/// A cell is *triggered* when it starts with TAB or CR, or when its first character after any leading white space
+/// (spaces, line breaks, no-break and ideographic spaces, and invisible format characters) is `=`, `+`, `-`, `@`
+/// or their full-width forms, and it is not a plain number (`-5`, ` +3.5`).
 /// `neutralize` puts an apostrophe before a cell whose text after its leading apostrophes is triggered, and
 /// `restore` removes exactly that apostrophe, so `restore(neutralize(s)) == s` for every string.
 public enum CSVSpreadsheetSafety {
@@ -41,9 +43,12 @@ public enum CSVSpreadsheetSafety {
     /// Whether a spreadsheet would treat `s` as a formula: it starts with a trigger character and is no number.
     public static func triggered<S: StringProtocol>(_ s: S) -> Bool {
         guard let first = s.unicodeScalars.first else { return false }
-        switch first {
-        case "=", "+", "-", "@", "\t", "\r":
-            return !isNumber(s)
+        if first == "\t" || first == "\r" { return !isNumber(s) }
+        let rest = s.unicodeScalars.drop { $0.properties.isWhitespace || $0.properties.isDefaultIgnorableCodePoint }
+        guard let lead = rest.first else { return false }
+        switch lead {
+        case "=", "+", "-", "@", "\u{FF1D}", "\u{FF0B}", "\u{FF0D}", "\u{FF20}":
+            return !isNumber(String(String.UnicodeScalarView(rest)))
         default:
             return false
         }

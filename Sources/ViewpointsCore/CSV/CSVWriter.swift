@@ -32,8 +32,13 @@ public struct CSVWriter {
     }
 
     /// Creates or truncates the file at `path` and writes to it; `finish()` closes it.
-    public init(path: String, lineEnding: CSVLineEnding = .lf, bom: Bool = false) throws(CSVError) {
-        switch CSVFileDescriptor.openForWriting(path) {
+    /// Permissions of written files unless the user asks otherwise: owner read and write only.
+    public static let privateMode: UInt32 = 0o600
+
+    public init(path: String, lineEnding: CSVLineEnding = .lf, bom: Bool = false, mode: UInt32 = privateMode)
+        throws(CSVError)
+    {
+        switch CSVFileDescriptor.openForWriting(path, mode: mode) {
         case .success(let descriptor):
             self.init(destination: .descriptor(descriptor), displayName: path, lineEnding: lineEnding, bom: bom)
         case .failure(let error):
@@ -75,6 +80,13 @@ public struct CSVWriter {
             }
         }
         pending.append(contentsOf: lineEnding)
+        if pending.count >= Self.flushThreshold { try flush() }
+    }
+
+    /// Writes bytes as they are (text already encoded, such as a rendered table).
+    public mutating func writeRaw(_ bytes: [UInt8]) throws(CSVError) {
+        precondition(!finished, "CSVWriter.writeRaw called after finish()")
+        pending.append(contentsOf: bytes)
         if pending.count >= Self.flushThreshold { try flush() }
     }
 

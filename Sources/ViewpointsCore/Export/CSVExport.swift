@@ -4,12 +4,13 @@ public struct CSVExport {
     var writer: CSVWriter
     let raw: Bool
 
-    /// To a file (`path`), or to standard output when `path` is nil or `-`.
-    public init(path: String?, excel: Bool, raw: Bool) throws(CSVError) {
+    /// To a file (`path`, created with permissions `mode`: owner-only unless asked), or to standard output when
+    /// `path` is nil or `-`.
+    public init(path: String?, excel: Bool, raw: Bool, mode: UInt32 = CSVWriter.privateMode) throws(CSVError) {
         let ending: CSVLineEnding = excel ? .crlf : .lf
         if let path, path != "-" {
             do {
-                writer = try CSVWriter(path: path, lineEnding: ending, bom: excel)
+                writer = try CSVWriter(path: path, lineEnding: ending, bom: excel, mode: mode)
             } catch {
                 guard case .cannotOpen(let reason) = error.kind else { throw error }
                 throw CSVError(kind: .cannotWrite(reason), file: path, line: 0, column: 0)
@@ -20,9 +21,9 @@ public struct CSVExport {
         self.raw = raw
     }
 
-    /// Writes the header row (never altered).
+    /// Writes the header row (attribute names are data too: neutralized like cells unless `raw`).
     public mutating func header(_ names: [String]) throws(CSVError) {
-        try writer.write(names)
+        try writer.write(raw ? names : names.map(CSVSpreadsheetSafety.neutralize))
     }
 
     /// Writes one row.

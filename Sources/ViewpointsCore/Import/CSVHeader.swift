@@ -6,7 +6,8 @@ public struct CSVHeader: Sendable {
 
     /// Reads the header record; empty or duplicate names are problems.
     public init(record: CSVRecord, problems: inout ProblemList) {
-        names = record.fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        // an export neutralizes header cells like any other: `'=x` reads back as `=x`
+        names = record.fields.map { CSVSpreadsheetSafety.restore($0).trimmingCharacters(in: .whitespaces) }
         columns = record.columns
         line = record.line
         var seen: [String: Int] = [:]

@@ -7,12 +7,15 @@ public struct ParticipantsFile: Sendable {
         public var identifier: String
         /// Every non-empty identifying value (participant, name, e-mail, phone …).
         public var identifyingValues: [String]
-        /// The `name` column, when there is one.
+        /// The `name` column (or the first other name column), when there is one.
         public var name: String?
+        /// The values of every name column (`name`, `first name`, `surname` …) in file order.
+        public var names: [String] = []
         /// Attributes in file order (empty values left out).
         public var attributes: [(key: String, value: String)]
     }
 
+    /// Columns that are always identifying (compared by `IdentifyingColumns.key`).
     public static let defaultIdentifying = ["participant", "name", "email", "phone"]
 
     public var path: String
@@ -20,7 +23,14 @@ public struct ParticipantsFile: Sendable {
     public var attributeNames: [String]
 
     /// Reads and checks a participants file; throws `ImportFailure` listing every problem, or `CSVError`.
-    public static func read(path: String, identifying: [String] = defaultIdentifying) throws -> ParticipantsFile {
+    ///
+    /// `identifying` adds to `defaultIdentifying`; `keepAttributes` names columns to store as attributes although
+    /// they look identifying. Any other column that looks identifying, by its header (`IdentifyingColumns`) or by
+    /// its values (an e-mail address, phone number or URL, the row's own name, or another participant's whole
+    /// name), is refused at its header cell with the flags that decide it.
+    public static func read(
+        path: String, identifying: [String] = defaultIdentifying, keepAttributes: [String] = []
+    ) throws -> ParticipantsFile {
         var reader = try CSVReader(path: path)
         var problems = ProblemList(file: path)
         guard let first = try reader.next() else {
@@ -29,7 +39,8 @@ public struct ParticipantsFile: Sendable {
             return ParticipantsFile(path: path, rows: [], attributeNames: [])
         }
         let header = CSVHeader(record: first, problems: &problems)
-        guard let idColumn = header.index("participant") else {
+        let keys = header.names.map(IdentifyingColumns.key)
+        guard let idColumn = keys.firstIndex(of: "participant") else {
             problems.add(
                 line: header.line, column: 1,
                 "the header has no 'participant' column; add one holding each person's source identifier "
@@ -37,9 +48,26 @@ public struct ParticipantsFile: Sendable {
             try problems.throwIfAny()
             return ParticipantsFile(path: path, rows: [], attributeNames: [])
         }
-        let identifyingSet = Set(identifying + ["participant"])
-        let nameColumn = header.index("name")
-        let attributeColumns = header.names.indices.filter { !identifyingSet.contains(header.names[$0]) }
+        let kept = Set(keepAttributes.map(IdentifyingColumns.key))
+        let declared = Set((defaultIdentifying + identifying).map(IdentifyingColumns.key)).subtracting(kept)
+            .union(["participant"])
+        let isIdentifying = keys.map { declared.contains($0) }
+        let nameColumns = keys.indices.filter {
+            isIdentifying[$0] && $0 != idColumn && IdentifyingColumns.kind(ofHeader: header.names[$0]) == .name
+        }
+        let nameColumn = keys.firstIndex(of: "name").flatMap { isIdentifying[$0] ? $0 : nil } ?? nameColumns.first
+        let attributeColumns = keys.indices.filter { !isIdentifying[$0] }
+        var undecided: [Int] = []
+        for i in attributeColumns where !kept.contains(keys[i]) {
+            guard let kind = IdentifyingColumns.kind(ofHeader: header.names[i]) else {
+                undecided.append(i)
+                continue
+            }
+            problems.add(
+                line: header.line, column: header.columns[i],
+                "column '\(header.names[i])' looks identifying (its header suggests \(kind.rawValue)); "
+                    + Self.advice(header.names[i]))
+        }
         var rows: [Row] = []
         var seen: [String: Int] = [:]
         while let record = try reader.next() {
@@ -61,9 +89,12 @@ public struct ParticipantsFile: Sendable {
             }
             seen[normalized] = record.line
             var values: [String] = []
-            for (i, name) in header.names.enumerated() where identifyingSet.contains(name) {
+            for i in keys.indices where isIdentifying[i] {
                 let value = fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
                 if !value.isEmpty { values.append(value) }
+            }
+            let names = nameColumns.map { fields[$0].trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
+                !$0.isEmpty
             }
             let name = nameColumn.map { fields[$0].trimmingCharacters(in: .whitespacesAndNewlines) }
             var attributes: [(key: String, value: String)] = []
@@ -74,18 +105,67 @@ public struct ParticipantsFile: Sendable {
             rows.append(
                 Row(
                     line: record.line, identifier: identifier, identifyingValues: values,
-                    name: name?.isEmpty == false ? name : nil, attributes: attributes))
+                    name: name?.isEmpty == false ? name : nil, names: names, attributes: attributes))
         }
+        checkAttributeValues(
+            rows: rows, header: header, columns: undecided, problems: &problems)
         try problems.throwIfAny()
         return ParticipantsFile(path: path, rows: rows, attributeNames: attributeColumns.map { header.names[$0] })
+    }
+
+    static func advice(_ column: String) -> String {
+        let quoted = column.contains(where: { $0 == " " || $0 == "," || $0 == "'" }) ? "\"\(column)\"" : column
+        return "pass --identifying \(quoted) to use it for matching and redaction without storing it, or "
+            + "--keep-attribute \(quoted) to store it as an attribute"
+    }
+
+    /// Refuses attribute columns whose values identify: an e-mail address, a phone number or a URL, the row's own
+    /// name (also run together or transliterated, as the redactor finds it), or another participant's whole name.
+    static func checkAttributeValues(rows: [Row], header: CSVHeader, columns: [Int], problems: inout ProblemList) {
+        guard !columns.isEmpty, !rows.isEmpty else { return }
+        let redactor = Redactor(
+            participants: rows.map { $0.redactionParticipant(pseudonym: "R\($0.line)") }, terms: [])
+        for column in columns {
+            let name = header.names[column]
+            for row in rows {
+                guard let value = row.attributes.first(where: { $0.key == name })?.value else { continue }
+                var reason = IdentifyingColumns.contactKind(of: value, redactor: redactor)
+                if reason == nil {
+                    for redaction in redactor.redact(value).redactions
+                    where redaction.kind == .participant || redaction.kind == .sharedName {
+                        let whole = redaction.original.count == value.count
+                        if redaction.replacement == "[R\(row.line)]" {
+                            reason = "this participant's name or identifier"
+                        } else if whole {
+                            reason = "another participant's name"
+                        }
+                        if reason != nil { break }
+                    }
+                }
+                if let reason {
+                    problems.add(
+                        line: header.line, column: header.columns[column],
+                        "column '\(name)' looks identifying (line \(row.line) holds \(reason)); \(advice(name))")
+                    break
+                }
+            }
+        }
     }
 }
 
 extension ParticipantsFile.Row {
     /// The redactor's view of this participant under a pseudonym.
-    public func redactionParticipant(pseudonym: String) -> RedactionParticipant {
-        var parts: [String] = []
-        if let name { parts = name.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) }
-        return RedactionParticipant(pseudonym: pseudonym, identifyingValues: identifyingValues, nameParts: parts)
+    ///
+    /// Name parts come from the name columns; without one, from a participant identifier that looks like a name
+    /// (letters and spaces, no `@`).
+    public func redactionParticipant(pseudonym: String, withdrawn: Bool = false) -> RedactionParticipant {
+        var source = names
+        if source.isEmpty, let name { source = [name] }
+        if source.isEmpty, !identifier.contains("@"), identifier.contains(" "), identifier.contains(where: \.isLetter) {
+            source = [identifier]
+        }
+        let parts = source.flatMap { $0.split(whereSeparator: { $0 == " " || $0 == "\t" }).map(String.init) }
+        return RedactionParticipant(
+            pseudonym: pseudonym, identifyingValues: identifyingValues, nameParts: parts, withdrawn: withdrawn)
     }
 }

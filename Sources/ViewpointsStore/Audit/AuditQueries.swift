@@ -17,6 +17,8 @@ enum AuditQueries {
          WHERE e.study_id = $1 AND ($2::text IS NULL OR r.reference = $2) AND ($3::text IS NULL OR k.name = $3)
          ORDER BY e.seq
         """
+    /// Rows the events do not explain (definitions/06_changes_and_events.sql).
+    static let unexplained = "SELECT problem FROM audit_unexplained_rows($1)"
     static let breaks = "SELECT seq, problem FROM coding_event_breaks WHERE study_id = $1 ORDER BY seq"
     /// The chain's recorded head against its last event: count, last seq, whether the head matches.
     static let head = """

@@ -28,12 +28,17 @@ public struct AuditReport: Sendable, Equatable {
     public var withdrawalProblems: [(seq: Int, problem: String)] = []
     /// Recorded consent withdrawals of the study.
     public var withdrawals: Int = 0
+    /// Codings, reviews and adjudications the events do not explain when replayed, and events whose row is gone.
+    public var unexplained: [String] = []
 
-    public var intact: Bool { breaks.isEmpty && withdrawalProblems.isEmpty && headMatches && headSeq == lastSeq }
+    public var intact: Bool {
+        breaks.isEmpty && withdrawalProblems.isEmpty && unexplained.isEmpty && headMatches && headSeq == lastSeq
+    }
 
     public static func == (a: AuditReport, b: AuditReport) -> Bool {
         a.events == b.events && a.breaks.map(\.seq) == b.breaks.map(\.seq) && a.headMatches == b.headMatches
             && a.withdrawalProblems.map(\.problem) == b.withdrawalProblems.map(\.problem)
+            && a.unexplained == b.unexplained
     }
 }
 
@@ -51,7 +56,8 @@ extension Store {
     }
 
     /// Recomputes the study's hash chain: every event's hash, its link to the one before, and the recorded head;
-    /// and every withdrawal's hash, and that each event's statement still exists or went with a withdrawal.
+    /// every event's time against the one before; every withdrawal's hash, and that each event's statement still
+    /// exists or went with a withdrawal; and replays the events against the codings, reviews and adjudications.
     public func verifyAudit(study: Study) throws(StoreError) -> AuditReport {
         let breaks = try connection.query(AuditQueries.breaks, [study.id], doing: "verifying the audit trail")
             .decode((Int, String).self).map { (seq: $0.0, problem: $0.1) }
@@ -61,8 +67,12 @@ extension Store {
         let problems = try connection.query(
             WithdrawalQueries.problems, [study.id], doing: "verifying withdrawals"
         ).decode((Int, String).self).map { (seq: $0.0, problem: $0.1) }
+        let unexplained = try connection.query(
+            AuditQueries.unexplained, [study.id], doing: "replaying the audit trail"
+        ).rows.map { (row) throws(StoreError) in try row.decode(0, as: String.self) }
         return AuditReport(
             events: events, breaks: breaks, headMatches: headMatches, headSeq: headSeq, lastSeq: lastSeq,
-            headHash: headHash, withdrawalProblems: problems, withdrawals: try withdrawals(study: study).count)
+            headHash: headHash, withdrawalProblems: problems, withdrawals: try withdrawals(study: study).count,
+            unexplained: unexplained)
     }
 }

@@ -44,10 +44,12 @@ extension Store {
         rows.removeAll { row in
             (request.code.map { row.code != $0 } ?? false) || (request.theme.map { row.theme != $0 } ?? false)
         }
+        // from the unsuppressed counts alone; an analyst cannot read coders' decisions, so no coder sensitivity
+        try addRobustness(&rows, study: study, request: request, withCoders: false)
         return ConsensusReport(
             rows: rows, statements: coverage.statements, reviewed: coverage.reviewed,
             unresolvedPairs: coverage.unresolved,
-            byAttribute: request.by != nil)
+            byAttribute: request.by != nil, robustness: request.robustness != nil)
     }
 }
 

@@ -13,11 +13,13 @@ public struct ConsensusRequest: Sendable, Equatable {
     /// `--min-cell K`: groups (and a `--where` population) smaller than this are suppressed; 0 switches it off.
     public var minCell: Int
     public var thresholds: ConsensusThresholds
+    /// `--robustness`: fragility, panel resampling and coder sensitivity per row; nil: none.
+    public var robustness: RobustnessRequest?
 
     public init(
         code: String? = nil, theme: String? = nil, by: String? = nil,
         filter: (attribute: String, value: String)? = nil, minCell: Int = 5,
-        thresholds: ConsensusThresholds = .init()
+        thresholds: ConsensusThresholds = .init(), robustness: RobustnessRequest? = nil
     ) {
         self.code = code
         self.theme = theme
@@ -25,11 +27,13 @@ public struct ConsensusRequest: Sendable, Equatable {
         self.filter = filter
         self.minCell = minCell
         self.thresholds = thresholds
+        self.robustness = robustness
     }
 
     public static func == (a: ConsensusRequest, b: ConsensusRequest) -> Bool {
         a.code == b.code && a.theme == b.theme && a.by == b.by && a.filter?.attribute == b.filter?.attribute
             && a.filter?.value == b.filter?.value && a.minCell == b.minCell && a.thresholds == b.thresholds
+            && a.robustness == b.robustness
     }
 }
 
@@ -44,6 +48,8 @@ public struct ConsensusReport: Sendable, Equatable {
     public var unresolvedPairs: Int
     /// Whether `--by` was given (the CSV then has attribute, group and suppressed).
     public var byAttribute: Bool
+    /// Whether `--robustness` was given (the CSV then has its columns).
+    public var robustness: Bool = false
 
     /// Whether every statement was reviewed and nothing is unresolved.
     public var isComplete: Bool { reviewed == statements && unresolvedPairs == 0 }
@@ -111,9 +117,10 @@ extension Store {
         } else if request.filter != nil, let first = rows.first, first.tally.participants < request.minCell {
             for index in rows.indices { rows[index].suppression = .small }
         }
+        try addRobustness(&rows, study: study, request: request, withCoders: true)
         return ConsensusReport(
             rows: rows, statements: coverage.statements, reviewed: coverage.reviewed, unresolvedPairs: unresolved,
-            byAttribute: request.by != nil)
+            byAttribute: request.by != nil, robustness: request.robustness != nil)
     }
 
     func requireCode(_ key: String, theme: Bool, study: Study) throws(StoreError) {

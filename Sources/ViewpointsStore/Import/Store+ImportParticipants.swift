@@ -3,7 +3,10 @@ import ViewpointsCore
 
 /// How `import participants` behaves.
 public struct ParticipantImportOptions: ImportModeOptions, Sendable {
+    /// Identifying columns besides `ParticipantsFile.defaultIdentifying`.
     public var identifying = ParticipantsFile.defaultIdentifying
+    /// Columns to store as attributes although they look identifying (`--keep-attribute`).
+    public var keepAttributes: [String] = []
     /// Replace the attributes of changed participants instead of refusing them.
     public var update = false
     /// Number new participants in file order instead of digest order.
@@ -56,7 +59,8 @@ extension Store {
     public func importParticipants(path: String, study: Study, options: ParticipantImportOptions) throws
         -> ParticipantImportResult
     {
-        let file = try ParticipantsFile.read(path: path, identifying: options.identifying)
+        let file = try ParticipantsFile.read(
+            path: path, identifying: options.identifying, keepAttributes: options.keepAttributes)
         let key = try key(for: study)
         var result = ParticipantImportResult(summary: ImportSummary(kind: "participants", options: options))
         result.warnings = ParticipantImportResult.warnings(file: file, path: path, fileOrder: options.fileOrder)
@@ -149,7 +153,9 @@ struct ParticipantPlan {
         for row in file.rows {
             let digest = key.digest(identifier: row.identifier)
             let hex = Hashing.hex(digest)
+            // a withdrawn person may stay in the file (so their name stays redacted): never imported again
             if let gone = withdrawnByDigest[hex] {
+                result.summary.withdrawn += 1
                 result.warnings.append(
                     .withdrawn(file: path, line: row.line, pseudonym: gone.pseudonym, date: gone.date))
                 continue

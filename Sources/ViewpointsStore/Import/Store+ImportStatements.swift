@@ -6,6 +6,8 @@ public struct StatementImportOptions: ImportModeOptions, Sendable {
     /// The participants CSV, read for the identifying values that redaction replaces.
     public var participantsFile: String?
     public var identifying = ParticipantsFile.defaultIdentifying
+    /// Columns of the participants file to read as attributes although they look identifying.
+    public var keepAttributes: [String] = []
     /// A file of extra terms to redact (one per line).
     public var redactTerms: [String] = []
     public var update = false
@@ -55,7 +57,7 @@ extension Store {
         var result = StatementImportResult(summary: ImportSummary(kind: "statements", options: options))
         let redactor = try buildRedactor(
             statementsPath: path, participantKey: file.participantKey, options: options, key: key, byDigest: byDigest,
-            warnings: &result.warnings)
+            withdrawnByDigest: withdrawnByDigest, warnings: &result.warnings)
 
         try importTransaction(dryRun: options.dryRun, doing: "importing statements") {
             try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
@@ -132,8 +134,10 @@ extension Store {
                                         + "each participant's seq must be unique")
                                 continue
                             }
-                            let reference = row.id ?? "\(participant.pseudonym):\(seq)"
-                            if let id = row.id {
+                            // an id can be made from a name (`ayesha-khan-3`): it is redacted like the text
+                            let rowID = row.id.map { redactor.redactCounting($0, into: &counts) }
+                            let reference = rowID ?? "\(participant.pseudonym):\(seq)"
+                            if let id = rowID {
                                 if let earlier = seenIDs[id] {
                                     problems.add(
                                         line: row.line, column: row.idColumn,
@@ -168,11 +172,11 @@ extension Store {
                             let digest = "\\x" + Hashing.hex(Hashing.sha256(text))
                             if direct {
                                 try writer.row([
-                                    study.id, participant.id, String(seq), row.id, question, source, text, digest,
+                                    study.id, participant.id, String(seq), rowID, question, source, text, digest,
                                 ])
                             } else {
                                 try writer.row([
-                                    String(row.line), participant.id, String(seq), row.id, reference, question, source,
+                                    String(row.line), participant.id, String(seq), rowID, reference, question, source,
                                     text,
                                     digest,
                                 ])
@@ -259,14 +263,22 @@ extension Store {
 
     func buildRedactor(
         statementsPath: String, participantKey: StatementsFile.ParticipantKey, options: StatementImportOptions,
-        key: StudyKey?, byDigest: [String: StoredParticipant], warnings: inout [ImportWarning]
+        key: StudyKey?, byDigest: [String: StoredParticipant], withdrawnByDigest: [String: WithdrawnIdentity],
+        warnings: inout [ImportWarning]
     ) throws -> Redactor {
         var participants: [RedactionParticipant] = []
         if let participantsPath = options.participantsFile {
-            let file = try ParticipantsFile.read(path: participantsPath, identifying: options.identifying)
+            let file = try ParticipantsFile.read(
+                path: participantsPath, identifying: options.identifying, keepAttributes: options.keepAttributes)
             var problems = ProblemList(file: participantsPath)
             for row in file.rows {
-                guard let stored = byDigest[Hashing.hex(key!.digest(identifier: row.identifier))] else {
+                let digest = Hashing.hex(key!.digest(identifier: row.identifier))
+                if let gone = withdrawnByDigest[digest] {
+                    // withdrawn: their statements are gone, but their name is still redacted in everyone else's
+                    participants.append(row.redactionParticipant(pseudonym: gone.pseudonym, withdrawn: true))
+                    continue
+                }
+                guard let stored = byDigest[digest] else {
                     problems.add(
                         line: row.line, column: 1,
                         "this participant is not in the study; import the participants file first "

@@ -5,8 +5,7 @@ extension StudyKey {
     static func save(_ bytes: [UInt8], path: String) throws(StoreError) {
         if let existing = FileManager.default.contents(atPath: path), Array(existing) == bytes { return }
         let folder = (path as NSString).deletingLastPathComponent
-        try? FileManager.default.createDirectory(
-            atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        try? PrivateFolder.create(folder, privateLevels: 2)
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)
         guard fd >= 0 else {
             throw StoreError(.cannotWrite, "cannot create the key file \(path): \(String(cString: strerror(errno)))")

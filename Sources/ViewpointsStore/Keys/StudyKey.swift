@@ -21,12 +21,8 @@ public struct StudyKey: Sendable {
     public static func loadOrCreate(path: String) throws(StoreError) -> (key: StudyKey, created: Bool) {
         if FileManager.default.fileExists(atPath: path) { return (try load(path: path), false) }
         let folder = (path as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(
-                atPath: folder, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw StoreError(.cannotWrite, "cannot create the key folder \(folder): \(error.localizedDescription)")
-        }
+        // a new key folder and a new VIEWPOINTS_HOME around it are private (0700)
+        try PrivateFolder.create(folder, privateLevels: 2)
         let bytes = Hashing.randomBytes(32)
         let text = Hashing.hex(bytes) + "\n"
         let fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0o600)

@@ -51,12 +51,30 @@ public struct ManagedServer: Sendable {
     var settingsFile: String { home + "/server.json" }
     var passwordFile: String { home + "/server.password" }
 
-    /// A folder for the socket, short enough for the 107-byte limit.
-    public var socketDirectory: String {
+    /// The socket folder inside the cluster's folder, when that path is short enough for the 107-byte limit.
+    var preferredSocketDirectory: String? {
         let preferred = clusterRoot + "/run"
-        if preferred.utf8.count <= 80 { return preferred }
-        let tag = Hashing.hex(Hashing.sha256(home)).prefix(12)
-        return "/tmp/viewpoints-\(tag)"
+        return preferred.utf8.count <= 80 ? preferred : nil
+    }
+
+    /// A folder for the socket, short enough for the 107-byte limit: `run` in the cluster's folder, or else a
+    /// folder under `/tmp` with a random name (made by `mkdtemp`, so no one can create it first) recorded in
+    /// `server.json`.
+    public var socketDirectory: String {
+        preferredSocketDirectory ?? readSettings().socketDirectory ?? "/tmp/viewpoints-(not yet created)"
+    }
+
+    /// The user id that must own the socket folder: the server's user.
+    var serverUID: uid_t {
+        guard let user = runAsUser, let entry = getpwnam(user) else { return geteuid() }
+        return entry.pointee.pw_uid
+    }
+
+    /// The socket folder after checking with `lstat` that it is a folder of the server's user no one else may use.
+    func verifiedSocketDirectory() throws(StoreError) -> String {
+        let folder = socketDirectory
+        try PrivateFolder.verify(folder, owner: serverUID)
+        return folder
     }
 
     /// libpq connection string for the running cluster.
@@ -71,6 +89,7 @@ public struct ManagedServer: Sendable {
     public func ensureRunning(willStart: (_ initializing: Bool) -> Void = { _ in }) throws(StoreError) -> Status {
         let current = try status()
         if current.running {
+            _ = try verifiedSocketDirectory()
             if !FileManager.default.fileExists(atPath: clusterRoot + "/.database-created") {
                 try createDatabaseIfNeeded(port: current.tcpPort ?? 5432)
             }
@@ -98,16 +117,18 @@ public struct ManagedServer: Sendable {
             return current
         }
         if !current.initialized { try initialize(tools: tools) }
-        var options = "-c listen_addresses='' -k \(socketDirectory) -p 5432 -c unix_socket_permissions=0700"
+        let socket = try verifiedSocketDirectory()
+        var options = "-c listen_addresses='' -k \(socket) -p 5432 -c unix_socket_permissions=0700"
         if let port = settings.tcpPort {
-            options = "-c listen_addresses=127.0.0.1 -k \(socketDirectory) -p \(port) -c unix_socket_permissions=0700"
+            options = "-c listen_addresses=127.0.0.1 -k \(socket) -p \(port) -c unix_socket_permissions=0700"
         }
         try run(
             tools.path("pg_ctl"),
             ["-D", dataDirectory, "-l", logFile, "-w", "-t", "60", "-o", options, "start"],
             doing: "starting PostgreSQL")
-        if settings.tcpPort != nil { try setPassword() }
+        // the port is recorded before the password is set: that connection reads it (on a fresh home it was 5432)
         writeSettings(settings)
+        if settings.tcpPort != nil { try setPassword() }
         try createDatabaseIfNeeded(port: settings.tcpPort ?? 5432)
         current = try status(tools: tools)
         return current
@@ -146,24 +167,32 @@ public struct ManagedServer: Sendable {
 
     func prepareFolders() throws(StoreError) {
         let fm = FileManager.default
-        do {
-            try fm.createDirectory(
-                atPath: home, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            try fm.createDirectory(
-                atPath: clusterRoot, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            try fm.createDirectory(
-                atPath: socketDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        } catch {
-            throw StoreError(
-                .cannotWrite,
-                "cannot create the managed server's folders under \(clusterRoot): \(error.localizedDescription)",
-                hint: "set VIEWPOINTS_HOME to a folder you can write, or give a DATABASE_URL")
+        try PrivateFolder.create(home)
+        try PrivateFolder.create(clusterRoot)
+        var socket = preferredSocketDirectory
+        if let preferred = socket {
+            try PrivateFolder.create(preferred)
+        } else if let recorded = readSettings().socketDirectory, fm.fileExists(atPath: recorded),
+            (try? PrivateFolder.verify(recorded, owner: serverUID)) != nil
+        {
+            socket = recorded
+        } else {
+            var template = Array("/tmp/viewpoints-XXXXXX".utf8CString)
+            guard let made = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }) else {
+                throw StoreError(
+                    .cannotWrite, "cannot create a socket folder in /tmp: \(String(cString: strerror(errno)))",
+                    hint: "set VIEWPOINTS_HOME to a shorter path, or give a DATABASE_URL")
+            }
+            socket = String(cString: made)
+            var settings = readSettings()
+            settings.socketDirectory = socket
+            writeSettings(settings)
         }
-        if let user = runAsUser {
+        if let user = runAsUser, let socket {
             if fm.fileExists(atPath: "/var/lib/viewpoints") {
                 chmod("/var/lib/viewpoints", 0o755)
             }
-            for path in [clusterRoot, socketDirectory] {
+            for path in [clusterRoot, socket] {
                 try run(
                     "/bin/chown", ["-R", "\(user):", path], doing: "giving \(path) to the \(user) user", asServer: false
                 )
@@ -197,8 +226,19 @@ public struct ManagedServer: Sendable {
             .trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         if password.isEmpty {
             password = Hashing.hex(Hashing.randomBytes(18))
-            FileManager.default.createFile(
-                atPath: passwordFile, contents: Data((password + "\n").utf8), attributes: [.posixPermissions: 0o600])
+            // created 0600 in one step (O_EXCL: never through a file or link someone else put there)
+            try? FileManager.default.removeItem(atPath: passwordFile)
+            let fd = open(passwordFile, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+            guard fd >= 0 else {
+                throw StoreError(
+                    .cannotWrite, "cannot create \(passwordFile): \(String(cString: strerror(errno)))")
+            }
+            let bytes = Array((password + "\n").utf8)
+            let written = bytes.withUnsafeBytes { write(fd, $0.baseAddress, $0.count) }
+            close(fd)
+            guard written == bytes.count else {
+                throw StoreError(.cannotWrite, "cannot write \(passwordFile): \(String(cString: strerror(errno)))")
+            }
         }
         let admin = try Connection(conninfo: conninfoFor(database: "postgres"))
         try admin.query(
@@ -225,6 +265,8 @@ public struct ManagedServer: Sendable {
 
     struct Settings: Codable {
         var tcpPort: Int?
+        /// The socket folder under `/tmp`, when the cluster's own folder is too deep for a socket path.
+        var socketDirectory: String?
     }
 
     func readSettings() -> Settings {
@@ -241,7 +283,7 @@ public struct ManagedServer: Sendable {
     }
 
     func lockHome() throws(StoreError) -> Int32 {
-        try? FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        try PrivateFolder.create(home)
         // close-on-exec: the postmaster that pg_ctl starts must not inherit (and so keep) the lock
         let fd = open(home + "/.server.lock", O_CREAT | O_RDWR | O_CLOEXEC, 0o600)
         guard fd >= 0 else {

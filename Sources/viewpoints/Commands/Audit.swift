@@ -11,7 +11,9 @@ extension Viewpoints {
 extension Viewpoints.Audit {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Recompute the hash chain of the study's coding events; exits 65 when anything was altered.")
+            abstract:
+                "Recompute the hash chain of the study's coding events and replay them against the codings, reviews and "
+                + "adjudications; exits 65 when anything was altered.")
 
         @OptionGroup var studyOptions: StudyOptions
         @OptionGroup var database: DatabaseOptions
@@ -22,6 +24,7 @@ extension Viewpoints.Audit {
             }
             for item in audit.breaks { print("event \(item.seq): \(item.problem)") }
             for item in audit.withdrawalProblems { print("event \(item.seq): \(item.problem)") }
+            for problem in audit.unexplained { print(problem) }
             if !audit.headMatches || audit.headSeq != audit.lastSeq {
                 print(
                     "chain head: recorded at event \(audit.headSeq), last event is \(audit.lastSeq) (events removed or altered)"

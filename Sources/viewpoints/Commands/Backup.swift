@@ -15,6 +15,7 @@ extension Viewpoints {
         @OptionGroup var studyOptions: StudyOptions
         @Option(help: ArgumentHelp("The archive to write.", valueName: "file")) var out: String
         @Flag(help: "Include the study key, encrypted with a passphrase.") var includeKey = false
+        @OptionGroup var fileMode: FileModeOption
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
@@ -23,7 +24,8 @@ extension Viewpoints {
             let archive = try report {
                 try store.backup(
                     study: try store.resolveStudy(slug: studyOptions.resolvedSlug), to: out,
-                    toolVersion: Viewpoints.configuration.version, keyPassphrase: passphrase)
+                    toolVersion: Viewpoints.configuration.version, keyPassphrase: passphrase,
+                    mode: fileMode.mode.value)
             }
             let rows = archive.manifest.files.map { "\($0.rows) \($0.table)" }.joined(separator: ", ")
             print("wrote \(out): study \(archive.manifest.study), schema \(archive.manifest.schemaVersion); \(rows)")
@@ -57,6 +59,11 @@ extension Viewpoints {
             print("restored study \(result.study.slug) from \(file): \(rows)")
             if let key = result.keyPath { print("wrote the study key to \(key)") }
             if let note = result.keyNote { warn("viewpoints: note: \(note)") }
+            if !result.authenticated {
+                warn(
+                    "viewpoints: note: no study key at hand, so the manifest's authentication code was not checked: "
+                        + "the archive was checked for damage and its audit chain recomputed, but not who wrote it")
+            }
         }
     }
 }

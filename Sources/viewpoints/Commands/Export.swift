@@ -16,13 +16,14 @@ struct ExportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
     @Flag(help: "For Excel: a byte-order mark and CRLF line ends.") var excel = false
     @Flag(help: "Write cells as stored, without neutralizing formula-like text.") var raw = false
+    @OptionGroup var fileMode: FileModeOption
     @OptionGroup var studyOptions: StudyOptions
     @OptionGroup var database: DatabaseOptions
 
     /// Opens the store and the output, runs `produce` with a row sink, and says where the file went.
     func run(_ what: String, _ produce: (Store, Study, ([String]) throws -> Void) throws -> Void) throws {
         try database.withStudy(studyOptions.resolvedSlug) { store, study in
-            var export = try CSVExport(path: out, excel: excel, raw: raw)
+            var export = try CSVExport(path: out, excel: excel, raw: raw, mode: fileMode.mode.value)
             var first = true
             var count = -1
             try produce(store, study) { fields in

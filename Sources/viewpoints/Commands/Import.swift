@@ -28,6 +28,7 @@ extension Viewpoints.Import {
         func run() throws {
             var options = common.applied(to: ParticipantImportOptions())
             options.identifying = identifying.columns
+            options.keepAttributes = identifying.kept
             options.fileOrder = order == .file
             let result = try database.withStudy(studyOptions.resolvedSlug) { store, study in
                 try store.importParticipants(
@@ -66,6 +67,7 @@ extension Viewpoints.Import {
             var options = common.applied(to: StatementImportOptions())
             options.participantsFile = participants
             options.identifying = identifying.columns
+            options.keepAttributes = identifying.kept
             if let redact { options.redactTerms = try readTerms(redact) }
             let path = file
             if showRedactions {

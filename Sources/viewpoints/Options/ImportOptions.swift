@@ -16,14 +16,26 @@ struct CommonImportOptions: ParsableArguments {
     }
 }
 
-/// `--identifying COLS`.
+/// `--identifying COLS` and `--keep-attribute COLS`.
 struct IdentifyingOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "Comma-separated identifying columns: used for matching and redaction, never stored.", valueName: "cols"))
-    var identifying = ParticipantsFile.defaultIdentifying.joined(separator: ",")
+            "Comma-separated identifying columns besides participant, name, email and phone: used for matching and "
+                + "redaction, never stored.", valueName: "cols"))
+    var identifying: [String] = []
+    @Option(
+        name: .customLong("keep-attribute"),
+        help: ArgumentHelp(
+            "Comma-separated columns to store as attributes although their header or values look identifying.",
+            valueName: "cols"))
+    var keepAttribute: [String] = []
 
-    var columns: [String] {
-        identifying.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    var columns: [String] { ParticipantsFile.defaultIdentifying + Self.split(identifying) }
+    var kept: [String] { Self.split(keepAttribute) }
+
+    static func split(_ values: [String]) -> [String] {
+        values.flatMap { $0.split(separator: ",") }.map { String($0).trimmingCharacters(in: .whitespaces) }.filter {
+            !$0.isEmpty
+        }
     }
 }

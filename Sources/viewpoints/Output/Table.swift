@@ -11,7 +11,9 @@ struct Table {
     func render(_ format: OutputFormat) -> String {
         switch format {
         case .table: text()
-        case .csv: CSVWriter.encode([header] + rows.map { $0.map(CSVSpreadsheetSafety.neutralize) })
+        case .csv:
+            CSVWriter.encode(
+                [header.map(CSVSpreadsheetSafety.neutralize)] + rows.map { $0.map(CSVSpreadsheetSafety.neutralize) })
         case .json: json()
         }
     }

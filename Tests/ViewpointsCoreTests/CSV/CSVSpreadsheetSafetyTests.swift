@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import ViewpointsCore
@@ -26,6 +27,19 @@ import Testing
         ("-1e", "'-1e"),
         ("-.", "'-."),
         ("=\u{301}", "'=\u{301}"),
+        // leading white space of any kind, line breaks and invisible characters hide no trigger
+        (" =1+1", "' =1+1"),
+        ("   @cmd", "'   @cmd"),
+        ("\u{00A0}=cmd|' /C calc'!A0", "'\u{00A0}=cmd|' /C calc'!A0"),
+        ("\u{3000}+x", "'\u{3000}+x"),
+        ("\n=HYPERLINK(\"x\")", "'\n=HYPERLINK(\"x\")"),
+        ("\u{2028}-x", "'\u{2028}-x"),
+        ("\u{200B}=x", "'\u{200B}=x"),
+        ("\u{FF1D}cmd", "'\u{FF1D}cmd"),
+        (" -5", " -5"),
+        ("\u{00A0}+3.5", "\u{00A0}+3.5"),
+        ("  plain", "  plain"),
+        ("' =x", "'' =x"),
     ])
     func neutralizesFormulaCells(input: String, expected: String) {
         let neutralized = CSVSpreadsheetSafety.neutralize(input)
@@ -71,5 +85,28 @@ import Testing
             for _ in 0..<Int.random(in: 0...6, using: &generator) { s += pieces.randomElement(using: &generator)! }
             Self.assertRoundTrip(s)
         }
+    }
+
+    @Test func exportsNeutralizeHeaderCellsReadBackAsWrittenAndAreOwnerOnly() throws {
+        let path = NSTemporaryDirectory() + "vp-safety-\(UInt32.random(in: 0...UInt32.max)).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        var export = try CSVExport(path: path, excel: false, raw: false)
+        try export.header(["pseudonym", "\u{00A0}=cmd", "sector"])
+        try export.row(["P01", "@x", "law"])
+        try export.finish()
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(text == "pseudonym,'\u{00A0}=cmd,sector\nP01,'@x,law\n", "\(text)")
+        let mode = (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
+        #expect(mode == 0o600)
+        var reader = try CSVReader(path: path)
+        var problems = ProblemList(file: path)
+        let header = CSVHeader(record: try #require(try reader.next()), problems: &problems)
+        #expect(header.names == ["pseudonym", "=cmd", "sector"])
+        var shared = try CSVExport(path: path, excel: false, raw: true, mode: 0o640)
+        try shared.header(["=raw"])
+        try shared.finish()
+        #expect(try String(contentsOfFile: path, encoding: .utf8) == "=raw\n")
+        let after = (try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? NSNumber)?.intValue
+        #expect(after == 0o640)
     }
 }
