@@ -6,7 +6,7 @@ import ViewpointsTestSupport
 
 /// `viewpoints report` on the sample study as a lead and as an analyst: the numbers agree with `consensus`,
 /// the same state gives the same bytes, an analyst's report has no statement text, and files are mode 0600.
-@Suite(.serialized, .enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.serialized, .database)
 final class ReportCommandTests {
     let db: TestDatabase
     let binary: ViewpointsBinary

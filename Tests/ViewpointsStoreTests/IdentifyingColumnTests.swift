@@ -5,7 +5,7 @@ import ViewpointsStore
 import ViewpointsTestSupport
 
 /// A column that identifies people never becomes an attribute unless the user says so.
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct IdentifyingColumnTests {
     let db: TestDatabase
     let files = TestFiles()

@@ -7,7 +7,7 @@ import ViewpointsTestSupport
 /// Issue 13: each role's own login, speaking SQL to PostgreSQL directly as psql would, tries to break a promise the
 /// database keeps: no caller's object runs as the owner, no setting a session can make is trusted, the chain heads
 /// are the owner's, no change goes without its event, and withdrawals go only through the lead's function.
-@Suite(.serialized, .enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.serialized, .database)
 struct TrustTests {
     /// Runs `sql` as `connection`; returns the SQLSTATE of the error, or nil when it worked.
     func refusal(_ connection: Connection, _ sql: String) -> String? {

@@ -109,12 +109,13 @@ extension Store {
             doing: "choosing quotes")
         var candidates: [String: [ReportQuote]] = [:]
         for row in rows.rows {
-            let attributes = Store.decodeAttributes(row[6] ?? "{}")
-            candidates[row[0]!, default: []].append(
+            let (code, statement, pseudonym, number, stance, text, json) = try row.decode(
+                (String, String, String, Int?, Int?, String, String?).self)
+            let attributes = Store.decodeAttributes(json ?? "{}")
+            candidates[code, default: []].append(
                 ReportQuote(
-                    code: row[0]!, statement: row[1]!, pseudonym: row[2]!, participantNumber: Int(row[3]!) ?? 0,
-                    stance: Int(row[4]!) ?? 0, text: row[5]!,
-                    attributes: request.quoteAttributes.compactMap { attributes[$0] }))
+                    code: code, statement: statement, pseudonym: pseudonym, participantNumber: number ?? 0,
+                    stance: stance ?? 0, text: text, attributes: request.quoteAttributes.compactMap { attributes[$0] }))
         }
         var result: [String: [ReportQuote]] = [:]
         for (finding, side) in zip(findings, sides) {
