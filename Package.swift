@@ -52,7 +52,10 @@ let package = Package(
         ),
         .testTarget(
             name: "ViewpointsStoreTests",
-            dependencies: ["ViewpointsStore", "ViewpointsCore", "ViewpointsTestSupport"]
+            dependencies: [
+                "ViewpointsStore", "ViewpointsCore", "ViewpointsTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "EndToEndTests",

@@ -37,6 +37,9 @@ install_missing() {
     command -v pkg-config >/dev/null || need+=(pkg-config)
     # start_throwaway_pg picks a free port with it, and a test checks the consensus CSV with Python's csv module
     command -v python3 >/dev/null || need+=(python3)
+    # the report's browser tests print it to PDF and screenshot it (ReportBrowserTests), and read the PDF back
+    command -v chromium >/dev/null || command -v chromium-browser >/dev/null || need+=(chromium)
+    command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null || need+=(poppler-utils)
     if ((${#need[@]})); then
         if [[ $(id -u) -ne 0 ]]; then
             echo "missing: ${need[*]}; install them (sudo apt-get install -y ${need[*]}) and run again" >&2
@@ -79,11 +82,29 @@ stop_throwaway_pg() {
     fi
 }
 
+# The median of the numbers on standard input, one a line (the middle one; of an even count, the lower middle).
+median() {
+    sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'
+}
+
+# time_median OUT COMMAND…: runs the command 3 times with its standard output in OUT (the last run's stays) and
+# prints the median wall time in seconds. OUT /dev/null discards the output.
+time_median() {
+    local out=$1 run start end
+    shift
+    for run in 1 2 3; do
+        start=$(date +%s.%N)
+        "$@" >"$out"
+        end=$(date +%s.%N)
+        echo "$end - $start" | bc -l
+    done | median
+}
+
 # For Scripts/bench.d: builds viewpoints in release mode (in $BENCH_SCRATCH, default .build) and sets `binary`.
-# $1 names the bench in messages; $2 is the repository.
+# $1 names the bench in messages; $2 is the repository; $3 the programs it needs (default: swift python3 psql).
 bench_build() {
-    local name=$1 repo=$2 tool
-    for tool in swift python3 psql; do
+    local name=$1 repo=$2 tools=${3:-swift python3 psql} tool
+    for tool in $tools; do
         command -v "$tool" >/dev/null || { echo "$name bench: needs $tool on PATH" >&2; exit 69; }
     done
     local scratch=${BENCH_SCRATCH:-$repo/.build}

@@ -97,7 +97,7 @@ for _ in 1 2 3; do
     psql "$url" -qc "\\copy bench_copy FROM '$work/codings.csv' WITH (FORMAT csv, HEADER true)"
     copy_times+=("$(echo "$(date +%s.%N) - $start" | bc)")
 done
-copy=$(printf '%s\n' "${copy_times[@]}" | sort -n | sed -n 2p)
+copy=$(printf '%s\n' "${copy_times[@]}" | median)
 start=$(date +%s.%N)
 "$binary" import codings "$work/codings.csv"
 import=$(echo "$(date +%s.%N) - $start" | bc)

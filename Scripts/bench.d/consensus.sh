@@ -12,8 +12,14 @@ it creates and drops a database of its own), generates a study with SQL (consens
 CODINGS_EACH (default 3) propositions to every statement: 1,000,000 statements and 3,000,000 codings. Then times,
 in the same run (median of 3 wall times each):
   viewpoints consensus --format csv
+  viewpoints consensus --robustness --format csv   (fragility, 2,000 resamples and coder sensitivity per row)
   psql -f consensus/reference.sql   (base tables, final-coding rule inlined; work_mem 64MB like viewpoints)
-and prints the ratio; the target is at most 1.2. Builds in $BENCH_SCRATCH (default .build).
+  psql -f consensus/floor.sql       (the same tallies from a table of participant stances with a covering
+                                     index, made once before the timing by consensus/floor-setup.sql: the
+                                     floor that maintained stances can reach)
+and prints the ratios to both (targets: at most 1.2 the reference, 3 the floor) and of --robustness to plain
+consensus (target: at most 1.2); the reference and the floor must
+print the same tallies. Builds in $BENCH_SCRATCH (default .build).
 Needs: swift, python3, PostgreSQL's server programs and psql.
 USAGE
 }
@@ -47,19 +53,6 @@ psql "$url" -q -v ON_ERROR_STOP=1 -v study="$study" -v participants="$participan
     -v codings="$codings" -f "$here/consensus/generate.sql"
 echo "generated in $(($(date +%s) - start)) s: $(psql "$url" -Atc "SELECT count(*) FROM codings") codings" >&2
 
-# median wall time in seconds of 3 runs of "$@", output discarded
-median3() {
-    local times=()
-    for _ in 1 2 3; do
-        local t0 t1
-        t0=$(date +%s.%N)
-        "$@" >/dev/null
-        t1=$(date +%s.%N)
-        times+=("$(python3 -c 'import sys; print(float(sys.argv[2]) - float(sys.argv[1]))' "$t0" "$t1")")
-    done
-    printf '%s\n' "${times[@]}" | sort -n | sed -n 2p
-}
-
 # viewpoints consensus runs its tallies with SET LOCAL work_mem = '64MB' (Store+Consensus.swift): the reference
 # gets the same memory, so the ratio compares the queries, not the settings
 memory="SET work_mem = '64MB'"
@@ -67,9 +60,21 @@ memory="SET work_mem = '64MB'"
 "$binary" consensus --format csv >/dev/null 2>&1
 psql "$url" -q -v study="$study" -c "$memory" -f "$here/consensus/reference.sql" >/dev/null
 
-cli=$(median3 "$binary" consensus --format csv)
-sql=$(median3 psql "$url" -q -v study="$study" -c "$memory" -f "$here/consensus/reference.sql")
-ratio=$(python3 -c 'import sys; print(f"{float(sys.argv[1]) / float(sys.argv[2]):.2f}")' "$cli" "$sql")
+echo "setting up the floor: participant stances as a table with a covering index…" >&2
+psql "$url" -q -v ON_ERROR_STOP=1 -v study="$study" -c "$memory" -c "SET client_min_messages = warning" \
+    -f "$here/consensus/floor-setup.sql"
+reference_rows=$(psql "$url" -qAt -v study="$study" -c "$memory" -f "$here/consensus/reference.sql")
+floor_rows=$(psql "$url" -qAt -v study="$study" -f "$here/consensus/floor.sql")
+[[ $reference_rows == "$floor_rows" ]] || { echo "consensus bench: the floor's tallies differ from the reference's" >&2; exit 1; }
+
+cli=$(time_median /dev/null "$binary" consensus --format csv)
+robust=$(time_median /dev/null "$binary" consensus --robustness --format csv)
+sql=$(time_median /dev/null psql "$url" -q -v study="$study" -c "$memory" -f "$here/consensus/reference.sql")
+floor=$(time_median /dev/null psql "$url" -q -v study="$study" -f "$here/consensus/floor.sql")
+ratio() { python3 -c 'import sys; print(f"{float(sys.argv[1]) / float(sys.argv[2]):.2f}")' "$1" "$2"; }
 printf 'viewpoints consensus --format csv  %6.2f s\n' "$cli"
+printf 'viewpoints consensus --robustness  %6.2f s\n' "$robust"
 printf 'psql reference.sql                 %6.2f s\n' "$sql"
-echo "ratio $ratio (target ≤ 1.2)"
+printf 'psql floor.sql                     %6.3f s\n' "$floor"
+echo "ratio to the reference $(ratio "$cli" "$sql") (target ≤ 1.2); to the floor $(ratio "$cli" "$floor") (target ≤ 3)"
+echo "--robustness to plain consensus $(ratio "$robust" "$cli") (target ≤ 1.2)"

@@ -39,7 +39,6 @@ psql -q -X "$DATABASE_URL" -c "CREATE TABLE ref (participant text, text text, qu
 readable_data="$data"
 if [[ $(id -u) -eq 0 ]]; then chmod o+r "$data"; fi
 
-median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 now() { date +%s.%N; }
 
 vp_times=()

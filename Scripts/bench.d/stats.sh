@@ -30,13 +30,9 @@ repo=$(cd "$here/../.." && pwd)
 scratch=${BENCH_SCRATCH:-$repo/.build}
 work="$scratch/stats"
 mkdir -p "$work"
-
-command -v swift >/dev/null || { echo "stats bench: needs swift on PATH" >&2; exit 69; }
-command -v python3 >/dev/null || { echo "stats bench: needs python3 on PATH" >&2; exit 69; }
-
-echo "building viewpoints (release)…" >&2
-swift build -c release --scratch-path "$scratch" --product viewpoints --package-path "$repo" >&2
-binary="$(swift build -c release --scratch-path "$scratch" --package-path "$repo" --show-bin-path)/viewpoints"
+# shellcheck source=Scripts/lib.sh
+source "$repo/Scripts/lib.sh"
+bench_build stats "$repo" "swift python3"
 
 data="$work/long-$units.csv"
 if [[ ! -s $data ]]; then
@@ -93,21 +89,6 @@ t = np.array(triples, dtype=np.int64)
 data[t[:, 0], t[:, 1]] = t[:, 2]
 print(repr(float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))))
 PY
-
-# time_median NAME OUT -- COMMAND…: runs the command 3 times, keeps its last stdout in OUT, prints the median.
-time_median() {
-    local out=$1
-    shift
-    local times=()
-    for _ in 1 2 3; do
-        local start end
-        start=$(date +%s.%N)
-        "$@" >"$out"
-        end=$(date +%s.%N)
-        times+=("$(python3 -c "print($end - $start)")")
-    done
-    printf '%s\n' "${times[@]}" | sort -g | sed -n 2p
-}
 
 swift_time=$(time_median "$work/swift.json" "$binary" stats "$data" --metric alpha --level nominal --format json)
 swift_alpha=$(python3 -c 'import json,sys; print(repr(json.load(open(sys.argv[1]))[0]["value"]))' "$work/swift.json")

@@ -39,6 +39,8 @@ public final class Store {
 
     /// The migrator for this build's schema files.
     public func migrator() throws(StoreError) -> Migrator {
-        Migrator(connection: connection, migrations: try Migration.bundled())
+        Migrator(
+            connection: connection, migrations: try Migration.bundled(), definitions: try Migration.bundledDefinitions()
+        )
     }
 }

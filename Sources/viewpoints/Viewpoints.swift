@@ -14,7 +14,7 @@ struct Viewpoints: ParsableCommand {
         subcommands: [
             Server.self, Db.self, StudyCommand.self, Import.self, Export.self, Stats.self, Coder.self, Code.self,
             Adjudicate.self, Disagreements.self, ReliabilityCommand.self, ProgressCommand.self, History.self,
-            Audit.self, Consensus.self, Quotes.self, Participant.self, Backup.self, Restore.self,
+            Audit.self, Consensus.self, Quotes.self, ReportCommand.self, Participant.self, Backup.self, Restore.self,
             User.self, Grant.self, Revoke.self,
         ]
     )

@@ -5,7 +5,7 @@ import ViewpointsTestSupport
 
 /// Withdrawal, backup and restore as a user runs them: the sample study, one participant withdrawn, backed up with
 /// its key and restored into a second database, whose every output matches the first byte for byte.
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct BackupCommandTests {
     let first: TestDatabase
     let second: TestDatabase

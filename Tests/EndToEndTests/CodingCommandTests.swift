@@ -4,7 +4,7 @@ import ViewpointsStore
 import ViewpointsTestSupport
 
 /// The coding commands as a user runs them: a study set up through the binary, then scripted and piped sessions.
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct CodingCommandTests {
     let db: TestDatabase
     let files = TestFiles()

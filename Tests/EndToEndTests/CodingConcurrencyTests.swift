@@ -3,7 +3,7 @@ import Testing
 import ViewpointsTestSupport
 
 /// Several coders at once on one study: no lost or duplicated codings, every count exact.
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct CodingConcurrencyTests {
     @Test func eightSessionsAtOnceLoseNothing() throws {
         let db = try TestDatabase()

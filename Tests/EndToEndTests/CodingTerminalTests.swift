@@ -4,8 +4,8 @@ import ViewpointsTestSupport
 
 /// The interactive coder on a pseudo-terminal (util-linux `script`), as a person uses it.
 @Suite(
-    .enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"),
-    .enabled(if: FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs util-linux script"))
+    .database,
+    .needs(FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs util-linux script"))
 struct CodingTerminalTests {
     @Test func codesUndoesGoesBackQuitsAndResumesOnATerminal() throws {
         let db = try TestDatabase()

@@ -5,7 +5,7 @@ import ViewpointsStore
 import ViewpointsTestSupport
 
 /// `consensus`, `export tallies`, `export matrix` and `quotes`, run as a user runs them.
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct ConsensusCommandTests {
     let db: TestDatabase
     let files = TestFiles()
@@ -38,6 +38,45 @@ struct ConsensusCommandTests {
         var rows: [[String]] = []
         while let record = try reader.next() { rows.append(record.fields) }
         return rows
+    }
+
+    @Test func robustnessRepeatsAndGoesToEveryFormat() throws {
+        try importSample()
+        let code = "relations.lowest-since-9-11"
+        let csv = try run(["consensus", "--robustness", "--format", "csv"])
+        #expect(csv.status == 0, "\(csv)")
+        let rows = try ConsensusCommandTests.csv(csv.stdout)
+        #expect(rows[0] == ConsensusRow.columns(byAttribute: false, robustness: true))
+        let row = try #require(rows.first { $0[0] == code })
+        let cells = Dictionary(uniqueKeysWithValues: zip(rows[0], row).map { ($0, $1) })
+        // METHODS.md's worked example: 9 supporters fewer make "Many", 2 turned neutral leave strong-support
+        #expect(cells["fragility_phrase"] == "9" && cells["fragility_class"] == "2")
+        let low = try #require(Double(cells["support_low"] ?? ""))
+        let high = try #require(Double(cells["support_high"] ?? ""))
+        #expect(low < 0.78 && 0.78 < high)
+        #expect(cells["coders_agree"] == "true" && cells["dissenting_coder"] == "")
+        // themes carry no robustness
+        #expect(rows.first { $0[0] == "relations" }!.suffix(8).allSatisfy { $0.isEmpty })
+        // the same run again, and export tallies, give the same bytes; another seed other resamples
+        #expect(try run(["consensus", "--robustness", "--format", "csv"]).stdout == csv.stdout)
+        let out = files.folder + "/tallies.csv"
+        #expect(try run(["export", "tallies", "--robustness", "--out", out]).status == 0)
+        #expect(try String(contentsOfFile: out, encoding: .utf8) == csv.stdout)
+        let seeded = try run([
+            "consensus", "--robustness", "--seed", "5", "--resamples", "500", "--code", code, "--format", "csv",
+        ])
+        #expect(seeded.status == 0 && seeded.stdout != csv.stdout)
+        let json = try run(["consensus", "--robustness", "--code", code, "--format", "json"])
+        let object = try #require(
+            (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])?.first)
+        #expect(object["fragility_phrase"] as? Int == 9 && object["dissenting_coder"] is NSNull)
+        let table = try run(["consensus", "--robustness", "--code", code])
+        #expect(table.stdout.contains("fragility 9 changes (phrase), 2 changes (class)"), "\(table.stdout)")
+        #expect(table.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 }, "\(table.stdout)")
+        let wide = try run(["consensus", "--robustness", "--wide", "--code", code])
+        #expect(wide.stdout.contains("frag_phrase"))
+        let refused = try run(["consensus", "--seed", "5"])
+        #expect(refused.status == 64 && refused.stderr.contains("--robustness"), "\(refused)")
     }
 
     @Test func theSampleReadsAsTheReportInEveryFormat() throws {

@@ -5,7 +5,7 @@ import ViewpointsTestSupport
 
 /// Faults injected under the binary: a killed import, a server restarted under a coding session, a server that
 /// cannot be reached. Nothing confirmed may be lost, nothing half-done may stay, and the user is told what happened.
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct FaultTests {
     let binary: ViewpointsBinary
 
@@ -162,7 +162,7 @@ struct FaultTests {
 
     // MARK: - PostgreSQL restarted under a coding session
 
-    @Test(.enabled(if: PrivateCluster.available, "needs PostgreSQL's server programs"))
+    @Test(.needs(PrivateCluster.available, "needs PostgreSQL's server programs"))
     func restartUnderACodingSessionLosesNothingConfirmed() throws {
         let cluster = try PrivateCluster()
         let files = TestFiles()
@@ -218,7 +218,7 @@ struct FaultTests {
             SELECT r.reference, c.key, g.stance::text FROM codings g JOIN statement_refs r USING (study_id, statement_id)
               JOIN codes c USING (study_id, code_id) ORDER BY 1, 2
             """, doing: "reading codings"
-        ).rows
+        ).rows.map(\.values)
         #expect(
             codings == [["S1", "r.one", "1"], ["S2", "r.one", "2"], ["S2", "r.two", "-2"], ["S4", "r.two", "1"]])
         let reviewed = try Connection(conninfo: cluster.url).query(
@@ -232,7 +232,7 @@ struct FaultTests {
         #expect(audit.status == 0 && audit.stdout.contains("audit trail intact"), "\(audit)")
     }
 
-    @Test(.enabled(if: PrivateCluster.available, "needs PostgreSQL's server programs"))
+    @Test(.needs(PrivateCluster.available, "needs PostgreSQL's server programs"))
     func serverGoneForGoodEndsTheSessionWithExit69() throws {
         let cluster = try PrivateCluster()
         let files = TestFiles()
@@ -266,7 +266,7 @@ struct FaultTests {
         #expect(Date().timeIntervalSince(started) < 30, "\(session.transcript)")
         try cluster.start()
         let stance = try Connection(conninfo: cluster.url).query("SELECT stance::text FROM codings", doing: "reading")
-            .rows
+            .rows.map(\.values)
         #expect(stance == [["1"]])
     }
 }

@@ -18,17 +18,28 @@ import ViewpointsTestSupport
         #expect(FuzzProbeTests.inputs.count > 40)
     }
 
+    @Test func aBrokenInvariantIsAFindingNotACrash() {
+        var findings = FuzzProbe.Findings()
+        findings.check(1 + 1 == 2, "arithmetic")
+        findings.check(false, "a record without a line or fields")
+        #expect(findings.broken == ["a record without a line or fields"])
+    }
+
     @Test(arguments: inputs)
     func probeHoldsItsInvariants(_ path: String) throws {
         let bytes = try #require(FileManager.default.contents(atPath: path))
-        let files = TestFiles()
-        FuzzProbe.run(Array(bytes), scratch: files.folder + "/scratch.csv")
-        // Truncations and single-byte changes, as a fuzzer's first mutations would make.
+        let scratch = TestFiles().folder + "/scratch.csv"
+        // The input, then truncations and single-byte changes, as a fuzzer's first mutations would make.
+        var variants = [("as is", Array(bytes))]
         for cut in stride(from: 1, to: min(bytes.count, 400), by: 37) {
-            FuzzProbe.run(Array(bytes.prefix(cut)), scratch: files.folder + "/scratch.csv")
+            variants.append(("cut at \(cut)", Array(bytes.prefix(cut))))
             var flipped = Array(bytes.prefix(400))
             flipped[cut - 1] ^= 0x22
-            FuzzProbe.run(flipped, scratch: files.folder + "/scratch.csv")
+            variants.append(("byte \(cut) flipped", flipped))
+        }
+        for (name, variant) in variants {
+            let broken = FuzzProbe.findings(variant, scratch: scratch)
+            #expect(broken.isEmpty, "\(path), \(name): \(broken.joined(separator: "; "))")
         }
     }
 }

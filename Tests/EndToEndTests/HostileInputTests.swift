@@ -7,7 +7,7 @@ import ViewpointsTestSupport
 /// Hostile input files (the corpus in `Tests/Hostile/`, and generated ones too big to commit) run through the
 /// `viewpoints` binary: each is refused with exit 65 naming its file and line, leaving the database as it was,
 /// or stored verbatim, comes back unchanged from the export, and leaves every table and row in place.
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct HostileInputTests {
     /// SQL, dollar quotes, backslashes and COPY's end-of-data marker (`\.` alone on a line), as in the corpus.
     static let sql = "'); DROP TABLE statements; --"

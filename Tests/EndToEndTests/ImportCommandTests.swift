@@ -5,7 +5,7 @@ import ViewpointsStore
 import ViewpointsTestSupport
 
 /// The import and export commands, run as a user runs them, against a real PostgreSQL database.
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct ImportCommandTests {
     let db: TestDatabase
     let files = TestFiles()

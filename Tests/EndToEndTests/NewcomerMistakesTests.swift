@@ -3,7 +3,7 @@ import Testing
 import ViewpointsTestSupport
 
 /// The first mistakes a newcomer makes, each answered by one message that says how to fix it.
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct NewcomerMistakesTests {
     let db: TestDatabase
     let files = TestFiles()

@@ -5,7 +5,7 @@ import ViewpointsTestSupport
 /// The README's "A study from start to finish", command by command, as a user runs it: from a folder holding the
 /// repository's `Samples`, on a fresh database and `VIEWPOINTS_HOME`. Read from README.md at test time, so the
 /// walkthrough cannot drift from the program.
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct ReadmeWalkthroughTests {
     /// The commands of the first `sh` block under the heading, continuation lines joined, comments removed.
     static func walkthrough(_ readme: String) -> [String] {

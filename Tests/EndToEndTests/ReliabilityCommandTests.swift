@@ -3,7 +3,7 @@ import Testing
 import ViewpointsTestSupport
 
 /// `viewpoints reliability` on the synthetic sample study, set up through the binary as a user would.
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct ReliabilityCommandTests {
     let db: TestDatabase
     let binary: ViewpointsBinary

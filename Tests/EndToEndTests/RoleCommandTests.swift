@@ -7,7 +7,7 @@ import ViewpointsTestSupport
 /// `db roles`, `user add`, `grant` and `revoke`, and the commands as each role runs them: what the role may do
 /// works, the rest ends with exit 77 and a message naming the login's role. Logins are unique per run and
 /// dropped afterwards (roles are cluster-wide).
-@Suite(.serialized, .enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.serialized, .database)
 final class RoleCommandTests {
     let db: TestDatabase
     let binary: ViewpointsBinary

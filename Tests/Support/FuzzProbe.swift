@@ -9,66 +9,87 @@ import ViewpointsCore
 #endif
 
 /// One fuzzing input run through everything that reads files from outside: the CSV reader and writer, the five
-/// import-file validators, spreadsheet neutralizing and the redactor. A crash, or a broken invariant
-/// (`precondition`), is a finding; errors the code reports as such are the expected outcome for bad input.
+/// import-file validators, spreadsheet neutralizing and the redactor. A crash, or a broken invariant, is a
+/// finding; errors the code reports as such are the expected outcome for bad input.
 ///
 /// `Fuzz/` builds this file into a libFuzzer target (`Scripts/fuzz`); `FuzzProbeTests` runs it over the corpus.
 public enum FuzzProbe {
-    /// Runs `bytes` through every reader, using `scratch` as the file the validators open.
+    /// Runs `bytes` through every reader and stops the process on a broken invariant: libFuzzer's entry point.
     public static func run(_ bytes: [UInt8], scratch: String) {
-        let records = readRecords(bytes)
-        if let records { checkRoundTrip(records) }
-        guard save(bytes, to: scratch) else { return }
-        validate(scratch)
+        let broken = findings(bytes, scratch: scratch)
+        if !broken.isEmpty { fatalError(broken.joined(separator: "\n")) }
+    }
+
+    /// Runs `bytes` through every reader, using `scratch` as the file the validators open; returns the invariants
+    /// it broke (none: empty), so a test can fail on one input and go on with the next.
+    public static func findings(_ bytes: [UInt8], scratch: String) -> [String] {
+        var findings = Findings()
+        let records = readRecords(bytes, &findings)
+        if let records { checkRoundTrip(records, &findings) }
+        guard save(bytes, to: scratch) else { return findings.broken }
+        validate(scratch, &findings)
         redact(records ?? [])
+        return findings.broken
+    }
+
+    /// The invariants broken so far.
+    public struct Findings {
+        public private(set) var broken: [String] = []
+
+        public init() {}
+
+        /// Records `what` when `holds` is false.
+        public mutating func check(_ holds: Bool, _ what: @autoclosure () -> String) {
+            if !holds { broken.append(what()) }
+        }
     }
 
     /// The records, or nil when the reader refused the input with a placed error.
-    static func readRecords(_ bytes: [UInt8]) -> [CSVRecord]? {
+    static func readRecords(_ bytes: [UInt8], _ findings: inout Findings) -> [CSVRecord]? {
         var reader = CSVReader(bytes: bytes)
         var records: [CSVRecord] = []
         do {
             while let record = try reader.next() {
-                precondition(record.line >= 1 && !record.fields.isEmpty, "a record without a line or fields")
-                precondition(record.columns.count == record.fields.count, "a column for every field")
+                findings.check(record.line >= 1 && !record.fields.isEmpty, "a record without a line or fields")
+                findings.check(record.columns.count == record.fields.count, "a column for every field")
                 records.append(record)
             }
         } catch {
-            precondition(error.line >= 1 && error.column >= 1, "a read error without a place: \(error)")
+            findings.check(error.line >= 1 && error.column >= 1, "a read error without a place: \(error)")
             return nil
         }
         return records
     }
 
     /// Written back out and read again, every field comes back as it was.
-    static func checkRoundTrip(_ records: [CSVRecord]) {
+    static func checkRoundTrip(_ records: [CSVRecord], _ findings: inout Findings) {
         let rows = records.map(\.fields).filter { $0 != [""] }
         let encoded = CSVWriter.encode(rows)
         var reader = CSVReader(string: encoded)
         let again = (try? reader.readAll().map(\.fields)) ?? [["<error>"]]
-        precondition(again == rows, "the CSV writer's output does not read back the same")
+        findings.check(again == rows, "the CSV writer's output does not read back the same")
         for field in rows.joined() {
             let neutral = CSVSpreadsheetSafety.neutralize(field)
-            precondition(CSVSpreadsheetSafety.restore(neutral) == field, "neutralize is not undone by restore")
-            precondition(!CSVSpreadsheetSafety.triggered(neutral), "a neutralized cell still starts a formula")
+            findings.check(CSVSpreadsheetSafety.restore(neutral) == field, "neutralize is not undone by restore")
+            findings.check(!CSVSpreadsheetSafety.triggered(neutral), "a neutralized cell still starts a formula")
         }
     }
 
     /// Each validator either accepts the file or throws an error naming the file and a line.
-    static func validate(_ path: String) {
+    static func validate(_ path: String, _ findings: inout Findings) {
         func expectPlaced(_ body: () throws -> Void) {
             do {
                 try body()
             } catch let failure as ImportFailure {
-                precondition(!failure.problems.isEmpty, "an import failure without problems")
+                findings.check(!failure.problems.isEmpty, "an import failure without problems")
                 for problem in failure.problems {
-                    precondition(problem.file == path && problem.line >= 1, "a problem without a place: \(problem)")
-                    precondition(problem.message.utf8.count < 2_000, "an unbounded message")
+                    findings.check(problem.file == path && problem.line >= 1, "a problem without a place: \(problem)")
+                    findings.check(problem.message.utf8.count < 2_000, "an unbounded message")
                 }
             } catch let error as CSVError {
-                precondition(error.file == path && error.line >= 1, "a read error without a place: \(error)")
+                findings.check(error.file == path && error.line >= 1, "a read error without a place: \(error)")
             } catch {
-                preconditionFailure("an unexpected error: \(error)")
+                findings.check(false, "an unexpected error: \(error)")
             }
         }
         expectPlaced { _ = try ParticipantsFile.read(path: path) }

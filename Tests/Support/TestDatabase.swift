@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 import ViewpointsCore
 import ViewpointsStore
 
@@ -16,9 +17,11 @@ public final class TestDatabase: @unchecked Sendable {
 
     /// Whether database tests run: there is a server, or CI insists.
     public static var enabled: Bool {
-        ProcessInfo.processInfo.environment["DATABASE_URL"] != nil
-            || ProcessInfo.processInfo.environment["CI"] == "true"
+        ProcessInfo.processInfo.environment["DATABASE_URL"] != nil || isCI
     }
+
+    /// `CI=true`: nothing may pass as skipped.
+    public static var isCI: Bool { ProcessInfo.processInfo.environment["CI"] == "true" }
 
     public init(migrated: Bool = true) throws {
         guard let base = ProcessInfo.processInfo.environment["DATABASE_URL"], !base.isEmpty else {
@@ -50,7 +53,7 @@ public final class TestDatabase: @unchecked Sendable {
 
     /// Rows from SQL.
     public func rows(_ sql: String, _ parameters: [String?] = []) throws -> [[String?]] {
-        try Connection(conninfo: url).query(sql, parameters, doing: "test query").rows
+        try Connection(conninfo: url).query(sql, parameters, doing: "test query").rows.map(\.values)
     }
 
     /// Every table's content as text, to compare before and after a refused import.
@@ -102,4 +105,18 @@ public final class TestFiles: @unchecked Sendable {
     }
 
     deinit { try? FileManager.default.removeItem(atPath: folder) }
+}
+
+extension Trait where Self == ConditionTrait {
+    /// Runs the suite or test when there is a database (`DATABASE_URL`), and always under `CI=true`, where a
+    /// missing database fails instead of passing as skipped.
+    public static var database: Self {
+        .enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)")
+    }
+
+    /// Runs when `available` (a program the test needs is installed), and always under `CI=true`, where a missing
+    /// program fails the test instead of skipping it.
+    public static func needs(_ available: @autoclosure @escaping @Sendable () -> Bool, _ reason: Comment) -> Self {
+        .enabled(if: available() || TestDatabase.isCI, reason)
+    }
 }

@@ -5,7 +5,7 @@ import ViewpointsStore
 import ViewpointsTestSupport
 
 /// No identifying value of a generated participants file reaches any column of any table.
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct AnonymizationPropertyTests {
     static let syllables = ["zar", "qui", "mol", "vek", "tash", "rin", "dov", "lu", "ham", "sef", "nor", "bex"]
     static let filler = [

@@ -3,10 +3,11 @@ import Testing
 import ViewpointsCore
 import ViewpointsStore
 import ViewpointsTestSupport
+import ZIPFoundation
 
 /// Backup and restore: a round trip into a second database reproduces every export and figure; damaged archives,
 /// wrong passphrases, other schema versions and existing slugs are refused with the database unchanged.
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct BackupTests {
     static let passphrase = "correct horse battery staple"
 
@@ -92,7 +93,11 @@ struct BackupTests {
         let again = try other.importParticipants(
             path: SampleCodingTests.folder + "/participants.csv", study: restored.study, options: .init())
         #expect(again.summary.new == 0 && again.summary.unchanged == 59)
-        #expect(again.warnings.contains { $0.contains("withdrew consent as P07") })
+        #expect(
+            again.warnings.contains {
+                guard case .withdrawn(_, _, "P07", _) = $0 else { return false }
+                return true
+            })
     }
 
     @Test func refusesAnExistingSlugButRestoresUnderAnotherName() throws {
@@ -152,7 +157,7 @@ struct BackupTests {
             let index = archive.manifest.files.firstIndex { $0.table == "codings" }!
             archive.manifest.files[index].rows -= 1
             try archive.write(path: bad)
-            expected = "codings.csv has"
+            expected = "authentication code does not match"
         case "missing":
             archive.files.removeValue(forKey: "reviews.csv")
             try archive.write(path: bad)
@@ -172,6 +177,99 @@ struct BackupTests {
         #expect(error.exitCode == 65)
         #expect(try target.snapshot() == before)
         #expect(!FileManager.default.fileExists(atPath: StudyKey.path(slug: "ipr-2018", home: target.home)))
+        withExtendedLifetime(source) {}
+    }
+
+    /// Forged and hostile archives (issue 13): each refused with exit 65, a message naming what is wrong, the
+    /// database unchanged, in bounded time and memory.
+    @Test(arguments: ["rehashed", "rehashed-keyless", "renamed", "iterations", "oversized", "unlisted"])
+    func refusesAForgedArchive(_ forgery: String) throws {
+        let (source, store, study) = try Fixtures.sampleStudy()
+        let files = TestFiles()
+        let path = files.folder + "/good.zip"
+        try store.backup(study: study, to: path, toolVersion: "test", keyPassphrase: BackupTests.passphrase)
+        let target = try TestDatabase()
+        let other = try target.store()
+        let bad = files.folder + "/bad.zip"
+        var archive = try BackupArchive.read(path: path)
+        #expect(archive.manifest.mac != nil)
+        var passphrase: String? = BackupTests.passphrase
+        func rehash(_ name: String) {
+            let index = archive.manifest.files.firstIndex { $0.name == name }!
+            archive.manifest.files[index].sha256 = Hashing.hex(Hashing.sha256(archive.files[name]!))
+            archive.manifest.files[index].bytes = archive.files[name]!.count
+        }
+        let expected: String
+        switch forgery {
+        case "rehashed", "rehashed-keyless":
+            // an event's note and time rewritten, and the manifest's checksum recomputed to match
+            var text = String(decoding: archive.files["coding_events.csv"]!, as: UTF8.self).split(
+                separator: "\n", omittingEmptySubsequences: false
+            ).map(String.init)
+            let line = try #require(
+                text.indices.dropFirst(5).first {
+                    text[$0].split(separator: ",", omittingEmptySubsequences: false).count == 12
+                })
+            var fields = text[line].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            fields[1] = "2016-05-01 10:00:00+00"
+            fields[10] = "forged"
+            text[line] = fields.joined(separator: ",")
+            archive.files["coding_events.csv"] = Array(text.joined(separator: "\n").utf8)
+            rehash("coding_events.csv")
+            try archive.write(path: bad)
+            if forgery == "rehashed" {
+                expected = "authentication code does not match"
+            } else {
+                // no key at hand: the manifest cannot be checked, the recomputed chain still catches the edit
+                archive.manifest.key = nil
+                archive.files.removeValue(forKey: BackupArchive.keyName)
+                try archive.write(path: bad)
+                passphrase = nil
+                expected = "coding_events.csv does not hold the chain"
+            }
+        case "renamed":
+            let index = archive.manifest.files.firstIndex { $0.name == "codings.csv" }!
+            archive.manifest.files[index].name = "codings-2.csv"
+            archive.files["codings-2.csv"] = archive.files.removeValue(forKey: "codings.csv")
+            try archive.write(path: bad)
+            expected = "the manifest lists codings-2.csv for table 'codings'"
+        case "iterations":
+            archive.manifest.key!.envelope.iterations = 3_000_000_000
+            try archive.write(path: bad)
+            expected = "asks for 3000000000 PBKDF2 iterations"
+        case "oversized":
+            let index = archive.manifest.files.firstIndex { $0.name == "codings.csv" }!
+            archive.manifest.files[index].bytes = 100
+            try archive.write(path: bad)
+            expected = "more than the 100 the manifest allows"
+        default:
+            // 256 MiB of zeros beside the listed files: never inflated
+            try archive.write(path: bad)
+            let zip = try Archive(url: URL(fileURLWithPath: bad), accessMode: .update)
+            let size = 256 << 20
+            let chunk = Data(count: 1 << 20)
+            try zip.addEntry(
+                with: "huge.bin", type: .file, uncompressedSize: Int64(size), compressionMethod: .deflate
+            ) { _, length in chunk.prefix(length) }
+            expected = ""
+        }
+        let before = try target.snapshot()
+        let started = Date()
+        if forgery == "unlisted" {
+            let read = try BackupArchive.read(path: bad)
+            #expect(read.files["huge.bin"] == nil)
+            #expect(Date().timeIntervalSince(started) < 5)
+            return
+        }
+        let error = try #require(throws: StoreError.self) {
+            let read = try BackupArchive.read(path: bad)
+            try other.restore(archive: read, path: bad, as: nil, keyPassphrase: passphrase)
+        }
+        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(error.message.contains(expected), "\(error.message)")
+        #expect(error.message.contains(bad), "\(error.message)")
+        #expect(error.exitCode == 65)
+        #expect(try target.snapshot() == before)
         withExtendedLifetime(source) {}
     }
 

@@ -42,7 +42,7 @@ struct CodingStudy {
     }
 }
 
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct CodingTests {
     let s: CodingStudy
     init() throws { s = try CodingStudy() }
@@ -130,7 +130,7 @@ struct CodingTests {
     }
 }
 
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct CodingSessionReviewTests {
     let s: CodingStudy
     init() throws { s = try CodingStudy() }

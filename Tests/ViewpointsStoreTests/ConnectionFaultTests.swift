@@ -4,7 +4,7 @@ import ViewpointsStore
 import ViewpointsTestSupport
 
 /// The connection wrapper under faults: a default connect timeout, a session the server ends, a lost commit.
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct ConnectionFaultTests {
     let db: TestDatabase
 

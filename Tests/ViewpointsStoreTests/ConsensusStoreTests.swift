@@ -106,7 +106,7 @@ struct ConsensusStudy {
     }
 }
 
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct ConsensusStoreTests {
     let s: ConsensusStudy
     init() throws { s = try ConsensusStudy() }

@@ -4,7 +4,7 @@ import ViewpointsCore
 import ViewpointsStore
 import ViewpointsTestSupport
 
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct ExportTests {
     @Test func statementsRoundTripThroughExportAndImport() throws {
         let db = try TestDatabase()

@@ -4,7 +4,7 @@ import ViewpointsCore
 import ViewpointsStore
 import ViewpointsTestSupport
 
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct ImportCodingsTests {
     let s: CodingStudy
     init() throws { s = try CodingStudy() }

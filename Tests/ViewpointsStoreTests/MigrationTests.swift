@@ -3,7 +3,7 @@ import Testing
 import ViewpointsStore
 import ViewpointsTestSupport
 
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct MigrationTests {
     @Test func migratesFromEmptyAndAgainWithoutChanges() throws {
         let db = try TestDatabase()
@@ -27,6 +27,28 @@ struct MigrationTests {
         #expect(error.exitCode == 78)
         #expect(error.message.contains("was edited after it was applied"))
         #expect(error.message.contains(edited[0].name))
+    }
+
+    @Test func reappliesEveryDefinitionWhenOneChanges() throws {
+        let db = try TestDatabase()
+        let store = try db.store()
+        var definitions = try Migration.bundledDefinitions()
+        #expect(definitions.last?.name == "definitions/99_pin_search_path.sql")
+        #expect(try db.scalar("SELECT count(*) FROM schema_definitions") == String(definitions.count))
+        let index = try #require(definitions.firstIndex { $0.name.hasSuffix("02_roles.sql") })
+        definitions[index].sql = definitions[index].sql.replacingOccurrences(of: "AS 'SELECT 5'", with: "AS 'SELECT 6'")
+        definitions[index].checksum = String(repeating: "1", count: 64)
+        let migrator = Migrator(
+            connection: store.connection, migrations: try Migration.bundled(), definitions: definitions)
+        // the build's definitions differ from the database's: commands stop until `db migrate`
+        let error = try #require(throws: StoreError.self) { try migrator.requireCurrent() }
+        #expect(error.exitCode == 78 && error.message.contains("db migrate"))
+        #expect(try migrator.migrate().map(\.name) == definitions.map(\.name))
+        #expect(try db.scalar("SELECT viewpoints_min_cell()") == "6")
+        #expect(try migrator.migrate().isEmpty)
+        #expect(
+            try db.scalar("SELECT proconfig::text FROM pg_proc WHERE proname = 'study_aggregate_tallies'")
+                == "{\"search_path=pg_catalog, public, pg_temp\"}")
     }
 
     @Test func reportsPendingMigrationsOnAnUnmanagedDatabase() throws {

@@ -6,7 +6,7 @@ import ViewpointsTestSupport
 
 /// Reliability from the coding store: which decisions form units, and the figures over them. Expected values
 /// were computed independently with exact fractions (coincidence matrix for α, contingency table for κ).
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct ReliabilityStoreTests {
     let s: CodingStudy
     static let lowest = CodingStudy.lowest
@@ -132,7 +132,7 @@ struct ReliabilityStoreTests {
 }
 
 /// The synthetic sample: pooled presence α over the double-coded statements is the generator's 0.8084.
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct SampleReliabilityTests {
     @Test func pooledPresenceAlphaMatchesTheGenerator() throws {
         let (db, store, study) = try Fixtures.sampleStudy()

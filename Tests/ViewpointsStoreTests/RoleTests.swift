@@ -85,7 +85,7 @@ enum Outcome: Equatable, CustomStringConvertible {
     }
 }
 
-@Suite(.serialized, .enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.serialized, .database)
 struct RoleTests {
     /// Every role against the actions it may and may not take. With VIEWPOINTS_ROLE_REPORT=FILE the table of
     /// results is written there as Markdown (SECURITY.md's table comes from it).
@@ -126,9 +126,9 @@ struct RoleTests {
                 .hidden
             ),
             (
-                "coder", "change its own coding",
+                "coder", "change its own coding without its event",
                 "UPDATE codings SET stance = 2 WHERE study_id = \(a) AND statement_id = \(s01) AND code_id = \(ta) AND coder_id = \(coderA)",
-                .allowed(1)
+                .refused("42501")
             ),
             (
                 "coder", "change another coder's coding",
@@ -214,13 +214,13 @@ struct RoleTests {
                 "SELECT count(*) FROM consensus_tallies(\(a), NULL, 'status', 'serving')", .allowed(5)
             ),
             (
-                "lead", "change any coder's coding in its study",
-                "UPDATE codings SET stance = 2 WHERE study_id = \(a) AND coder_id = \(coderB)", .allowed(2)
+                "lead", "change a coder's coding without its event",
+                "UPDATE codings SET stance = 2 WHERE study_id = \(a) AND coder_id = \(coderB)", .refused("42501")
             ),
             (
-                "lead", "adjudicate in its study",
+                "lead", "adjudicate without its event",
                 "INSERT INTO adjudications (study_id, statement_id, code_id, lead_id, applied, stance, event_seq) VALUES (\(a), \(s09), \(tb), \(coderA), true, 1, 1)",
-                .allowed(1)
+                .refused("42501")
             ),
             (
                 "lead", "read statements of another study", "SELECT count(*) FROM statements WHERE study_id = \(b)",

@@ -6,7 +6,7 @@ import ViewpointsTestSupport
 
 /// The whole synthetic sample study: its consensus from the database against the README's expected findings
 /// and against a computation straight from the CSV files (final-coding rule, mean, rounding on Double).
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct SampleConsensusTests {
     let db: TestDatabase
     let store: Store

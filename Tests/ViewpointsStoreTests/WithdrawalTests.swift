@@ -5,7 +5,7 @@ import ViewpointsStore
 import ViewpointsTestSupport
 
 /// Consent withdrawal: what goes, what stays, what is recorded, and what consensus and reliability count after.
-@Suite(.enabled(if: TestDatabase.enabled, "needs DATABASE_URL (Scripts/test starts PostgreSQL)"))
+@Suite(.database)
 struct WithdrawalTests {
 
     @Test func consensusAndReliabilityNoLongerCountAWithdrawnParticipant() throws {
@@ -120,7 +120,10 @@ struct WithdrawalTests {
         #expect(again.newPseudonyms == ["P05"])
         let line = Fixtures.participants.split(separator: "\n").firstIndex(of: withdrawnRow)! + 1
         #expect(
-            again.warnings.contains { $0.contains("again.csv:\(line): skipped: this person withdrew consent as P04") })
+            again.warnings.contains {
+                guard case .withdrawn(let file, line, "P04", _) = $0 else { return false }
+                return file.hasSuffix("again.csv")
+            })
         #expect(try db.scalar("SELECT count(*) FROM participants") == "4")
         let identifier = String(withdrawnRow.split(separator: ",")[0])
         let statements = files.write("more.csv", "id,participant,question,text\nS9,\(identifier),Q1,Hello.\n")

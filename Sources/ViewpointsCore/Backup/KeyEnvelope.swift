@@ -15,6 +15,10 @@ public struct KeyEnvelope: Sendable, Equatable, Codable {
 
     /// OWASP's 2023 recommendation for PBKDF2-HMAC-SHA256.
     public static let defaultIterations = 600_000
+    /// The most iterations an envelope may ask for (about 17 times the default, some seconds): more is refused
+    /// before any work, so an altered envelope cannot make `restore` spin for hours.
+    public static let maxIterations = 10_000_000
+    public static let minIterations = 1000
     static let associatedData = Array("viewpoints-backup-key-v1".utf8)
 
     /// Encrypts `plaintext` under `passphrase`; returns the envelope and the ciphertext.
@@ -56,7 +60,8 @@ public struct KeyEnvelope: Sendable, Equatable, Codable {
 
     /// Decrypts `ciphertext`; nil when the passphrase is wrong or the ciphertext or envelope was altered.
     public func open(_ ciphertext: [UInt8], passphrase: String) -> [UInt8]? {
-        guard kdf == "PBKDF2-HMAC-SHA256", cipher == "AES-256-GCM", iterations > 0,
+        guard kdf == "PBKDF2-HMAC-SHA256", cipher == "AES-256-GCM",
+            (KeyEnvelope.minIterations...KeyEnvelope.maxIterations).contains(iterations),
             let salt = Hashing.bytes(hex: salt), let nonce = Hashing.bytes(hex: nonce), nonce.count == 12,
             var tag = Hashing.bytes(hex: tag), tag.count == 16
         else { return nil }

@@ -16,6 +16,8 @@ public struct ConsensusRow: Sendable, Equatable {
     /// Share of the study's statements reviewed by anyone (nil when the study has none).
     public var coverage: Double?
     public var thresholds: ConsensusThresholds
+    /// With `--robustness`: fragility, resampling and coder sensitivity (nil for themes and suppressed rows).
+    public var robustness: ConsensusRobustness?
 
     public init(
         code: String, label: String, theme: String, isTheme: Bool, attribute: String? = nil, group: String? = nil,
@@ -43,16 +45,23 @@ public struct ConsensusRow: Sendable, Equatable {
 
     // MARK: - Columns
 
-    /// The documented columns, in order; `attribute`, `group` and `suppressed` only with `--by`.
-    public static func columns(byAttribute: Bool) -> [String] {
+    /// The documented columns, in order; `attribute`, `group` and `suppressed` only with `--by`, the robustness
+    /// columns only with `--robustness`.
+    public static func columns(byAttribute: Bool, robustness: Bool = false) -> [String] {
         ["code", "label", "theme"] + (byAttribute ? ["attribute", "group", "suppressed"] : []) + [
             "participants", "addressed", "support", "neutral", "oppose", "participants_unresolved", "coverage",
             "share_support", "share_oppose", "wilson_low", "wilson_high", "cns", "consensus", "phrase",
-        ]
+        ] + (robustness ? robustnessColumns : [])
     }
 
-    /// Typed values of `columns(byAttribute:)`; nil where a number is undefined or withheld.
-    public func values(byAttribute: Bool) -> [ConsensusValue?] {
+    /// What `--robustness` adds (METHODS.md, "Robustness of findings").
+    public static let robustnessColumns = [
+        "fragility_phrase", "fragility_class", "stability_phrase", "stability_class", "support_low", "support_high",
+        "coders_agree", "dissenting_coder",
+    ]
+
+    /// Typed values of `columns(byAttribute:robustness:)`; nil where a number is undefined or withheld.
+    public func values(byAttribute: Bool, robustness: Bool = false) -> [ConsensusValue?] {
         let shown = !suppression.isSuppressed
         func count(_ value: Int) -> ConsensusValue? { shown ? .integer(value) : nil }
         func figure(_ value: Double?) -> ConsensusValue? { showsFigures ? value.map(ConsensusValue.number) : nil }
@@ -71,18 +80,36 @@ public struct ConsensusRow: Sendable, Equatable {
             figure(tally.shareSupport), figure(tally.shareOppose), figure(wilson?.low), figure(wilson?.high),
             figure(tally.cns), consensusClass.map { .text($0.rawValue) }, phrase.map(ConsensusValue.text),
         ]
+        if robustness { result += robustnessValues }
         return result
+    }
+
+    /// The cells of `robustnessColumns`: empty for themes, suppressed rows and what was not computed.
+    var robustnessValues: [ConsensusValue?] {
+        guard showsFigures, let robustness = self.robustness else {
+            return Array(repeating: nil, count: ConsensusRow.robustnessColumns.count)
+        }
+        let bootstrap = robustness.bootstrap
+        let dissenting = robustness.dissentingCoders
+        return [
+            robustness.fragilityPhrase.map(ConsensusValue.integer),
+            robustness.fragilityClass.map(ConsensusValue.integer),
+            bootstrap.map { .number($0.phraseStability) }, bootstrap.map { .number($0.classStability) },
+            bootstrap?.supportLow.map(ConsensusValue.number), bootstrap?.supportHigh.map(ConsensusValue.number),
+            robustness.codersAgree.map(ConsensusValue.boolean),
+            dissenting.isEmpty ? nil : .text(dissenting.joined(separator: "; ")),
+        ]
     }
 
     /// The CSV fields: numbers at full precision (the shortest text that reads back as the same double), empty
     /// cells for undefined or withheld numbers.
-    public func fields(byAttribute: Bool) -> [String] {
-        values(byAttribute: byAttribute).map { $0?.exact ?? "" }
+    public func fields(byAttribute: Bool, robustness: Bool = false) -> [String] {
+        values(byAttribute: byAttribute, robustness: robustness).map { $0?.exact ?? "" }
     }
 
     /// The fields as a terminal table shows them: shares rounded to 6 decimals.
-    public func tableFields(byAttribute: Bool) -> [String] {
-        values(byAttribute: byAttribute).map { $0?.text ?? "" }
+    public func tableFields(byAttribute: Bool, robustness: Bool = false) -> [String] {
+        values(byAttribute: byAttribute, robustness: robustness).map { $0?.text ?? "" }
     }
 }
 

@@ -22,6 +22,12 @@ public enum Hashing {
         return text.withUTF8 { sha256(UnsafeRawBufferPointer($0)) }
     }
 
+    /// The keyed digest that stands for a participant identifier: HMAC-SHA256 under the study key of the identifier
+    /// normalized (case and spacing), so one person is one digest however the files spell them.
+    public static func identifierDigest(key: [UInt8], identifier: String) -> [UInt8] {
+        hmacSHA256(key: key, message: IdentifierNormalizer.normalize(identifier))
+    }
+
     /// HMAC-SHA256 of `message` under `key`.
     public static func hmacSHA256(key: [UInt8], message: String) -> [UInt8] {
         var digest = [UInt8](repeating: 0, count: 32)

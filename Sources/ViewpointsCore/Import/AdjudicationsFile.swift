@@ -15,35 +15,22 @@ public struct AdjudicationsFile: Sendable {
     public var path: String
     public var rows: [Row]
 
+    static let shape = FileShape(
+        required: ["statement", "code", "stance"], allowed: ["statement", "code", "stance"],
+        header: "statement,code,stance", missing: "an adjudications file has statement,code,stance",
+        unknown: "an adjudications file has the columns statement, code, stance")
+
     /// Reads and checks the file; every problem is collected and thrown together.
     public static func read(path: String) throws -> AdjudicationsFile {
-        var reader = try CSVReader(path: path)
         var problems = ProblemList(file: path)
-        guard let first = try reader.next() else {
-            problems.add(line: 1, column: 1, "the file is empty; it needs a header statement,code,stance")
-            try problems.throwIfAny()
-            return AdjudicationsFile(path: path, rows: [])
-        }
-        let header = CSVHeader(record: first, problems: &problems)
-        for required in ["statement", "code", "stance"] where header.index(required) == nil {
-            problems.add(
-                line: header.line, column: 1,
-                "the header has no '\(required)' column; an adjudications file has statement,code,stance")
-        }
-        for (i, name) in header.names.enumerated() where !["statement", "code", "stance"].contains(name) {
-            problems.add(
-                line: header.line, column: header.columns[i],
-                "unknown column '\(name)'; an adjudications file has the columns statement, code, stance")
-        }
-        try problems.throwIfAny()
+        var (reader, header) = try CSVHeader.open(path: path, shape, problems: &problems)
         let statementIndex = header.index("statement")!
         let codeIndex = header.index("code")!
         let stanceIndex = header.index("stance")!
         var rows: [Row] = []
         var seen: [String: Int] = [:]
         while let record = try reader.next() {
-            guard header.checkWidth(record, problems: &problems) else { continue }
-            let fields = record.fields.map(CSVSpreadsheetSafety.restore)
+            guard let fields = header.fields(of: record, problems: &problems) else { continue }
             let statement = fields[statementIndex].trimmingCharacters(in: .whitespaces)
             let code = fields[codeIndex].trimmingCharacters(in: .whitespaces)
             let stanceText = fields[stanceIndex].trimmingCharacters(in: .whitespaces)

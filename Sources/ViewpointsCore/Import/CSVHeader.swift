@@ -68,3 +68,46 @@ public enum CharacterSetLite: Sendable {
         }
     }
 }
+
+/// The columns a kind of import file has, and how its messages name them.
+struct FileShape: Sendable {
+    /// Columns that must be there.
+    var required: [String]
+    /// Every column the file may have.
+    var allowed: [String]
+    /// The header an empty file needs, e.g. `statement,code,stance`.
+    var header: String
+    /// What follows "the header has no 'x' column; ", e.g. "an adjudications file has statement,code,stance".
+    var missing: String
+    /// What follows "unknown column 'x'; ", e.g. "an adjudications file has the columns statement, code, stance".
+    var unknown: String
+}
+
+extension CSVHeader {
+    /// Opens a file of `shape` and reads its header; throws every problem of the header: an empty file, a missing
+    /// required column, an unknown column, an empty or repeated name.
+    static func open(path: String, _ shape: FileShape, problems: inout ProblemList) throws -> (CSVReader, CSVHeader) {
+        var reader = try CSVReader(path: path)
+        guard let first = try reader.next() else {
+            problems.add(line: 1, column: 1, "the file is empty; it needs a header \(shape.header)")
+            throw ImportFailure(problems: problems.problems, more: problems.more)
+        }
+        let header = CSVHeader(record: first, problems: &problems)
+        for required in shape.required where header.index(required) == nil {
+            problems.add(
+                line: header.line, column: 1, "the header has no '\(required)' column; \(shape.missing)")
+        }
+        for (i, name) in header.names.enumerated() where !shape.allowed.contains(name) {
+            problems.add(line: header.line, column: header.columns[i], "unknown column '\(name)'; \(shape.unknown)")
+        }
+        try problems.throwIfAny()
+        return (reader, header)
+    }
+
+    /// The record's fields as written (spreadsheet neutralizing undone), or nil, with a problem, when it does not
+    /// have the header's width.
+    func fields(of record: CSVRecord, problems: inout ProblemList) -> [String]? {
+        guard checkWidth(record, problems: &problems) else { return nil }
+        return record.fields.map(CSVSpreadsheetSafety.restore)
+    }
+}

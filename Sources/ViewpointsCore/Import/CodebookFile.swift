@@ -16,27 +16,15 @@ public struct CodebookFile: Sendable {
     /// Rows in file order.
     public var rows: [Row]
 
+    static let shape = FileShape(
+        required: ["key", "label"], allowed: ["key", "label", "description", "parent"],
+        header: "key,label,description,parent", missing: "codebooks need key,label,description,parent",
+        unknown: "a codebook has the columns key, label, description, parent")
+
     /// Reads and checks a codebook; `knownThemes` are theme keys already stored.
     public static func read(path: String, knownThemes: Set<String> = []) throws -> CodebookFile {
-        var reader = try CSVReader(path: path)
         var problems = ProblemList(file: path)
-        guard let first = try reader.next() else {
-            problems.add(line: 1, column: 1, "the file is empty; it needs a header key,label,description,parent")
-            try problems.throwIfAny()
-            return CodebookFile(path: path, rows: [])
-        }
-        let header = CSVHeader(record: first, problems: &problems)
-        for required in ["key", "label"] where header.index(required) == nil {
-            problems.add(
-                line: header.line, column: 1,
-                "the header has no '\(required)' column; codebooks need key,label,description,parent")
-        }
-        for (i, name) in header.names.enumerated() where !["key", "label", "description", "parent"].contains(name) {
-            problems.add(
-                line: header.line, column: header.columns[i],
-                "unknown column '\(name)'; a codebook has the columns key, label, description, parent")
-        }
-        try problems.throwIfAny()
+        var (reader, header) = try CSVHeader.open(path: path, shape, problems: &problems)
         let keyIndex = header.index("key")!
         let labelIndex = header.index("label")!
         let descriptionIndex = header.index("description")
@@ -44,8 +32,7 @@ public struct CodebookFile: Sendable {
         var rows: [Row] = []
         var seen: [String: Int] = [:]
         while let record = try reader.next() {
-            guard header.checkWidth(record, problems: &problems) else { continue }
-            let fields = record.fields.map(CSVSpreadsheetSafety.restore)
+            guard let fields = header.fields(of: record, problems: &problems) else { continue }
             let key = fields[keyIndex].trimmingCharacters(in: .whitespaces)
             let label = fields[labelIndex].trimmingCharacters(in: .whitespacesAndNewlines)
             let parent = parentIndex.map { fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap {

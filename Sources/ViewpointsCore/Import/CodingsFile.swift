@@ -21,29 +21,15 @@ public struct CodingsFile: Sendable {
     /// Whether the file has a `note` column (without one, stored notes are left as they are).
     public var hasNote = false
 
-    static let columns = ["statement", "coder", "code", "stance", "note"]
+    static let shape = FileShape(
+        required: ["statement", "coder", "code", "stance"], allowed: ["statement", "coder", "code", "stance", "note"],
+        header: "statement,coder,code,stance,note", missing: "a codings file has statement,coder,code,stance[,note]",
+        unknown: "a codings file has the columns statement, coder, code, stance, note")
 
     /// Reads and checks the file; every problem is collected and thrown together.
     public static func read(path: String) throws -> CodingsFile {
-        var reader = try CSVReader(path: path)
         var problems = ProblemList(file: path)
-        guard let first = try reader.next() else {
-            problems.add(line: 1, column: 1, "the file is empty; it needs a header statement,coder,code,stance,note")
-            try problems.throwIfAny()
-            return CodingsFile(path: path, rows: [])
-        }
-        let header = CSVHeader(record: first, problems: &problems)
-        for required in ["statement", "coder", "code", "stance"] where header.index(required) == nil {
-            problems.add(
-                line: header.line, column: 1,
-                "the header has no '\(required)' column; a codings file has statement,coder,code,stance[,note]")
-        }
-        for (i, name) in header.names.enumerated() where !columns.contains(name) {
-            problems.add(
-                line: header.line, column: header.columns[i],
-                "unknown column '\(name)'; a codings file has the columns statement, coder, code, stance, note")
-        }
-        try problems.throwIfAny()
+        var (reader, header) = try CSVHeader.open(path: path, shape, problems: &problems)
         let statementIndex = header.index("statement")!
         let coderIndex = header.index("coder")!
         let codeIndex = header.index("code")!
@@ -52,8 +38,7 @@ public struct CodingsFile: Sendable {
         var rows: [Row] = []
         var seen: [String: Int] = [:]
         while let record = try reader.next() {
-            guard header.checkWidth(record, problems: &problems) else { continue }
-            let fields = record.fields.map(CSVSpreadsheetSafety.restore)
+            guard let fields = header.fields(of: record, problems: &problems) else { continue }
             let statement = fields[statementIndex].trimmingCharacters(in: .whitespaces)
             let coder = fields[coderIndex].trimmingCharacters(in: .whitespaces)
             let code = fields[codeIndex].trimmingCharacters(in: .whitespaces)

@@ -71,8 +71,7 @@ public struct ParticipantsFile: Sendable {
         var rows: [Row] = []
         var seen: [String: Int] = [:]
         while let record = try reader.next() {
-            guard header.checkWidth(record, problems: &problems) else { continue }
-            let fields = record.fields.map(CSVSpreadsheetSafety.restore)
+            guard let fields = header.fields(of: record, problems: &problems) else { continue }
             let identifier = fields[idColumn].trimmingCharacters(in: .whitespacesAndNewlines)
             if identifier.isEmpty {
                 problems.add(

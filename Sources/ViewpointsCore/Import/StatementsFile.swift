@@ -93,8 +93,7 @@ public struct StatementsFile {
     /// The next row that has the right shape; rows with problems are reported and skipped.
     public mutating func next(problems: inout ProblemList) throws -> Row? {
         while let record = try reader.next() {
-            guard header.checkWidth(record, problems: &problems) else { continue }
-            let fields = record.fields.map(CSVSpreadsheetSafety.restore)
+            guard let fields = header.fields(of: record, problems: &problems) else { continue }
             func optional(_ index: Int?) -> String? {
                 guard let index else { return nil }
                 return StatementsFile.isBlank(fields[index]) ? nil : fields[index]

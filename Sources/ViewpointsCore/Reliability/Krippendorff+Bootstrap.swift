@@ -1,6 +1,6 @@
 extension Krippendorff {
     /// α with a 95% percentile interval from `samples` resamples of the pairable units with replacement,
-    /// drawn with SplitMix64 from `seed`.
+    /// drawn with SplitMix64 from `seed`, and the number of resamples in which α was defined.
     public static func bootstrap(
         _ data: ReliabilityData, level: MeasurementLevel, samples: Int, seed: UInt64
     ) -> ReliabilityResult {
@@ -32,11 +32,11 @@ extension Krippendorff {
                 estimates.append(value)
             }
         }
+        result.resamples = ReliabilityResult.Resamples(drawn: samples, defined: estimates.count)
         guard !estimates.isEmpty else { return result }
         estimates.sort()
         result.ci = ReliabilityResult.ConfidenceInterval(
-            low: quantile(estimates, 0.025), high: quantile(estimates, 0.975), level: 0.95,
-            samples: samples, definedSamples: estimates.count
+            low: quantile(estimates, 0.025), high: quantile(estimates, 0.975), level: 0.95
         )
         return result
     }

@@ -1,14 +1,19 @@
-/// Reads long-format reliability data, a CSV with a header and one row per value: `unit,coder,value`.
+/// Reads reliability data from a CSV with a header, in long format (one row per value: `unit,coder,value`) or
+/// wide format (one row per unit, one column per coder).
 ///
-/// Columns are found by name and may come in any order among others. A missing value is an absent row or an
-/// empty value cell. Fields go from the reader's buffer into the builder as bytes, without making strings.
+/// Long: columns are found by name and may come in any order among others; a missing value is an absent row or
+/// an empty value cell. Wide: see `ReliabilityLayout.wide`. Either way a row may not have more fields than the
+/// header, and a file without a single value is refused. Fields go from the reader's buffer into the builder as
+/// bytes, without making strings.
 public enum ReliabilityCSV {
-    /// Reads the file; for levels other than nominal every value must be a number. With `coders`, keeps
+    /// Reads the file; for levels other than nominal every value must be a decimal number. With `coders`, keeps
     /// those coders only, in that order.
     public static func read(
-        path: String, level: MeasurementLevel = .nominal, coders: [String]? = nil
+        path: String, layout: ReliabilityLayout = .long, level: MeasurementLevel = .nominal, coders: [String]? = nil
     ) throws(ReliabilityCSVError) -> ReliabilityData {
-        try read(open: { () throws(ReliabilityCSVError) in try openFile(path) }, level: level, coders: coders)
+        try read(
+            open: { () throws(ReliabilityCSVError) in try openFile(path) }, layout: layout, level: level,
+            coders: coders)
     }
 
     private static func openFile(_ path: String) throws(ReliabilityCSVError) -> CSVReader {
@@ -21,31 +26,75 @@ public enum ReliabilityCSV {
 
     /// Reads CSV text, named `<input>` in errors.
     static func read(
-        string: String, level: MeasurementLevel = .nominal, coders: [String]? = nil
+        string: String, layout: ReliabilityLayout = .long, level: MeasurementLevel = .nominal,
+        coders: [String]? = nil
     ) throws(ReliabilityCSVError) -> ReliabilityData {
-        try read(open: { () throws(ReliabilityCSVError) in CSVReader(string: string) }, level: level, coders: coders)
+        try read(
+            open: { () throws(ReliabilityCSVError) in CSVReader(string: string) }, layout: layout, level: level,
+            coders: coders)
     }
 
-    /// Positions of the three columns in the header.
+    /// Positions of the three columns of a long file in its header.
     struct Columns {
         var unit: Int
         var coder: Int
         var value: Int
+        /// Fields in the header.
+        var count: Int
         var last: Int { max(unit, coder, value) }
     }
 
     static let columnNames = ["unit", "coder", "value"]
 
+    /// What the first pass over a file found: the values, and where to look for a value named in a builder error.
+    struct Scan {
+        var builder: ReliabilityData.Builder
+        /// Columns that hold values, searched in this order on each row.
+        var valueColumns: [Int]
+        /// Long format: the unit and coder columns, to find the rows of a duplicate value.
+        var columns: Columns?
+    }
+
     /// Reads with a reader from `open`, which is called again to find the line of a duplicate or non-number.
     static func read(
-        open: () throws(ReliabilityCSVError) -> CSVReader, level: MeasurementLevel, coders chosen: [String]?
+        open: () throws(ReliabilityCSVError) -> CSVReader, layout: ReliabilityLayout, level: MeasurementLevel,
+        coders chosen: [String]?
     ) throws(ReliabilityCSVError) -> ReliabilityData {
         var reader = try open()
         let file = reader.displayName
+        let scan =
+            switch layout {
+            case .long: try scanLong(&reader)
+            case .wide: try scanWide(&reader)
+            }
+        var data: ReliabilityData
+        do {
+            data = try scan.builder.build(level: level)
+        } catch {
+            throw try locate(error, open: open, scan: scan, level: level)
+        }
+        guard let chosen else { return data }
+        do {
+            data = try data.restricted(toCoders: chosen)
+        } catch {
+            guard case .unknownCoder(let coder) = error else { throw locateless(error, file: file, level: level) }
+            throw ReliabilityCSVError(
+                kind: .unknownCoder(coder, available: data.coders), file: file, line: 0, column: 0)
+        }
+        return data
+    }
+
+    /// Reads a long file's header and rows.
+    private static func scanLong(_ reader: inout CSVReader) throws(ReliabilityCSVError) -> Scan {
+        let file = reader.displayName
         let columns = try header(&reader)
+        let headerLine = reader.current.recordLine
         var builder = ReliabilityData.Builder(minimumCapacity: 1 << 16)
         let record = reader.current
+        var rows = 0
         while try advance(&reader) {
+            rows += 1
+            try checkNoExtraFields(record, header: columns.count, file: file)
             if record.fieldCount <= columns.last {
                 let missing = Self.columnNames[
                     [columns.unit, columns.coder, columns.value].firstIndex {
@@ -73,28 +122,18 @@ public enum ReliabilityCSV {
                     line: record.fieldLine(empty), column: record.column(empty))
             }
         }
-        var data: ReliabilityData
-        do {
-            data = try builder.build(level: level)
-        } catch {
-            throw try locate(error, open: open, columns: columns, level: level)
-        }
-        guard let chosen else { return data }
-        do {
-            data = try data.restricted(toCoders: chosen)
-        } catch {
-            guard case .unknownCoder(let coder) = error else { throw locateless(error, file: file, level: level) }
+        if builder.isEmpty {
             throw ReliabilityCSVError(
-                kind: .unknownCoder(coder, available: data.coders), file: file, line: 0, column: 0)
+                kind: .noRatings(rows: rows, layout: .long), file: file, line: headerLine, column: 1)
         }
-        return data
+        return Scan(builder: builder, valueColumns: [columns.value], columns: columns)
     }
 
     /// Reads the header and finds the three columns.
     private static func header(_ reader: inout CSVReader) throws(ReliabilityCSVError) -> Columns {
         let file = reader.displayName
         guard try advance(&reader) else {
-            throw ReliabilityCSVError(kind: .emptyFile, file: file, line: 1, column: 1)
+            throw ReliabilityCSVError(kind: .emptyFile(layout: .long), file: file, line: 1, column: 1)
         }
         let record = reader.current
         let names = (0..<record.fieldCount).map { record.field($0) }
@@ -112,10 +151,21 @@ public enum ReliabilityCSV {
             }
             found.append(position)
         }
-        return Columns(unit: found[0], coder: found[1], value: found[2])
+        return Columns(unit: found[0], coder: found[1], value: found[2], count: names.count)
     }
 
-    private static func advance(_ reader: inout CSVReader) throws(ReliabilityCSVError) -> Bool {
+    /// Refuses a row with more fields than the header, pointing at the first extra field: an unquoted decimal
+    /// comma (`u1,A,1,5`) or a comma inside an unquoted label would otherwise shift or drop a value unseen.
+    static func checkNoExtraFields(
+        _ record: CSVReaderEngine, header: Int, file: String
+    ) throws(ReliabilityCSVError) {
+        guard record.fieldCount > header else { return }
+        throw ReliabilityCSVError(
+            kind: .extraFields(count: record.fieldCount, header: header), file: file,
+            line: record.fieldLine(header), column: record.column(header))
+    }
+
+    static func advance(_ reader: inout CSVReader) throws(ReliabilityCSVError) -> Bool {
         do {
             return try reader.advance()
         } catch {
@@ -125,7 +175,7 @@ public enum ReliabilityCSV {
 
     /// Turns a builder error into one with a line and column, found by reading the file again.
     private static func locate(
-        _ error: ReliabilityDataError, open: () throws(ReliabilityCSVError) -> CSVReader, columns: Columns,
+        _ error: ReliabilityDataError, open: () throws(ReliabilityCSVError) -> CSVReader, scan: Scan,
         level: MeasurementLevel
     ) throws(ReliabilityCSVError) -> ReliabilityCSVError {
         var reader = try open()
@@ -134,6 +184,7 @@ public enum ReliabilityCSV {
         let record = reader.current
         switch error {
         case .duplicateValue(let unit, let coder):
+            guard let columns = scan.columns else { break }
             var firstLine = 0
             while try advance(&reader) {
                 guard record.field(columns.unit) == unit, record.field(columns.coder) == coder,
@@ -149,10 +200,11 @@ public enum ReliabilityCSV {
             }
         case .notANumber(_, let value):
             while try advance(&reader) {
-                guard record.field(columns.value) == value else { continue }
-                return ReliabilityCSVError(
-                    kind: .notANumber(value: value, level: level), file: file,
-                    line: record.fieldLine(columns.value), column: record.column(columns.value))
+                for column in scan.valueColumns where column < record.fieldCount && record.field(column) == value {
+                    return ReliabilityCSVError(
+                        kind: .notANumber(value: value, level: level), file: file,
+                        line: record.fieldLine(column), column: record.column(column))
+                }
             }
         case .unknownCoder:
             break

@@ -19,6 +19,9 @@ extension ReliabilityData {
             rowCategories.reserveCapacity(minimumCapacity)
         }
 
+        /// True until a value is added.
+        public var isEmpty: Bool { rowUnits.isEmpty }
+
         /// Adds the value one coder gave one unit.
         public mutating func add(unit: String, coder: String, value: String) {
             var unit = unit

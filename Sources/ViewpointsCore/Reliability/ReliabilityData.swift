@@ -59,10 +59,44 @@ public struct ReliabilityData: Sendable, Equatable {
     /// True when every value is a finite number, so ordinal, interval and ratio levels apply.
     public var isNumeric: Bool { categoryNumbers != nil }
 
-    /// Parses a label as a finite number.
+    /// Parses a label as a finite decimal number: an optional sign, digits with an optional decimal point and an
+    /// optional exponent (`3`, `-2`, `+0.5`, `.5`, `1e3`, `2.5E-1`), decimals as R's `read.csv` and Python's
+    /// `float` read them too.
+    ///
+    /// Swift's `Double(_:)` (like R and Python) also reads hexadecimal (`0x10` is 16), `inf`, `infinity` and
+    /// `nan`; those are refused, as are spaces, digit separators and decimal commas, so that a rating is the
+    /// number a reader of the file sees, and a missing value is an empty field rather than `nan`.
     static func number(_ label: String) -> Double? {
-        guard let number = Double(label), number.isFinite else { return nil }
+        guard isDecimal(label.utf8), let number = Double(label), number.isFinite else { return nil }
         return number
+    }
+
+    /// True when the bytes are `[+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?` in ASCII.
+    static func isDecimal(_ bytes: String.UTF8View) -> Bool {
+        var index = bytes.startIndex
+        func skip(_ accepted: (UInt8) -> Bool) -> Int {
+            var count = 0
+            while index < bytes.endIndex, accepted(bytes[index]) {
+                bytes.formIndex(after: &index)
+                count += 1
+            }
+            return count
+        }
+        let isDigit: (UInt8) -> Bool = { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }
+        let isSign: (UInt8) -> Bool = { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") }
+        if index < bytes.endIndex, isSign(bytes[index]) { bytes.formIndex(after: &index) }
+        var mantissaDigits = skip(isDigit)
+        if index < bytes.endIndex, bytes[index] == UInt8(ascii: ".") {
+            bytes.formIndex(after: &index)
+            mantissaDigits += skip(isDigit)
+        }
+        guard mantissaDigits > 0 else { return false }
+        if index < bytes.endIndex, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+            bytes.formIndex(after: &index)
+            if index < bytes.endIndex, isSign(bytes[index]) { bytes.formIndex(after: &index) }
+            guard skip(isDigit) > 0 else { return false }
+        }
+        return index == bytes.endIndex
     }
 
     /// The reason numeric analysis is impossible, or nil when every value is a number.

@@ -16,6 +16,8 @@ public struct ReliabilityRequest: Sendable, Equatable {
 
     /// Coefficients in output order.
     public var metrics: [ReliabilityMetric]
+    /// How the file lays out its values: long (`unit,coder,value`) or wide (units × coders).
+    public var layout: ReliabilityLayout
     /// Level of measurement for α (and for reading: other than nominal, values must be numbers).
     public var level: MeasurementLevel
     /// Weights of Cohen's κ.
@@ -29,11 +31,13 @@ public struct ReliabilityRequest: Sendable, Equatable {
 
     /// Creates a request.
     public init(
-        metrics: [ReliabilityMetric] = ReliabilityMetric.allCases, level: MeasurementLevel = .nominal,
+        metrics: [ReliabilityMetric] = ReliabilityMetric.allCases, layout: ReliabilityLayout = .long,
+        level: MeasurementLevel = .nominal,
         weights: Cohen.Weights = .none, positions: Cohen.Positions = .numeric, coders: [String]? = nil,
         bootstrap: Bootstrap? = nil
     ) {
         self.metrics = metrics
+        self.layout = layout
         self.level = level
         self.weights = weights
         self.positions = positions
@@ -41,9 +45,9 @@ public struct ReliabilityRequest: Sendable, Equatable {
         self.bootstrap = bootstrap
     }
 
-    /// Reads a long CSV `unit,coder,value` and computes the coefficients.
+    /// Reads a long (`unit,coder,value`) or wide (units × coders) CSV and computes the coefficients.
     public func run(path: String) throws(ReliabilityCSVError) -> [ReliabilityFigure] {
-        compute(try ReliabilityCSV.read(path: path, level: level, coders: coders))
+        compute(try ReliabilityCSV.read(path: path, layout: layout, level: level, coders: coders))
     }
 
     /// Computes each coefficient on the data.

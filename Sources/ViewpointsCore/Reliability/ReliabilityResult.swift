@@ -18,19 +18,33 @@ public struct ReliabilityResult: Sendable, Equatable {
         public var high: Double
         /// Nominal coverage, 0.95 for a 95% interval.
         public var level: Double
-        /// Resamples requested.
-        public var samples: Int
-        /// Resamples whose coefficient was defined and entered the percentiles.
-        public var definedSamples: Int
 
         /// Creates an interval.
-        public init(low: Double, high: Double, level: Double, samples: Int, definedSamples: Int) {
+        public init(low: Double, high: Double, level: Double) {
             self.low = low
             self.high = high
             self.level = level
-            self.samples = samples
-            self.definedSamples = definedSamples
         }
+    }
+
+    /// How many bootstrap resamples were drawn, and in how many of them the coefficient was defined.
+    ///
+    /// Only the defined ones enter the percentiles; resamples without variation have no α, so an interval from
+    /// a small share of them speaks for the data less than its width suggests.
+    public struct Resamples: Sendable, Equatable {
+        /// Resamples drawn.
+        public var drawn: Int
+        /// Resamples whose coefficient was defined.
+        public var defined: Int
+
+        /// Creates a count.
+        public init(drawn: Int, defined: Int) {
+            self.drawn = drawn
+            self.defined = defined
+        }
+
+        /// True when the coefficient was defined in at least 95% of the resamples.
+        public var isAdequate: Bool { defined * 100 >= drawn * 95 }
     }
 
     /// Defined value, undefined or not applicable.
@@ -43,14 +57,20 @@ public struct ReliabilityResult: Sendable, Equatable {
     public var pairableValues: Int
     /// Bootstrap interval, when one was requested and could be formed.
     public var ci: ConfidenceInterval?
+    /// Bootstrap resamples drawn and defined, when a bootstrap ran (the coefficient was defined on the data).
+    public var resamples: Resamples?
 
     /// Creates a result.
-    public init(state: State, units: Int, coders: Int, pairableValues: Int, ci: ConfidenceInterval? = nil) {
+    public init(
+        state: State, units: Int, coders: Int, pairableValues: Int, ci: ConfidenceInterval? = nil,
+        resamples: Resamples? = nil
+    ) {
         self.state = state
         self.units = units
         self.coders = coders
         self.pairableValues = pairableValues
         self.ci = ci
+        self.resamples = resamples
     }
 
     /// The value when defined, otherwise nil.

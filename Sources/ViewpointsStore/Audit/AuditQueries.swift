@@ -17,6 +17,8 @@ enum AuditQueries {
          WHERE e.study_id = $1 AND ($2::text IS NULL OR r.reference = $2) AND ($3::text IS NULL OR k.name = $3)
          ORDER BY e.seq
         """
+    /// Rows the events do not explain (definitions/06_changes_and_events.sql).
+    static let unexplained = "SELECT problem FROM audit_unexplained_rows($1)"
     static let breaks = "SELECT seq, problem FROM coding_event_breaks WHERE study_id = $1 ORDER BY seq"
     /// The chain's recorded head against its last event: count, last seq, whether the head matches.
     static let head = """
@@ -64,19 +66,8 @@ enum ReviewQueries {
               LEFT JOIN adjudications a ON a.study_id = cd.study_id AND a.statement_id = cd.statement_id
                                        AND a.code_id = cd.code_id
              WHERE cd.study_id = $1 AND cd.coder_id = $3
-        ), decided AS (
-            INSERT INTO coding_events (study_id, coder_id, statement_id, code_id, action, old_applied, old_stance,
-                                       new_applied, new_stance)
-            SELECT $1, $2, statement_id, code_id, 'adjudicate', old_applied, old_stance, stance IS NOT NULL, stance
-              FROM picks ORDER BY statement_id, code_id
-            RETURNING statement_id, code_id, new_stance, seq
         )
-        INSERT INTO adjudications (study_id, statement_id, code_id, lead_id, applied, stance, event_seq)
-        SELECT $1, statement_id, code_id, $2, new_stance IS NOT NULL, new_stance, seq FROM decided
-        ON CONFLICT (study_id, statement_id, code_id) DO UPDATE
-           SET lead_id = excluded.lead_id, applied = excluded.applied, stance = excluded.stance,
-               event_seq = excluded.event_seq, decided_at = now()
-        """
+        """ + AdjudicationQueries.decide(order: "statement_id, code_id")
     static let progressCoders = """
         SELECT k.name,
                (SELECT count(*) FROM reviews r WHERE r.study_id = k.study_id AND r.coder_id = k.coder_id),

@@ -28,12 +28,17 @@ public struct AuditReport: Sendable, Equatable {
     public var withdrawalProblems: [(seq: Int, problem: String)] = []
     /// Recorded consent withdrawals of the study.
     public var withdrawals: Int = 0
+    /// Codings, reviews and adjudications the events do not explain when replayed, and events whose row is gone.
+    public var unexplained: [String] = []
 
-    public var intact: Bool { breaks.isEmpty && withdrawalProblems.isEmpty && headMatches && headSeq == lastSeq }
+    public var intact: Bool {
+        breaks.isEmpty && withdrawalProblems.isEmpty && unexplained.isEmpty && headMatches && headSeq == lastSeq
+    }
 
     public static func == (a: AuditReport, b: AuditReport) -> Bool {
         a.events == b.events && a.breaks.map(\.seq) == b.breaks.map(\.seq) && a.headMatches == b.headMatches
             && a.withdrawalProblems.map(\.problem) == b.withdrawalProblems.map(\.problem)
+            && a.unexplained == b.unexplained
     }
 }
 
@@ -43,25 +48,31 @@ extension Store {
         if let coder { _ = try self.coder(named: coder, study: study) }
         if let statement { _ = try self.statement(reference: statement, study: study) }
         return try connection.query(AuditQueries.history, [study.id, statement, coder], doing: "reading the history")
-            .rows.map { row in
+            .decode((Int, String, String, String, String, String, String, String, String).self).map {
                 CodingEvent(
-                    seq: Int(row[0]!)!, at: row[1]!, coder: row[2]!, statement: row[3]!, code: row[4]!,
-                    action: row[5]!, old: row[6]!, new: row[7]!, note: row[8]!)
+                    seq: $0.0, at: $0.1, coder: $0.2, statement: $0.3, code: $0.4, action: $0.5, old: $0.6, new: $0.7,
+                    note: $0.8)
             }
     }
 
     /// Recomputes the study's hash chain: every event's hash, its link to the one before, and the recorded head;
-    /// and every withdrawal's hash, and that each event's statement still exists or went with a withdrawal.
+    /// every event's time against the one before; every withdrawal's hash, and that each event's statement still
+    /// exists or went with a withdrawal; and replays the events against the codings, reviews and adjudications.
     public func verifyAudit(study: Study) throws(StoreError) -> AuditReport {
-        let breaks = try connection.query(AuditQueries.breaks, [study.id], doing: "verifying the audit trail").rows
-            .map { (seq: Int($0[0]!)!, problem: $0[1]!) }
-        let head = try connection.query(AuditQueries.head, [study.id], doing: "verifying the audit trail").rows[0]
+        let breaks = try connection.query(AuditQueries.breaks, [study.id], doing: "verifying the audit trail")
+            .decode((Int, String).self).map { (seq: $0.0, problem: $0.1) }
+        let (events, lastSeq, headSeq, headHash, headMatches) = try connection.query(
+            AuditQueries.head, [study.id], doing: "verifying the audit trail"
+        ).one().decode((Int, Int, Int, String, Bool).self)
         let problems = try connection.query(
             WithdrawalQueries.problems, [study.id], doing: "verifying withdrawals"
-        ).rows.map { (seq: Int($0[0]!)!, problem: $0[1]!) }
+        ).decode((Int, String).self).map { (seq: $0.0, problem: $0.1) }
+        let unexplained = try connection.query(
+            AuditQueries.unexplained, [study.id], doing: "replaying the audit trail"
+        ).rows.map { (row) throws(StoreError) in try row.decode(0, as: String.self) }
         return AuditReport(
-            events: Int(head[0]!)!, breaks: breaks, headMatches: head[4] == "t", headSeq: Int(head[2]!)!,
-            lastSeq: Int(head[1]!)!, headHash: head[3]!, withdrawalProblems: problems,
-            withdrawals: try withdrawals(study: study).count)
+            events: events, breaks: breaks, headMatches: headMatches, headSeq: headSeq, lastSeq: lastSeq,
+            headHash: headHash, withdrawalProblems: problems, withdrawals: try withdrawals(study: study).count,
+            unexplained: unexplained)
     }
 }

@@ -59,8 +59,12 @@ public struct BackupArchive: Sendable {
         }
     }
 
-    /// Reads an archive; refuses (exit 65) a file that is not a complete zip or has no readable manifest.
-    /// Checksums are checked by `validate`.
+    /// The most a manifest may take: ample for the ten tables' entries and a sealed key.
+    static let manifestLimit = 1 << 20
+
+    /// Reads an archive; refuses (exit 65) a file that is not a complete zip or has no readable manifest. Reads the
+    /// manifest first, then only the entries it lists, each stopped at the size the manifest declares for it (an
+    /// unlisted entry, however large, is never inflated). Checksums and the rest are checked by `validate`.
     public static func read(path: String) throws(StoreError) -> BackupArchive {
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError(.notFound, "no backup file \(path)")
@@ -73,20 +77,10 @@ public struct BackupArchive: Sendable {
                 .data, "\(path) is not a Viewpoints backup: not a complete zip archive (truncated or damaged)",
                 hint: "use the archive `viewpoints backup` wrote, copied in full")
         }
-        var files: [String: [UInt8]] = [:]
-        for entry in archive where entry.type == .file {
-            var bytes: [UInt8] = []
-            do {
-                _ = try archive.extract(entry) { bytes.append(contentsOf: $0) }
-            } catch {
-                throw StoreError(
-                    .data, "\(path): \(entry.path) cannot be read (\(error)): the archive is damaged or truncated")
-            }
-            files[entry.path] = bytes
-        }
-        guard let manifestBytes = files.removeValue(forKey: manifestName) else {
+        guard let manifestEntry = archive[manifestName], manifestEntry.type == .file else {
             throw StoreError(.data, "\(path) is not a Viewpoints backup: it has no \(manifestName)")
         }
+        let manifestBytes = try extract(archive, manifestEntry, limit: manifestLimit, path: path)
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
         let manifest: BackupManifest
@@ -95,19 +89,62 @@ public struct BackupArchive: Sendable {
         } catch {
             throw StoreError(.data, "\(path): \(manifestName) is not a Viewpoints backup manifest (\(error))")
         }
+        try checkFormat(manifest, path: path)
+        var listed: [(name: String, bytes: Int?)] = manifest.files.map { ($0.name, $0.bytes) }
+        if let key = manifest.key { listed.append((key.file, key.bytes)) }
+        var files: [String: [UInt8]] = [:]
+        for (name, declared) in listed where files[name] == nil {
+            guard let entry = archive[name], entry.type == .file else { continue }  // `validate` names it missing
+            guard let declared, declared >= 0 else {
+                throw StoreError(.data, "\(path): the manifest declares no size for \(name)")
+            }
+            files[name] = try extract(archive, entry, limit: declared, path: path)
+        }
         return BackupArchive(manifest: manifest, files: files)
     }
 
-    /// Refuses (exit 65) another format, another schema version, a missing file or a checksum mismatch.
-    public func validate(path: String, schemaVersion: Int) throws(StoreError) {
+    /// An entry's bytes, refused as soon as they pass `limit`.
+    static func extract(_ archive: Archive, _ entry: Entry, limit: Int, path: String) throws(StoreError) -> [UInt8] {
+        struct TooLarge: Error {}
+        guard entry.uncompressedSize <= UInt64(limit) else {
+            throw StoreError(
+                .data,
+                "\(path): \(entry.path) holds \(entry.uncompressedSize) bytes, more than the \(limit) the manifest allows"
+            )
+        }
+        var bytes: [UInt8] = []
+        do {
+            _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                guard bytes.count + chunk.count <= limit else { throw TooLarge() }
+                bytes.append(contentsOf: chunk)
+            }
+        } catch is TooLarge {
+            throw StoreError(
+                .data, "\(path): \(entry.path) inflates to more than the \(limit) bytes the manifest allows")
+        } catch {
+            throw StoreError(
+                .data, "\(path): \(entry.path) cannot be read (\(error)): the archive is damaged or truncated")
+        }
+        return bytes
+    }
+
+    static func checkFormat(_ manifest: BackupManifest, path: String) throws(StoreError) {
         guard manifest.format == BackupManifest.formatName,
             manifest.formatVersion == BackupManifest.currentFormatVersion
         else {
             throw StoreError(
                 .data,
                 "\(path): format \(manifest.format) version \(manifest.formatVersion) is not one this build reads "
-                    + "(\(BackupManifest.formatName) version \(BackupManifest.currentFormatVersion))")
+                    + "(\(BackupManifest.formatName) version \(BackupManifest.currentFormatVersion))",
+                hint: manifest.formatVersion < BackupManifest.currentFormatVersion
+                    ? "restore it with the viewpoints that wrote it (\(manifest.toolVersion)), then back it up again"
+                    : "use a newer viewpoints build")
         }
+    }
+
+    /// Refuses (exit 65) another format, another schema version, a missing file or a checksum mismatch.
+    public func validate(path: String, schemaVersion: Int) throws(StoreError) {
+        try BackupArchive.checkFormat(manifest, path: path)
         guard manifest.schemaVersion == schemaVersion else {
             throw StoreError(
                 .data,
@@ -133,6 +170,34 @@ public struct BackupArchive: Sendable {
                     .data,
                     "\(path): checksum mismatch in \(name) (manifest \(sha.prefix(12))…, file \(actual.prefix(12))…): "
                         + "the archive was altered or damaged")
+            }
+        }
+        let intact =
+            "use an intact copy of the archive `viewpoints backup` wrote (this one was changed or cut short)"
+        var seen: Set<String> = []
+        for file in manifest.files {
+            guard let table = BackupQueries.tables.first(where: { $0.name == file.table }), file.name == table.file,
+                seen.insert(file.table).inserted
+            else {
+                throw StoreError(
+                    .data,
+                    "\(path): the manifest lists \(file.name) for table '\(file.table)', which is not how "
+                        + "a backup names its files", hint: intact)
+            }
+        }
+        if let key = manifest.key {
+            guard key.file == BackupArchive.keyName else {
+                throw StoreError(
+                    .data, "\(path): the manifest names the sealed key \(key.file), not \(BackupArchive.keyName)",
+                    hint: intact)
+            }
+            let range = KeyEnvelope.minIterations...KeyEnvelope.maxIterations
+            guard range.contains(key.envelope.iterations) else {
+                throw StoreError(
+                    .data,
+                    "\(path): the sealed key asks for \(key.envelope.iterations) PBKDF2 iterations; "
+                        + "a backup uses \(KeyEnvelope.defaultIterations) and this build accepts "
+                        + "\(range.lowerBound) to \(range.upperBound)", hint: intact)
             }
         }
         let tables = Set(manifest.files.map(\.table))

@@ -71,8 +71,8 @@ enum BackupQueries {
             ], order: "number"),
     ]
 
+    /// Inside the backup's repeatable-read, read-only transaction: one snapshot, text as the archive wants it.
     static let snapshot = """
-        BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY;
         SET LOCAL TimeZone = 'UTC';
         SET LOCAL DateStyle = 'ISO, YMD';
         SET LOCAL extra_float_digits = 3;
@@ -219,6 +219,25 @@ enum BackupQueries {
           FROM restore_withdrawals r ORDER BY r.number
         """,
     ]
+    /// The first archived event, in archive order, whose hash is not the one its fields and the event before give,
+    /// or whose seq or time does not follow the one before: (seq, what is wrong), or no row. The hash covers the
+    /// original study id, which studies.csv holds.
+    static let archivedChainBreak = """
+        SELECT seq, problem FROM (
+            SELECT r.seq,
+                   CASE WHEN r.seq <> row_number() OVER w THEN 'is out of sequence (expected ' || row_number() OVER w || ')'
+                        WHEN r.at < lag(r.at) OVER w THEN 'is dated before the event before it'
+                        WHEN r.hash IS DISTINCT FROM coding_event_hash(ROW(
+                                 s.study_id, r.seq, r.at, r.coder_id, r.statement_id, r.code_id, r.action, r.old_applied,
+                                 r.old_stance, r.new_applied, r.new_stance, r.note,
+                                 coalesce(lag(r.hash) OVER w, '\\x'::bytea), r.hash)::coding_events)
+                        THEN 'has a hash that its fields and the event before do not give' END AS problem
+              FROM restore_coding_events r CROSS JOIN (SELECT study_id FROM restore_studies LIMIT 1) s
+            WINDOW w AS (ORDER BY r.seq)
+        ) x
+         WHERE problem IS NOT NULL
+         ORDER BY seq LIMIT 1
+        """
     /// Events whose replayed seq differs from the archive's (a gap in the archived chain): must be 0.
     static let seqMismatches = """
         SELECT (SELECT count(*) FROM restore_coding_events r

@@ -104,16 +104,8 @@ enum CodingImportQueries {
     static let copyStage = """
         COPY import_codings (line, statement, coder, code, stance, note, statement_column, code_column) FROM STDIN
         """
-    static let unknownStatements = """
-        SELECT i.line, i.statement_column, i.statement
-          FROM import_codings i LEFT JOIN statement_refs r ON r.study_id = $1 AND r.reference = i.statement
-         WHERE r.statement_id IS NULL ORDER BY i.line LIMIT 21
-        """
-    static let unknownCodes = """
-        SELECT i.line, i.code_column, i.code, c.code_id IS NOT NULL
-          FROM import_codings i LEFT JOIN codes c ON c.study_id = $1 AND c.key = i.code
-         WHERE i.code IS NOT NULL AND (c.code_id IS NULL OR c.parent_id IS NULL) ORDER BY i.line LIMIT 21
-        """
+    static let unknownStatements = StageQueries.unknownStatements(in: "import_codings")
+    static let unknownCodes = StageQueries.unknownCodes(in: "import_codings")
     static let createCoders = """
         INSERT INTO coders (study_id, name) SELECT DISTINCT $1::bigint, coder FROM import_codings
         ON CONFLICT (study_id, name) DO NOTHING RETURNING name
@@ -207,16 +199,8 @@ enum AdjudicationQueries {
     static let copyStage = """
         COPY import_adjudications (line, statement, code, stance, statement_column, code_column) FROM STDIN
         """
-    static let unknownStatements = """
-        SELECT i.line, i.statement_column, i.statement
-          FROM import_adjudications i LEFT JOIN statement_refs r ON r.study_id = $1 AND r.reference = i.statement
-         WHERE r.statement_id IS NULL ORDER BY i.line LIMIT 21
-        """
-    static let unknownCodes = """
-        SELECT i.line, i.code_column, i.code, c.code_id IS NOT NULL
-          FROM import_adjudications i LEFT JOIN codes c ON c.study_id = $1 AND c.key = i.code
-         WHERE c.code_id IS NULL OR c.parent_id IS NULL ORDER BY i.line LIMIT 21
-        """
+    static let unknownStatements = StageQueries.unknownStatements(in: "import_adjudications")
+    static let unknownCodes = StageQueries.unknownCodes(in: "import_adjudications")
     static let resolve = """
         CREATE TEMP TABLE import_adjudications_resolved ON COMMIT DROP AS
         SELECT i.line, i.statement, i.code, i.stance, r.statement_id, c.code_id,
@@ -241,12 +225,21 @@ enum AdjudicationQueries {
         """
     /// $2: the lead; writes the new (and, with --update, changed) decisions and their events.
     static let write = """
-        WITH decided AS (
+        WITH picks AS (
+            SELECT line, statement_id, code_id, stance, old_applied, old_stance FROM import_adjudications_resolved
+             WHERE NOT same AND (NOT existed OR $3::boolean)
+        )
+        """ + decide(order: "line")
+
+    /// After a CTE `picks` (statement_id, code_id, stance, old_applied, old_stance) of study $1 decided by lead
+    /// $2: their events in `order` (a fixed column list, never a value), then the adjudications pointing at them.
+    static func decide(order: String) -> String {
+        """
+        , decided AS (
             INSERT INTO coding_events (study_id, coder_id, statement_id, code_id, action, old_applied, old_stance,
                                        new_applied, new_stance)
             SELECT $1, $2, statement_id, code_id, 'adjudicate', old_applied, old_stance, stance IS NOT NULL, stance
-              FROM import_adjudications_resolved WHERE NOT same AND (NOT existed OR $3::boolean)
-             ORDER BY line
+              FROM picks ORDER BY \(order)
             RETURNING statement_id, code_id, new_stance, seq
         )
         INSERT INTO adjudications (study_id, statement_id, code_id, lead_id, applied, stance, event_seq)
@@ -255,6 +248,7 @@ enum AdjudicationQueries {
            SET lead_id = excluded.lead_id, applied = excluded.applied, stance = excluded.stance,
                event_seq = excluded.event_seq, decided_at = now()
         """
+    }
     static let current = """
         SELECT applied, stance FROM adjudications WHERE study_id = $1 AND statement_id = $2 AND code_id = $3
         """

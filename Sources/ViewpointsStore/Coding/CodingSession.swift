@@ -64,8 +64,8 @@ public final class CodingSession {
         self.study = study
         coder = try store.coder(named: name, study: study)
         codebook = try store.codes(study: study)
-        let rows = try store.connection.query(SessionQueries.order, [study.id], doing: "listing statements").rows
-        var all = rows.map { (id: $0[0]!, reference: $0[1]!, pseudonym: $0[2]!) }
+        var all = try store.connection.query(SessionQueries.order, [study.id], doing: "listing statements")
+            .decode((String, String, String).self).map { (id: $0.0, reference: $0.1, pseudonym: $0.2) }
         if let (size, seed) = sample {
             let chosen = CodingSample.select(references: all.map(\.reference), seed: seed, size: size)
             let byReference = Dictionary(all.map { ($0.reference, $0) }, uniquingKeysWith: { a, _ in a })
@@ -83,7 +83,7 @@ public final class CodingSession {
         reviewed = Set(
             try store.connection.query(
                 SessionQueries.reviewedByCoder, [study.id, coder.id], doing: "reading reviews"
-            ).rows.map { $0[0]! })
+            ).column(0, as: String.self))
     }
 
     /// How many statements the session covers, and how many of them this coder has reviewed.
@@ -127,9 +127,11 @@ public final class CodingSession {
         guard let row = found else {
             throw StoreError(.notFound, "statement \(order[index].reference) was deleted")
         }
+        let (reference, pseudonym, attributes, question, text) = try row.decode(
+            (String, String, String, String?, String).self)
         return Screen(
-            reference: row[0]!, pseudonym: row[1]!, attributes: CodingSession.attributes(row[2]!), question: row[3],
-            text: row[4]!, position: index + 1, total: order.count, codings: codings)
+            reference: reference, pseudonym: pseudonym, attributes: CodingSession.attributes(attributes),
+            question: question, text: text, position: index + 1, total: order.count, codings: codings)
     }
 
     /// Runs one read or one whole transaction, again once after reconnecting when the connection was lost.
@@ -137,18 +139,37 @@ public final class CodingSession {
         try store.connection.retryingOnLostConnection(onReconnect: onReconnect, body)
     }
 
+    /// Runs one change to `code` on the statement at `index` in its own transaction (again once after a lost
+    /// connection), and keeps an undo entry only once it is committed: a failed attempt leaves none behind.
+    func undoable(
+        _ what: String, statement: StatementTarget, code: CodeTarget, index: Int,
+        _ body: () throws(StoreError) -> CodingChange
+    ) throws(StoreError) -> CodingChange {
+        let (change, before) = try resilient { () throws(StoreError) in
+            try store.connection.transaction(doing: "\(what) \(statement.reference)") { () throws(StoreError) in
+                let before = try store.connection.query(
+                    CodingQueries.currentCoding, [study.id, statement.id, code.id, coder.id],
+                    doing: "reading the coding"
+                ).rows.first
+                return (try body(), before)
+            }
+        }
+        if change.kind != .unchanged { undos.append(try undoEntry(index: index, code: code, before: before)) }
+        return change
+    }
+
     /// What an action's undo restores: the coding as it was before.
-    func undoEntry(index: Int, code: CodeTarget, before: [String?]?) -> Undo {
-        Undo(
-            index: index, code: code, stance: before.flatMap { $0[0] }.flatMap { Int($0) }.flatMap { Stance($0) },
-            note: before.flatMap { $0[1] })
+    func undoEntry(index: Int, code: CodeTarget, before: Row?) throws(StoreError) -> Undo {
+        let (stance, note) = try before?.decode((Stance?, String?).self) ?? (nil, nil)
+        return Undo(index: index, code: code, stance: stance, note: note)
     }
 
     func ownCodings(statementID: String) throws(StoreError) -> [OwnCoding] {
         try store.connection.query(
             CodingQueries.codingsOfCoder, [study.id, statementID, coder.id], doing: "reading your codings"
-        ).rows.map {
-            OwnCoding(key: $0[1]!, number: Int($0[2]!)!, stance: Stance(Int($0[3]!)!)!, note: $0[4])
+        ).map { (row) throws(StoreError) in
+            let (_, key, number, stance, note) = try row.decode((String, String, Int, Stance, String?).self)
+            return OwnCoding(key: key, number: number, stance: stance, note: note)
         }
     }
 
@@ -176,20 +197,12 @@ public final class CodingSession {
         }
         let index = current!
         for (application, code) in zip(applications, codes) {
-            // the undo entry is kept only once the change is committed: a failed attempt leaves none behind
-            let (change, before) = try resilient { () throws(StoreError) in
-                try store.connection.transaction(doing: "coding \(statement.reference)") { () throws(StoreError) in
-                    let before = try store.connection.query(
-                        CodingQueries.currentCoding, [study.id, statement.id, code.id, coder.id],
-                        doing: "reading the coding"
-                    ).rows.first
-                    let change = try store.record(
-                        study: study, coder: coder, statement: statement, code: code, stance: application.stance,
-                        note: .keep)
-                    return (change, before)
-                }
+            let change = try undoable("coding", statement: statement, code: code, index: index) {
+                () throws(StoreError) in
+                try store.record(
+                    study: study, coder: coder, statement: statement, code: code, stance: application.stance,
+                    note: .keep)
             }
-            if change.kind != .unchanged { undos.append(undoEntry(index: index, code: code, before: before)) }
             lastCoded = code
             // a coding needs its review row; until Enter, undoing every coding takes the review back
             if !reviewed.contains(statement.id) { implicitlyReviewed.insert(statement.id) }
@@ -206,19 +219,9 @@ public final class CodingSession {
             throw StoreError(.usage, "apply a code first: a note belongs to the last coding of this statement")
         }
         let index = current!
-        let (change, before) = try resilient { () throws(StoreError) in
-            try store.connection.transaction(doing: "noting \(statement.reference)") { () throws(StoreError) in
-                let before = try store.connection.query(
-                    CodingQueries.currentCoding, [study.id, statement.id, code.id, coder.id],
-                    doing: "reading the coding"
-                ).rows.first
-                let change = try store.setNote(
-                    study: study, coder: coder, statement: statement, code: code, note: text)
-                return (change, before)
-            }
+        return try undoable("noting", statement: statement, code: code, index: index) { () throws(StoreError) in
+            try store.setNote(study: study, coder: coder, statement: statement, code: code, note: text)
         }
-        if change.kind != .unchanged { undos.append(undoEntry(index: index, code: code, before: before)) }
-        return change
     }
 
     /// Marks the current statement reviewed and moves to the next; nil when every statement is reviewed.

@@ -7,53 +7,34 @@ extension Store {
     {
         let lead = try coder(named: lead, study: study)
         let file = try AdjudicationsFile.read(path: path)
-        var summary = ImportSummary(kind: "adjudications")
-        summary.dryRun = options.dryRun
-        summary.updated = options.update
+        var summary = ImportSummary(kind: "adjudications", options: options)
         try importTransaction(dryRun: options.dryRun, doing: "importing adjudications") {
-            try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
-            try connection.execute(AdjudicationQueries.createStage, doing: "preparing the import")
-            try connection.copyIn(AdjudicationQueries.copyStage, doing: "sending adjudications") {
-                (writer: inout CopyWriter) throws(StoreError) in
-                for row in file.rows {
-                    try writer.row([
-                        String(row.line), row.statement, row.code, row.stance.map { String($0.value) },
-                        String(row.statementColumn), String(row.codeColumn),
-                    ])
-                }
+            try stage(
+                file.rows, study: study, create: AdjudicationQueries.createStage,
+                copy: AdjudicationQueries.copyStage, doing: "sending adjudications"
+            ) {
+                [
+                    String($0.line), $0.statement, $0.code, $0.stance.map { String($0.value) },
+                    String($0.statementColumn), String($0.codeColumn),
+                ]
             }
             var problems = ProblemList(file: path)
-            for row in try connection.query(
-                AdjudicationQueries.unknownStatements, [study.id], doing: "matching statements"
-            ).rows {
-                problems.add(
-                    line: Int(row[0]!)!, column: Int(row[1]!)!,
-                    "'statement' \(row[2]!) is not a statement of study \(study.slug); give the id it was imported "
-                        + "with, or PSEUDONYM:SEQ")
-            }
-            for row in try connection.query(AdjudicationQueries.unknownCodes, [study.id], doing: "matching codes").rows
-            {
-                problems.add(
-                    line: Int(row[0]!)!, column: Int(row[1]!)!,
-                    row[3] == "t"
-                        ? "'code' \(row[2]!) is a theme; adjudicate one of its propositions"
-                        : "'code' \(row[2]!) is not in the codebook of study \(study.slug); fix the key")
-            }
+            try addUnmatched(
+                statements: AdjudicationQueries.unknownStatements, codes: AdjudicationQueries.unknownCodes,
+                study: study, themeAdvice: "adjudicate one of its propositions", unknownCodeAdvice: "fix the key",
+                to: &problems)
             try problems.throwIfAny()
             try connection.query(AdjudicationQueries.resolve, [study.id], doing: "matching adjudications")
-            let counts = try connection.query(
-                AdjudicationQueries.classify, [study.id], doing: "classifying adjudications"
-            ).rows[0]
-            summary.new = Int(counts[0]!)!
-            summary.unchanged = Int(counts[1]!)!
-            summary.changed = Int(counts[2]!)!
-            summary.notInFile = Int(counts[3]!)!
+            try ImportCounts(
+                connection.query(AdjudicationQueries.classify, [study.id], doing: "classifying adjudications")
+            ).fill(&summary)
             if summary.changed > 0 && !options.update {
                 for row in try connection.query(AdjudicationQueries.changedLines, doing: "listing changes").rows {
+                    let (line, statement, code, old, new) = try row.decode((Int, String, String, String, String).self)
                     problems.add(
-                        line: Int(row[0]!)!, column: 1,
-                        "the decision on \(row[1]!) and \(row[2]!) differs from the stored one "
-                            + "(\(row[3]!) → \(row[4]!)); pass --update to replace it")
+                        line: line, column: 1,
+                        "the decision on \(statement) and \(code) differs from the stored one "
+                            + "(\(old) → \(new)); pass --update to replace it")
                 }
                 try problems.throwIfAny()
             }
@@ -75,15 +56,15 @@ extension Store {
             let current = try connection.query(
                 AdjudicationQueries.current, [study.id, statement.id, code.id], doing: "reading the adjudication"
             ).rows.first
-            let old = current.flatMap { $0[1] }.flatMap { Int($0) }.flatMap { Stance($0) }
+            let (applied, old) = try current?.decode((Bool, Stance?).self) ?? (nil, nil)
             let seq = try connection.query(
                 CodingQueries.insertEvent,
                 [
                     study.id, lead.id, statement.id, code.id, "adjudicate",
-                    current.map { $0[0] == "t" ? "true" : "false" },
+                    applied.map { String($0) },
                     old.map { String($0.value) }, String(stance != nil), stance.map { String($0.value) }, nil,
                 ], doing: "recording the event"
-            ).scalar!
+            ).one(String.self)
             try connection.query(
                 AdjudicationQueries.upsert,
                 [

@@ -15,10 +15,10 @@ extension Store {
 
     /// The study's coders with how much each has done.
     public func coders(study: Study) throws(StoreError) -> [CoderOverview] {
-        try connection.query(CodingQueries.coderOverview, [study.id], doing: "listing coders").rows.map { row in
-            CoderOverview(
-                name: row[0]!, statementsReviewed: Int(row[1]!)!, codings: Int(row[2]!)!, createdAt: row[3]!)
-        }
+        try connection.query(CodingQueries.coderOverview, [study.id], doing: "listing coders")
+            .decode((String, Int, Int, String).self).map {
+                CoderOverview(name: $0.0, statementsReviewed: $0.1, codings: $0.2, createdAt: $0.3)
+            }
     }
 
     /// The coder with this name; an unknown name is refused with the closest known one (typo protection).
@@ -27,11 +27,11 @@ extension Store {
             CodingQueries.coderByName, [study.id, name], doing: "looking up coder \(name)"
         )
         .rows.first {
-            return StoredCoder(id: row[0]!, name: row[1]!)
+            let (id, name) = try row.decode((String, String).self)
+            return StoredCoder(id: id, name: name)
         }
-        let known = try connection.query(CodingQueries.coderNames, [study.id], doing: "listing coders").rows.map {
-            $0[0]!
-        }
+        let known = try connection.query(CodingQueries.coderNames, [study.id], doing: "listing coders").column(
+            0, as: String.self)
         let hint: String
         if let close = Suggestion.closest(to: name, in: known) {
             hint = "did you mean '\(close)'? (or add a new coder with `viewpoints coder add \(name)`)"

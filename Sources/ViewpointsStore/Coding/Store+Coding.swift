@@ -15,12 +15,13 @@ extension Store {
                 hint: "give the statement's id as imported, or PSEUDONYM:SEQ (e.g. P07:3); "
                     + "`viewpoints export statements` lists them")
         }
-        return StatementTarget(id: row[0]!, reference: row[1]!)
+        let (id, found) = try row.decode((String, String).self)
+        return StatementTarget(id: id, reference: found)
     }
 
     /// The proposition with this key or short number; themes cannot be applied.
     public func proposition(_ reference: CodeReference, study: Study) throws(StoreError) -> CodeTarget {
-        let row: [String?]?
+        let row: Row?
         switch reference {
         case .key(let key):
             row = try connection.query(CodingQueries.codeByKey, [study.id, key], doing: "looking up code \(key)").rows
@@ -39,12 +40,13 @@ extension Store {
             }
             throw StoreError(.notFound, "no code '\(reference)' in the codebook of study \(study.slug)", hint: hint)
         }
-        guard row[3] == "t" else {
+        let (id, key, number, isProposition) = try row.decode((String, String, Int, Bool).self)
+        guard isProposition else {
             throw StoreError(
-                .usage, "\(row[1]!) is a theme; apply one of its propositions (\(row[1]!).…) instead",
+                .usage, "\(key) is a theme; apply one of its propositions (\(key).…) instead",
                 hint: "`viewpoints export codebook` lists the propositions under each theme")
         }
-        return CodeTarget(id: row[0]!, key: row[1]!, number: Int(row[2]!)!)
+        return CodeTarget(id: id, key: key, number: number)
     }
 
     // MARK: - Scripted coding
@@ -103,8 +105,7 @@ extension Store {
             CodingQueries.touchReview, [study.id, statement.id, coder.id], doing: "recording the review")
         let key = [study.id, statement.id, code.id, coder.id]
         let current = try connection.query(CodingQueries.currentCoding, key, doing: "reading the coding").rows.first
-        let old = current.flatMap { $0[0] }.flatMap { Int($0) }.flatMap { Stance($0) }
-        let oldNote = current.flatMap { $0[1] }
+        let (old, oldNote) = try current?.decode((Stance?, String?).self) ?? (nil, nil)
         var change = CodingChange(
             kind: .unchanged, statement: statement.reference, code: code.key, old: old, new: stance)
         guard let stance else {
@@ -150,7 +151,7 @@ extension Store {
         guard
             let current = try connection.query(CodingQueries.currentCoding, key, doing: "reading the coding").rows
                 .first,
-            let stance = current[0].flatMap({ Int($0) }).flatMap({ Stance($0) })
+            let stance = try current.decode(0, as: Stance?.self)
         else {
             throw StoreError(.usage, "\(code.key) is not applied to \(statement.reference): apply it before noting it")
         }

@@ -35,16 +35,17 @@ public struct CodingProgress: Sendable, Equatable {
 
 extension Store {
     /// Open disagreements (among `coders` when given) and stale adjudications, in study and codebook order.
+    /// Only for an owner or a lead of the study.
     public func disagreements(study: Study, coders: [String]?) throws(StoreError) -> [Disagreement] {
+        try requireLead(study: study, for: "disagreements")
         var names: String?
         if let coders {
             for name in coders { _ = try coder(named: name, study: study) }
             names = "{" + coders.map { "\"\($0)\"" }.joined(separator: ",") + "}"
         }
         return try connection.query(ReviewQueries.disagreements, [study.id, names], doing: "listing disagreements")
-            .rows.map { row in
-                Disagreement(
-                    statement: row[0]!, code: row[1]!, status: row[2]!, decisions: row[3]!, adjudication: row[4]!)
+            .decode((String, String, String, String, String).self).map {
+                Disagreement(statement: $0.0, code: $0.1, status: $0.2, decisions: $0.3, adjudication: $0.4)
             }
     }
 
@@ -62,19 +63,18 @@ extension Store {
 
     /// Per coder statements reviewed and codings; statements reviewed by each pair; open and stale disagreements.
     public func progress(study: Study) throws(StoreError) -> CodingProgress {
-        let coders = try connection.query(ReviewQueries.progressCoders, [study.id], doing: "reading progress").rows
-            .map {
-                CodingProgress.Coder(
-                    name: $0[0]!, reviewed: Int($0[1]!)!, statements: Int($0[2]!)!, codings: Int($0[3]!)!)
+        let coders = try connection.query(ReviewQueries.progressCoders, [study.id], doing: "reading progress")
+            .decode((String, Int, Int, Int).self).map {
+                CodingProgress.Coder(name: $0.0, reviewed: $0.1, statements: $0.2, codings: $0.3)
             }
-        let overlap = try connection.query(ReviewQueries.overlap, [study.id], doing: "reading overlap").rows.map {
-            CodingProgress.Overlap(first: $0[0]!, second: $0[1]!, statements: Int($0[2]!)!)
-        }
-        let counts = try connection.query(
+        let overlap = try connection.query(ReviewQueries.overlap, [study.id], doing: "reading overlap")
+            .decode((String, String, Int).self).map {
+                CodingProgress.Overlap(first: $0.0, second: $0.1, statements: $0.2)
+            }
+        let (open, stale) = try connection.query(
             ReviewQueries.disagreementCounts, [study.id], doing: "counting disagreements"
-        ).rows[0]
-        return CodingProgress(
-            coders: coders, overlap: overlap, open: Int(counts[0]!)!, stale: Int(counts[1]!)!)
+        ).one().decode((Int, Int).self)
+        return CodingProgress(coders: coders, overlap: overlap, open: open, stale: stale)
     }
 }
 
@@ -90,6 +90,7 @@ extension Store {
             )
             .rows.first
         else { throw StoreError(.notFound, "statement \(reference) was deleted") }
-        return (row[1]!, row[3], row[4]!)
+        let (_, pseudonym, _, question, text) = try row.decode((String, String, String, String?, String).self)
+        return (pseudonym, question, text)
     }
 }

@@ -20,30 +20,18 @@ extension Store {
                     + "groups of fewer than 5 participants stay suppressed",
                 hint: "a lead of the study may lower --min-cell")
         }
-        let coverageRow = try connection.query(
-            RoleQueries.aggregateCoverage, [study.slug], doing: "reading the study's coverage"
-        ).rows.first
-        let statements = Int(coverageRow?[0] ?? "0") ?? 0
-        let reviewed = Int(coverageRow?[1] ?? "0") ?? 0
-        let coverage = coverageRow?[2].flatMap(Double.init)
-        let unresolved = Int(coverageRow?[3] ?? "0") ?? 0
+        let coverage = try ConsensusCoverage(
+            connection.query(RoleQueries.aggregateCoverage, [study.slug], doing: "reading the study's coverage"))
         let result = try connection.query(
             RoleQueries.aggregateTallies, [study.slug, request.by, String(request.minCell)],
             doing: "computing consensus tallies")
         var rows: [ConsensusRow] = []
-        for row in result.rows {
-            let code = row[0]!
-            let theme = row[2]!
-            let isTheme = row[3] == "t"
-            let suppressed = row[5] == "t"
-            let counts = row[6...13].map { Int($0 ?? "0") ?? 0 }
-            let stances = isTheme ? [0, 0, counts[1], 0, 0] : Array(counts[2...6])
+        for tally in result.rows {
+            let suppressed = try tally.decode(5, as: Bool?.self) ?? false
             rows.append(
-                ConsensusRow(
-                    code: code, label: row[1]!, theme: theme, isTheme: isTheme, attribute: request.by,
-                    group: request.by == nil ? nil : row[4], suppression: suppressed ? .small : .shown,
-                    tally: ConsensusTally(participants: counts[0], stances: stances, participantsUnresolved: counts[7]),
-                    coverage: coverage, thresholds: request.thresholds))
+                try ConsensusRow(
+                    tally: tally, counts: 6, request: request, coverage: coverage.coverage,
+                    suppression: suppressed ? .small : .shown))
         }
         for (option, key) in [("--code", request.code), ("--theme", request.theme)] {
             guard let key else { continue }
@@ -56,9 +44,12 @@ extension Store {
         rows.removeAll { row in
             (request.code.map { row.code != $0 } ?? false) || (request.theme.map { row.theme != $0 } ?? false)
         }
+        // from the unsuppressed counts alone; an analyst cannot read coders' decisions, so no coder sensitivity
+        try addRobustness(&rows, study: study, request: request, withCoders: false)
         return ConsensusReport(
-            rows: rows, statements: statements, reviewed: reviewed, unresolvedPairs: unresolved,
-            byAttribute: request.by != nil)
+            rows: rows, statements: coverage.statements, reviewed: coverage.reviewed,
+            unresolvedPairs: coverage.unresolved,
+            byAttribute: request.by != nil, robustness: request.robustness != nil)
     }
 }
 

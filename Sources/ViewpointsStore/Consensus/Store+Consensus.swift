@@ -13,11 +13,13 @@ public struct ConsensusRequest: Sendable, Equatable {
     /// `--min-cell K`: groups (and a `--where` population) smaller than this are suppressed; 0 switches it off.
     public var minCell: Int
     public var thresholds: ConsensusThresholds
+    /// `--robustness`: fragility, panel resampling and coder sensitivity per row; nil: none.
+    public var robustness: RobustnessRequest?
 
     public init(
         code: String? = nil, theme: String? = nil, by: String? = nil,
         filter: (attribute: String, value: String)? = nil, minCell: Int = 5,
-        thresholds: ConsensusThresholds = .init()
+        thresholds: ConsensusThresholds = .init(), robustness: RobustnessRequest? = nil
     ) {
         self.code = code
         self.theme = theme
@@ -25,11 +27,13 @@ public struct ConsensusRequest: Sendable, Equatable {
         self.filter = filter
         self.minCell = minCell
         self.thresholds = thresholds
+        self.robustness = robustness
     }
 
     public static func == (a: ConsensusRequest, b: ConsensusRequest) -> Bool {
         a.code == b.code && a.theme == b.theme && a.by == b.by && a.filter?.attribute == b.filter?.attribute
             && a.filter?.value == b.filter?.value && a.minCell == b.minCell && a.thresholds == b.thresholds
+            && a.robustness == b.robustness
     }
 }
 
@@ -44,34 +48,40 @@ public struct ConsensusReport: Sendable, Equatable {
     public var unresolvedPairs: Int
     /// Whether `--by` was given (the CSV then has attribute, group and suppressed).
     public var byAttribute: Bool
+    /// Whether `--robustness` was given (the CSV then has its columns).
+    public var robustness: Bool = false
 
     /// Whether every statement was reviewed and nothing is unresolved.
     public var isComplete: Bool { reviewed == statements && unresolvedPairs == 0 }
 
-    /// Warnings for standard error: incomplete coding, withheld counts, suppression switched off.
-    public func warnings(_ request: ConsensusRequest) -> [String] {
-        var result: [String] = []
-        if reviewed < statements {
-            result.append(
-                "coverage \(reviewed) of \(statements) statements reviewed: figures may change as coding continues")
-        }
-        if unresolvedPairs > 0 {
-            result.append(
-                "\(unresolvedPairs) unresolved statement-proposition pairs are excluded: see `viewpoints disagreements`"
-            )
-        }
+    /// What the reader must be told beside the figures: incomplete coding, withheld counts, suppression off.
+    public func warnings(_ request: ConsensusRequest) -> [ConsensusWarning] {
+        var result: [ConsensusWarning] = []
+        if reviewed < statements { result.append(.incomplete(reviewed: reviewed, statements: statements)) }
+        if unresolvedPairs > 0 { result.append(.unresolved(pairs: unresolvedPairs)) }
         if request.minCell == 0 {
-            result.append("small-cell suppression is off (--min-cell 0): small groups may reveal individuals")
+            result.append(.suppressionOff)
         } else if let filter = request.filter, rows.contains(where: { $0.suppression == .small && !byAttribute }) {
-            result.append(
-                "\(filter.attribute)=\(filter.value) has fewer than \(request.minCell) participants: counts suppressed")
+            result.append(.populationSuppressed(filter.attribute, filter.value, minCell: request.minCell))
         } else if rows.contains(where: { $0.suppression.isSuppressed }) {
-            result.append(
-                "groups with fewer than \(request.minCell) participants are suppressed (and one more where "
-                    + "it could be recovered by subtraction)")
+            result.append(.groupsSuppressed(minCell: request.minCell))
         }
         return result
     }
+}
+
+/// Something the reader of consensus figures must be told; the executable words it.
+public enum ConsensusWarning: Sendable, Equatable {
+    /// Not every statement is reviewed yet.
+    case incomplete(reviewed: Int, statements: Int)
+    /// Unresolved statement–proposition pairs are left out.
+    case unresolved(pairs: Int)
+    /// `--min-cell 0`.
+    case suppressionOff
+    /// The `--where` population is smaller than the minimum cell: its counts are withheld.
+    case populationSuppressed(String, String, minCell: Int)
+    /// Some `--by` groups are withheld (and one more where subtraction would reveal one).
+    case groupsSuppressed(minCell: Int)
 }
 
 extension Store {
@@ -82,11 +92,8 @@ extension Store {
         for attribute in [request.by, request.filter?.attribute].compactMap({ $0 }) {
             try requireAttribute(attribute, study: study)
         }
-        let coverageRow = try connection.query(ConsensusQueries.coverage, [study.id], doing: "measuring coverage")
-            .rows.first
-        let statements = Int(coverageRow?[0] ?? "0") ?? 0
-        let reviewed = Int(coverageRow?[1] ?? "0") ?? 0
-        let coverage = coverageRow?[2].flatMap(Double.init)
+        let coverage = try ConsensusCoverage(
+            connection.query(ConsensusQueries.coverage, [study.id], doing: "measuring coverage"))
         let result = try connection.transaction(doing: "computing consensus tallies") { () throws(StoreError) in
             // The tallies group every final decision by participant and proposition: 3,000,000 codings sort in
             // memory with 64 MB and spill to disk with the server's default 4 MB (Scripts/bench consensus gives
@@ -98,42 +105,34 @@ extension Store {
         }
         var rows: [ConsensusRow] = []
         var unresolved = 0
-        for row in result.rows {
-            unresolved += Int(row[13]!)!
-            let code = row[0]!
-            let theme = row[2]!
-            let isTheme = row[3] == "t"
-            if let wanted = request.code, code != wanted { continue }
-            if let wanted = request.theme, theme != wanted { continue }
-            let counts = row[5...12].map { Int($0!)! }
-            let stances = isTheme ? [0, 0, counts[1], 0, 0] : Array(counts[2...6])
-            rows.append(
-                ConsensusRow(
-                    code: code, label: row[1]!, theme: theme, isTheme: isTheme, attribute: request.by,
-                    group: request.by == nil ? nil : row[4],
-                    tally: ConsensusTally(participants: counts[0], stances: stances, participantsUnresolved: counts[7]),
-                    coverage: coverage, thresholds: request.thresholds))
+        for tally in result.rows {
+            unresolved += try tally.decode(13, as: Int.self)
+            let row = try ConsensusRow(tally: tally, counts: 5, request: request, coverage: coverage.coverage)
+            if let wanted = request.code, row.code != wanted { continue }
+            if let wanted = request.theme, row.theme != wanted { continue }
+            rows.append(row)
         }
         if request.by != nil {
             rows = ConsensusRow.suppressing(rows, minCell: request.minCell)
         } else if request.filter != nil, let first = rows.first, first.tally.participants < request.minCell {
             for index in rows.indices { rows[index].suppression = .small }
         }
+        try addRobustness(&rows, study: study, request: request, withCoders: true)
         return ConsensusReport(
-            rows: rows, statements: statements, reviewed: reviewed, unresolvedPairs: unresolved,
-            byAttribute: request.by != nil)
+            rows: rows, statements: coverage.statements, reviewed: coverage.reviewed, unresolvedPairs: unresolved,
+            byAttribute: request.by != nil, robustness: request.robustness != nil)
     }
 
     func requireCode(_ key: String, theme: Bool, study: Study) throws(StoreError) {
         let kind = try connection.query(ConsensusQueries.codeKind, [study.id, key], doing: "looking up code \(key)")
-            .scalar
+            .rows.first?.decode(0, as: Bool.self)
         let option = theme ? "--theme" : "--code"
         guard let kind else {
             throw StoreError(
                 .notFound, "\(option) \(key): no such code in study \(study.slug)",
                 hint: "list the codebook with `viewpoints export codebook`")
         }
-        if (kind == "t") != theme {
+        if kind != theme {
             throw StoreError(
                 .usage, "\(option) \(key): '\(key)' is a \(theme ? "proposition" : "theme")",
                 hint: theme ? "use --code \(key)" : "use --theme \(key)")
@@ -142,7 +141,7 @@ extension Store {
 
     func requireAttribute(_ attribute: String, study: Study) throws(StoreError) {
         let known = try connection.query(ConsensusQueries.attributeKeys, [study.id], doing: "listing attributes")
-            .rows.map { $0[0]! }
+            .column(0, as: String.self)
         guard known.contains(attribute) else {
             throw StoreError(
                 .usage, "no participant of study \(study.slug) has the attribute '\(attribute)'",

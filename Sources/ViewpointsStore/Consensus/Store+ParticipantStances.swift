@@ -17,17 +17,18 @@ extension Store {
     /// stance, or with `mean` the unrounded mean; empty when not addressed.
     public func exportMatrix(study: Study, mean: Bool, _ body: ([String]) throws -> Void) throws {
         let codes = try connection.query(ParticipantStanceQueries.propositions, [study.id], doing: "reading codes")
-            .rows.map { (id: $0[0]!, key: $0[1]!) }
+            .decode((String, String).self).map { (id: $0.0, key: $0.1) }
         let column = Dictionary(uniqueKeysWithValues: codes.enumerated().map { ($1.id, $0) })
         var participants: [(pseudonym: String, attributes: [String: String], cells: [String])] = []
         for row in try connection.query(ParticipantStanceQueries.matrix, [study.id], doing: "exporting the matrix").rows
         {
-            if participants.last?.pseudonym != row[0]! {
+            let (pseudonym, attributes, code) = try row.decode((String, String, String?).self)
+            if participants.last?.pseudonym != pseudonym {
                 participants.append(
-                    (row[0]!, Store.decodeAttributes(row[1]!), Array(repeating: "", count: codes.count)))
+                    (pseudonym, Store.decodeAttributes(attributes), Array(repeating: "", count: codes.count)))
             }
-            if let code = row[2], let index = column[code] {
-                participants[participants.count - 1].cells[index] = (mean ? row[4] : row[3]) ?? ""
+            if let code, let index = column[code] {
+                participants[participants.count - 1].cells[index] = try row.decode(mean ? 4 : 3, as: String?.self) ?? ""
             }
         }
         let names = Set(participants.flatMap(\.attributes.keys)).sorted()
@@ -44,8 +45,8 @@ extension Store {
         return try connection.query(
             ParticipantStanceQueries.quotes, [study.id, found.id, position?.rawValue, String(limit)],
             doing: "finding quotes for \(code)"
-        ).rows.map {
-            Quote(statement: $0[0]!, pseudonym: $0[1]!, stance: Int($0[2]!)!, question: $0[3]!, text: $0[4]!)
+        ).decode((String, String, Int, String, String).self).map {
+            Quote(statement: $0.0, pseudonym: $0.1, stance: $0.2, question: $0.3, text: $0.4)
         }
     }
 }

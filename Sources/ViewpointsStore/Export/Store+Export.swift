@@ -3,8 +3,8 @@ import ViewpointsCore
 extension Store {
     /// Participants as `pseudonym` plus one column per attribute (sorted by name).
     public func exportParticipants(study: Study, _ body: ([String]) throws -> Void) throws {
-        let rows = try connection.query(ParticipantQueries.export, [study.id], doing: "exporting participants").rows
-        let decoded = rows.map { (pseudonym: $0[0]!, attributes: Store.decodeAttributes($0[1]!)) }
+        let decoded = try connection.query(ParticipantQueries.export, [study.id], doing: "exporting participants")
+            .decode((String, String).self).map { (pseudonym: $0.0, attributes: Store.decodeAttributes($0.1)) }
         let names = Set(decoded.flatMap(\.attributes.keys)).sorted()
         try body(["pseudonym"] + names)
         for row in decoded { try body([row.pseudonym] + names.map { row.attributes[$0] ?? "" }) }

@@ -17,8 +17,7 @@ extension Store {
         try connection.forEachRow(CodingQueries.exportFinal, [study.id], doing: "exporting the final coding") { row in
             try body(row.map { $0 ?? "" })
         }
-        return Int(
-            try connection.query(CodingQueries.countUnresolved, [study.id], doing: "counting unresolved").scalar ?? "0")
-            ?? 0
+        return try connection.query(CodingQueries.countUnresolved, [study.id], doing: "counting unresolved")
+            .one(Int.self)
     }
 }

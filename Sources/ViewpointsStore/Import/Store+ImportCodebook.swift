@@ -1,11 +1,7 @@
 import ViewpointsCore
 
 /// How `import codebook` behaves.
-public struct CodebookImportOptions: Sendable {
-    public var update = false
-    public var dryRun = false
-    public init() {}
-}
+public typealias CodebookImportOptions = ImportMode
 
 /// A stored code.
 public struct StoredCode: Sendable, Equatable {
@@ -21,11 +17,11 @@ public struct StoredCode: Sendable, Equatable {
 extension Store {
     /// The study's codebook in codebook order.
     public func codes(study: Study) throws(StoreError) -> [StoredCode] {
-        try connection.query(CodeQueries.all, [study.id], doing: "reading the codebook").rows.map { row in
-            StoredCode(
-                id: row[0]!, key: row[1]!, label: row[2]!, description: row[3]!, parent: row[4], number: Int(row[5]!)!,
-                position: Int(row[6]!)!)
-        }
+        try connection.query(CodeQueries.all, [study.id], doing: "reading the codebook")
+            .decode((String, String, String, String, String?, Int, Int).self).map {
+                StoredCode(
+                    id: $0.0, key: $0.1, label: $0.2, description: $0.3, parent: $0.4, number: $0.5, position: $0.6)
+            }
     }
 
     /// Imports a codebook in one transaction; codes are matched by key, numbers are never reused.
@@ -33,9 +29,7 @@ extension Store {
         let before = try codes(study: study)
         let themes = Set(before.filter { $0.parent == nil }.map(\.key))
         let file = try CodebookFile.read(path: path, knownThemes: themes)
-        var summary = ImportSummary(kind: "codebook")
-        summary.dryRun = options.dryRun
-        summary.updated = options.update
+        var summary = ImportSummary(kind: "codebook", options: options)
         try importTransaction(dryRun: options.dryRun, doing: "importing the codebook") {
             try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
             let stored = Dictionary(try codes(study: study).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
@@ -68,9 +62,8 @@ extension Store {
             summary.new = new.count
             summary.changed = changed.count
             summary.notInFile = stored.keys.filter { !keys.contains($0) }.count
-            var number =
-                Int(try connection.query(CodeQueries.nextNumber, [study.id], doing: "numbering codes").scalar ?? "1")
-                ?? 1
+            var number = try connection.query(CodeQueries.nextNumber, [study.id], doing: "numbering codes")
+                .one(Int.self)
             let positionOf = Dictionary(
                 file.rows.enumerated().map { ($1.key, $0 + 1) }, uniquingKeysWith: { a, _ in a })
             // themes before their propositions, so parents exist when children are inserted

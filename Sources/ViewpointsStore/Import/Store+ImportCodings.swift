@@ -1,11 +1,7 @@
 import ViewpointsCore
 
 /// How `import codings` and `import adjudications` behave.
-public struct CodingImportOptions: Sendable {
-    public var update = false
-    public var dryRun = false
-    public init() {}
-}
+public typealias CodingImportOptions = ImportMode
 
 /// What `import codings` did.
 public struct CodingImportResult: Sendable {
@@ -19,60 +15,40 @@ extension Store {
     /// names are created; every review and coding written is an event.
     public func importCodings(path: String, study: Study, options: CodingImportOptions) throws -> CodingImportResult {
         let file = try CodingsFile.read(path: path)
-        var result = CodingImportResult(summary: ImportSummary(kind: "codings"))
-        result.summary.dryRun = options.dryRun
-        result.summary.updated = options.update
+        var result = CodingImportResult(summary: ImportSummary(kind: "codings", options: options))
         let notes = String(file.hasNote)
         try importTransaction(dryRun: options.dryRun, doing: "importing codings") {
-            try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
-            try connection.execute(CodingImportQueries.createStage, doing: "preparing the import")
-            try connection.copyIn(CodingImportQueries.copyStage, doing: "sending codings") {
-                (writer: inout CopyWriter) throws(StoreError) in
-                for row in file.rows {
-                    try writer.row([
-                        String(row.line), row.statement, row.coder, row.code, row.stance.map { String($0.value) },
-                        row.note, String(row.statementColumn), String(row.codeColumn),
-                    ])
-                }
+            try stage(
+                file.rows, study: study, create: CodingImportQueries.createStage, copy: CodingImportQueries.copyStage,
+                doing: "sending codings"
+            ) {
+                [
+                    String($0.line), $0.statement, $0.coder, $0.code, $0.stance.map { String($0.value) }, $0.note,
+                    String($0.statementColumn), String($0.codeColumn),
+                ]
             }
             var problems = ProblemList(file: path)
-            for row in try connection.query(
-                CodingImportQueries.unknownStatements, [study.id], doing: "matching statements"
-            ).rows {
-                problems.add(
-                    line: Int(row[0]!)!, column: Int(row[1]!)!,
-                    "'statement' \(row[2]!) is not a statement of study \(study.slug); give the id it was imported "
-                        + "with, or PSEUDONYM:SEQ")
-            }
-            for row in try connection.query(CodingImportQueries.unknownCodes, [study.id], doing: "matching codes").rows
-            {
-                problems.add(
-                    line: Int(row[0]!)!, column: Int(row[1]!)!,
-                    row[3] == "t"
-                        ? "'code' \(row[2]!) is a theme; apply one of its propositions"
-                        : "'code' \(row[2]!) is not in the codebook of study \(study.slug); import the codebook "
-                            + "first, or fix the key")
-            }
+            try addUnmatched(
+                statements: CodingImportQueries.unknownStatements, codes: CodingImportQueries.unknownCodes,
+                study: study, themeAdvice: "apply one of its propositions",
+                unknownCodeAdvice: "import the codebook first, or fix the key", to: &problems)
             try problems.throwIfAny()
             result.newCoders = try connection.query(
                 CodingImportQueries.createCoders, [study.id], doing: "adding coders"
-            ).rows.map { $0[0]! }.sorted()
+            ).column(0, as: String.self).sorted()
             try connection.query(CodingImportQueries.resolve, [study.id], doing: "matching codings")
-            let counts = try connection.query(
-                CodingImportQueries.classify, [study.id, notes], doing: "classifying codings"
-            ).rows[0]
-            result.summary.new = Int(counts[0]!)!
-            result.summary.unchanged = Int(counts[1]!)!
-            result.summary.changed = Int(counts[2]!)!
-            result.summary.notInFile = Int(counts[3]!)!
+            try ImportCounts(
+                connection.query(CodingImportQueries.classify, [study.id, notes], doing: "classifying codings")
+            ).fill(&result.summary)
             if result.summary.changed > 0 && !options.update {
                 for row in try connection.query(
                     CodingImportQueries.changedLines, [notes], doing: "listing changed codings"
                 ).rows {
+                    let (line, coder, statement, code) = try row.decode((Int, String, String, String).self)
                     problems.add(
-                        line: Int(row[0]!)!, column: 1,
-                        "\(row[1]!)'s coding of \(row[2]!) with \(row[3]!) differs from the stored one (\(row[6]!)); "
-                            + "pass --update to replace it")
+                        line: line, column: 1,
+                        "\(coder)'s coding of \(statement) with \(code) differs from the stored one "
+                            + "(\(try row.decode(6, as: String.self))); pass --update to replace it")
                 }
                 try problems.throwIfAny()
             }

@@ -2,7 +2,7 @@ import Foundation
 import ViewpointsCore
 
 /// How `import participants` behaves.
-public struct ParticipantImportOptions: Sendable {
+public struct ParticipantImportOptions: ImportModeOptions, Sendable {
     /// Identifying columns besides `ParticipantsFile.defaultIdentifying`.
     public var identifying = ParticipantsFile.defaultIdentifying
     /// Columns to store as attributes although they look identifying (`--keep-attribute`).
@@ -19,7 +19,7 @@ public struct ParticipantImportOptions: Sendable {
 /// What `import participants` did.
 public struct ParticipantImportResult: Sendable {
     public var summary: ImportSummary
-    public var warnings: [String] = []
+    public var warnings: [ImportWarning] = []
     /// Pseudonyms given to new participants, in number order.
     public var newPseudonyms: [String] = []
 }
@@ -35,11 +35,11 @@ struct StoredParticipant {
 
 extension Store {
     func storedParticipants(study: Study) throws(StoreError) -> [StoredParticipant] {
-        try connection.query(ParticipantQueries.all, [study.id], doing: "reading participants").rows.map { row in
-            StoredParticipant(
-                id: row[0]!, pseudonym: row[1]!, number: Int(row[2]!)!, digestHex: row[3]!,
-                attributes: Store.decodeAttributes(row[4]!))
-        }
+        try connection.query(ParticipantQueries.all, [study.id], doing: "reading participants")
+            .decode((String, String, Int, String, String).self).map {
+                StoredParticipant(
+                    id: $0.0, pseudonym: $0.1, number: $0.2, digestHex: $0.3, attributes: Store.decodeAttributes($0.4))
+            }
     }
 
     static func decodeAttributes(_ json: String) -> [String: String] {
@@ -62,110 +62,18 @@ extension Store {
         let file = try ParticipantsFile.read(
             path: path, identifying: options.identifying, keepAttributes: options.keepAttributes)
         let key = try key(for: study)
-        var result = ParticipantImportResult(summary: ImportSummary(kind: "participants"))
-        result.summary.dryRun = options.dryRun
-        result.summary.updated = options.update
-        if options.fileOrder {
-            result.warnings.append(
-                "--order file: pseudonyms follow the file's order; if the file is alphabetical, P01 is the first name "
-                    + "of any published list")
-        }
-        for row in file.rows where MixedScript.isMixed(row.identifier) {
-            result.warnings.append(
-                "\(path):\(row.line): 'participant' mixes \(MixedScript.scripts(row.identifier).joined(separator: " and ")) "
-                    + "letters; if it is meant to be a person already listed, fix the look-alike letters, or it is "
-                    + "stored as another participant")
-        }
+        var result = ParticipantImportResult(summary: ImportSummary(kind: "participants", options: options))
+        result.warnings = ParticipantImportResult.warnings(file: file, path: path, fileOrder: options.fileOrder)
         try importTransaction(dryRun: options.dryRun, doing: "importing participants") {
             try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
             let stored = try storedParticipants(study: study)
             let withdrawn = try withdrawnIdentities(study: study)
-            let withdrawnByDigest = Dictionary(withdrawn.map { ($0.digestHex, $0) }, uniquingKeysWith: { a, _ in a })
-            let byDigest = Dictionary(stored.map { ($0.digestHex, $0) }, uniquingKeysWith: { a, _ in a })
-            var newRows: [(digest: [UInt8], row: ParticipantsFile.Row)] = []
-            var changed: [(StoredParticipant, ParticipantsFile.Row)] = []
-            var seen = Set<String>()
-            for row in file.rows {
-                let digest = key.digest(identifier: row.identifier)
-                let hex = Hashing.hex(digest)
-                // a withdrawn person may stay in the file (so their name stays redacted): never imported again
-                if let gone = withdrawnByDigest[hex] {
-                    result.summary.withdrawn += 1
-                    result.warnings.append(
-                        "\(path):\(row.line): skipped: this person withdrew consent as \(gone.pseudonym) on \(gone.date); "
-                            + "a withdrawn participant is never imported again")
-                    continue
-                }
-                seen.insert(hex)
-                if let existing = byDigest[hex] {
-                    let attributes = Dictionary(
-                        row.attributes.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
-                    if attributes == existing.attributes {
-                        result.summary.unchanged += 1
-                    } else {
-                        changed.append((existing, row))
-                    }
-                } else {
-                    newRows.append((digest, row))
-                }
-            }
-            result.summary.new = newRows.count
-            result.summary.changed = changed.count
-            result.summary.notInFile = stored.filter { !seen.contains($0.digestHex) }.count
-            if !changed.isEmpty && !options.update {
-                var problems = ProblemList(file: path)
-                for (existing, row) in changed {
-                    let attributes = Dictionary(
-                        row.attributes.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
-                    let keys = Set(attributes.keys).union(existing.attributes.keys).sorted()
-                    let diffs = keys.filter { attributes[$0] != existing.attributes[$0] }.map {
-                        "\($0): \(existing.attributes[$0] ?? "(none)") → \(attributes[$0] ?? "(none)")"
-                    }
-                    problems.add(
-                        line: row.line, column: 1,
-                        "\(existing.pseudonym) is stored with other attributes (\(diffs.joined(separator: "; "))); "
-                            + "pass --update to replace them")
-                }
-                throw ImportFailure(problems: problems.problems, more: problems.more)
-            }
-            if !options.fileOrder {
-                newRows.sort { $0.digest.lexicographicallyPrecedes($1.digest) }
-            }
-            var width = study.pseudonymWidth
-            if width == nil, !newRows.isEmpty {
-                width = max(2, String(newRows.count + stored.count + withdrawn.count).count)
-                try connection.query(
-                    ParticipantQueries.setWidth, [study.id, String(width!)], doing: "fixing the pseudonym width")
-            }
-            // a withdrawn participant's number is never given again
-            let start = (stored.map(\.number) + withdrawn.map(\.number)).max().map { $0 + 1 } ?? 1
-            let pad = width ?? 2
-            // an owner copies straight into the table; anyone row-level security applies to (a lead) through a
-            // temporary table and an INSERT the policies check, since PostgreSQL refuses them COPY FROM into it
-            let staged = try !sessionLogin().bypasses
-            if staged, !newRows.isEmpty {
-                try connection.execute(ParticipantQueries.createCopyStage, doing: "storing participants")
-            }
-            if !newRows.isEmpty {
-                try connection.copyIn(
-                    staged ? ParticipantQueries.copyIntoStage : ParticipantQueries.copyIn, doing: "storing participants"
-                ) {
-                    (writer: inout CopyWriter) throws(StoreError) in
-                    for (offset, item) in newRows.enumerated() {
-                        let number = start + offset
-                        let pseudonym = Store.pseudonym(number: number, width: pad)
-                        result.newPseudonyms.append(pseudonym)
-                        try writer.row([
-                            study.id, pseudonym, String(number), "\\x" + Hashing.hex(item.digest),
-                            Store.encodeAttributes(item.row.attributes),
-                        ])
-                    }
-                }
-                if staged {
-                    try connection.execute(ParticipantQueries.insertFromCopyStage, doing: "storing participants")
-                }
-            }
-            for (existing, row) in changed where options.update {
+            var plan = ParticipantPlan(
+                file: file, path: path, key: key, stored: stored, withdrawn: withdrawn, result: &result)
+            if !plan.changed.isEmpty && !options.update { throw plan.refusal(path: path) }
+            if !options.fileOrder { plan.new.sort { $0.digest.lexicographicallyPrecedes($1.digest) } }
+            try insertParticipants(plan, study: study, result: &result)
+            for (existing, row) in plan.changed where options.update {
                 try connection.query(
                     ParticipantQueries.updateAttributes,
                     [study.id, existing.id, Store.encodeAttributes(row.attributes)],
@@ -175,24 +83,125 @@ extension Store {
         return result
     }
 
-    /// `P07`: the number zero-padded to the study's width.
-    static func pseudonym(number: Int, width: Int) -> String {
-        let digits = String(number)
-        return "P" + String(repeating: "0", count: max(0, width - digits.count)) + digits
+    /// Numbers and stores the plan's new participants (fixing the study's pseudonym width at its first import).
+    func insertParticipants(_ plan: ParticipantPlan, study: Study, result: inout ParticipantImportResult)
+        throws(StoreError)
+    {
+        guard !plan.new.isEmpty else { return }
+        var width = study.pseudonymWidth
+        if width == nil {
+            width = Pseudonym.width(participants: plan.new.count + plan.stored.count + plan.withdrawn.count)
+            try connection.query(
+                ParticipantQueries.setWidth, [study.id, String(width ?? 2)], doing: "fixing the pseudonym width")
+        }
+        // a withdrawn participant's number is never given again
+        let start = Pseudonym.nextNumber(after: plan.stored.map(\.number) + plan.withdrawn.map(\.number))
+        let pad = width ?? 2
+        // an owner copies straight into the table; anyone row-level security applies to (a lead) through a
+        // temporary table and an INSERT the policies check, since PostgreSQL refuses them COPY FROM into it
+        let staged = try !sessionLogin().bypasses
+        if staged { try connection.execute(ParticipantQueries.createCopyStage, doing: "storing participants") }
+        var pseudonyms: [String] = []
+        try connection.copyIn(
+            staged ? ParticipantQueries.copyIntoStage : ParticipantQueries.copyIn, doing: "storing participants"
+        ) { (writer: inout CopyWriter) throws(StoreError) in
+            for (offset, item) in plan.new.enumerated() {
+                let number = start + offset
+                let pseudonym = Pseudonym.name(number: number, width: pad)
+                pseudonyms.append(pseudonym)
+                try writer.row([
+                    study.id, pseudonym, String(number), "\\x" + Hashing.hex(item.digest),
+                    Store.encodeAttributes(item.row.attributes),
+                ])
+            }
+        }
+        result.newPseudonyms += pseudonyms
+        if staged {
+            try connection.execute(ParticipantQueries.insertFromCopyStage, doing: "storing participants")
+        }
+    }
+}
+
+extension ParticipantImportResult {
+    /// What the user should know before the import runs: file order numbering, mixed-script identifiers.
+    static func warnings(file: ParticipantsFile, path: String, fileOrder: Bool) -> [ImportWarning] {
+        var warnings: [ImportWarning] = fileOrder ? [.fileOrder] : []
+        for row in file.rows where MixedScript.isMixed(row.identifier) {
+            warnings.append(.mixedScript(file: path, line: row.line, scripts: MixedScript.scripts(row.identifier)))
+        }
+        return warnings
+    }
+}
+
+/// A participants file matched against the study by keyed digest: who is new, changed, unchanged or withdrawn.
+struct ParticipantPlan {
+    var stored: [StoredParticipant]
+    var withdrawn: [WithdrawnIdentity]
+    var new: [(digest: [UInt8], row: ParticipantsFile.Row)] = []
+    var changed: [(StoredParticipant, ParticipantsFile.Row)] = []
+
+    /// Matches every row, counting into `result`'s summary and warning about rows of withdrawn participants.
+    init(
+        file: ParticipantsFile, path: String, key: StudyKey, stored: [StoredParticipant],
+        withdrawn: [WithdrawnIdentity], result: inout ParticipantImportResult
+    ) {
+        self.stored = stored
+        self.withdrawn = withdrawn
+        let withdrawnByDigest = Dictionary(withdrawn.map { ($0.digestHex, $0) }, uniquingKeysWith: { a, _ in a })
+        let byDigest = Dictionary(stored.map { ($0.digestHex, $0) }, uniquingKeysWith: { a, _ in a })
+        var seen = Set<String>()
+        for row in file.rows {
+            let digest = key.digest(identifier: row.identifier)
+            let hex = Hashing.hex(digest)
+            // a withdrawn person may stay in the file (so their name stays redacted): never imported again
+            if let gone = withdrawnByDigest[hex] {
+                result.summary.withdrawn += 1
+                result.warnings.append(
+                    .withdrawn(file: path, line: row.line, pseudonym: gone.pseudonym, date: gone.date))
+                continue
+            }
+            seen.insert(hex)
+            if let existing = byDigest[hex] {
+                if ParticipantPlan.attributes(row) == existing.attributes {
+                    result.summary.unchanged += 1
+                } else {
+                    changed.append((existing, row))
+                }
+            } else {
+                new.append((digest, row))
+            }
+        }
+        result.summary.new = new.count
+        result.summary.changed = changed.count
+        result.summary.notInFile = stored.filter { !seen.contains($0.digestHex) }.count
+    }
+
+    static func attributes(_ row: ParticipantsFile.Row) -> [String: String] {
+        Dictionary(row.attributes.map { ($0.key, $0.value) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    /// The refusal of changed attributes without `--update`, each change named.
+    func refusal(path: String) -> ImportFailure {
+        var problems = ProblemList(file: path)
+        for (existing, row) in changed {
+            let attributes = ParticipantPlan.attributes(row)
+            let keys = Set(attributes.keys).union(existing.attributes.keys).sorted()
+            let diffs = keys.filter { attributes[$0] != existing.attributes[$0] }.map {
+                "\($0): \(existing.attributes[$0] ?? "(none)") → \(attributes[$0] ?? "(none)")"
+            }
+            problems.add(
+                line: row.line, column: 1,
+                "\(existing.pseudonym) is stored with other attributes (\(diffs.joined(separator: "; "))); "
+                    + "pass --update to replace them")
+        }
+        return ImportFailure(problems: problems.problems, more: problems.more)
     }
 }
 
 extension Store {
     /// Runs an import in one transaction: committed when `body` returns, rolled back when it throws or on a dry run.
     func importTransaction(dryRun: Bool, doing what: String, _ body: () throws -> Void) throws {
-        try connection.execute("BEGIN", doing: what)
-        do {
-            try body()
-        } catch {
-            try? connection.execute("ROLLBACK", doing: what)
-            throw error
-        }
-        try connection.execute(dryRun ? "ROLLBACK" : "COMMIT", doing: what)
+        try connection.transaction(dryRun: dryRun, doing: what, body)
         guard !dryRun else { return }
         // Fresh statistics after a load, as PostgreSQL's manual advises: without them the consensus query over a
         // just-imported sample chose nested loops and took minutes instead of a third of a second.

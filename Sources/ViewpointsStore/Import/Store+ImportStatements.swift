@@ -2,7 +2,7 @@ import Foundation
 import ViewpointsCore
 
 /// How `import statements` behaves.
-public struct StatementImportOptions: Sendable {
+public struct StatementImportOptions: ImportModeOptions, Sendable {
     /// The participants CSV, read for the identifying values that redaction replaces.
     public var participantsFile: String?
     public var identifying = ParticipantsFile.defaultIdentifying
@@ -27,7 +27,7 @@ public struct StatementImportOptions: Sendable {
 /// What `import statements` did.
 public struct StatementImportResult: Sendable {
     public var summary: ImportSummary
-    public var warnings: [String] = []
+    public var warnings: [ImportWarning] = []
 }
 
 extension Store {
@@ -54,19 +54,15 @@ extension Store {
         let withdrawnByDigest = Dictionary(withdrawn.map { ($0.digestHex, $0) }, uniquingKeysWith: { a, _ in a })
         let withdrawnByPseudonym = Dictionary(withdrawn.map { ($0.pseudonym, $0) }, uniquingKeysWith: { a, _ in a })
 
-        var result = StatementImportResult(summary: ImportSummary(kind: "statements"))
-        result.summary.dryRun = options.dryRun
-        result.summary.updated = options.update
+        var result = StatementImportResult(summary: ImportSummary(kind: "statements", options: options))
         let redactor = try buildRedactor(
             statementsPath: path, participantKey: file.participantKey, options: options, key: key, byDigest: byDigest,
             withdrawnByDigest: withdrawnByDigest, warnings: &result.warnings)
 
         try importTransaction(dryRun: options.dryRun, doing: "importing statements") {
             try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
-            let existing =
-                Int(
-                    try connection.query(StatementQueries.count, [study.id], doing: "counting statements").scalar ?? "0"
-                ) ?? 0
+            let existing = try connection.query(StatementQueries.count, [study.id], doing: "counting statements")
+                .one(Int.self)
             // COPY straight into the table is for an owner: PostgreSQL refuses COPY FROM into a table with
             // row-level security to anyone it applies to, so a lead's first load goes through the stage table and
             // an INSERT, which the policies check
@@ -233,26 +229,25 @@ extension Store {
 
     func mergeStaged(study: Study, path: String, options: StatementImportOptions, summary: inout ImportSummary) throws {
         try connection.query(StatementQueries.matchStage, [study.id], doing: "matching statements")
-        let counts = try connection.query(StatementQueries.classify, [study.id], doing: "classifying statements").rows[
-            0]
-        summary.new = Int(counts[0]!)!
-        summary.unchanged = Int(counts[1]!)!
-        summary.changed = Int(counts[2]!)!
-        summary.notInFile = Int(counts[3]!)!
+        try ImportCounts(
+            connection.query(StatementQueries.classify, [study.id], doing: "classifying statements")
+        ).fill(&summary)
         var problems = ProblemList(file: path)
         if summary.changed > 0 && !options.update {
             for row in try connection.query(StatementQueries.changedLines, doing: "listing changed statements").rows {
+                let (line, reference, differences) = try row.decode((Int, String, String).self)
                 problems.add(
-                    line: Int(row[0]!)!, column: 1,
-                    "statement \(row[1]!) differs from the stored one (\(row[2]!)); pass --update to replace it, "
+                    line: line, column: 1,
+                    "statement \(reference) differs from the stored one (\(differences)); pass --update to replace it, "
                         + "or give it a new id")
             }
         }
         for row in try connection.query(StatementQueries.collisions, [study.id], doing: "checking seq collisions").rows
         {
+            let (line, reference, stored) = try row.decode((Int, String, String).self)
             problems.add(
-                line: Int(row[0]!)!, column: 1,
-                "new statement \(row[1]!) has the same participant and seq as stored statement \(row[2]!); "
+                line: line, column: 1,
+                "new statement \(reference) has the same participant and seq as stored statement \(stored); "
                     + "give it its stored id, or another seq")
         }
         if !problems.isEmpty {
@@ -269,7 +264,7 @@ extension Store {
     func buildRedactor(
         statementsPath: String, participantKey: StatementsFile.ParticipantKey, options: StatementImportOptions,
         key: StudyKey?, byDigest: [String: StoredParticipant], withdrawnByDigest: [String: WithdrawnIdentity],
-        warnings: inout [String]
+        warnings: inout [ImportWarning]
     ) throws -> Redactor {
         var participants: [RedactionParticipant] = []
         if let participantsPath = options.participantsFile {
@@ -305,19 +300,11 @@ extension Store {
             }
             for (_, value) in values {
                 guard let stored = byDigest[Hashing.hex(key!.digest(identifier: value))] else { continue }
-                let looksLikeName = !value.contains("@") && value.contains(where: \.isLetter)
-                participants.append(
-                    RedactionParticipant(
-                        pseudonym: stored.pseudonym, identifyingValues: [value],
-                        nameParts: looksLikeName ? value.split(separator: " ").map(String.init) : []))
+                participants.append(RedactionParticipant(pseudonym: stored.pseudonym, identifier: value))
             }
-            warnings.append(
-                "no --participants FILE: names are redacted only where they equal this file's participant column; "
-                    + "pass the participants CSV to redact every participant's name, e-mail and phone")
+            warnings.append(.namesFromParticipantColumnOnly)
         } else {
-            warnings.append(
-                "no --participants FILE: only e-mail addresses, phone numbers and --redact terms are redacted; "
-                    + "pass the participants CSV to redact participants' names too")
+            warnings.append(.namesNotRedacted)
         }
         return Redactor(participants: participants, terms: options.redactTerms)
     }

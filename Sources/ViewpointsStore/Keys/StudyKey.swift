@@ -56,6 +56,6 @@ public struct StudyKey: Sendable {
 
     /// The keyed digest of a participant identifier, after normalization.
     public func digest(identifier: String) -> [UInt8] {
-        Hashing.hmacSHA256(key: bytes, message: IdentifierNormalizer.normalize(identifier))
+        Hashing.identifierDigest(key: bytes, identifier: identifier)
     }
 }

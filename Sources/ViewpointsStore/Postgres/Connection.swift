@@ -23,6 +23,14 @@ public final class Connection {
             keywords.insert("connect_timeout", at: 0)
             values.insert(String(connectTimeout), at: 0)
         }
+        // No JIT: PostgreSQL compiles a query when its estimated cost is high, and the study queries' estimates
+        // are (consensus on the 600-statement sample paid 0.2 s to compile a 33 ms query). Sent in the startup
+        // packet, so it costs no round trip and survives reconnects; PGOPTIONS or the string's own `options`
+        // replace it.
+        if environment["PGOPTIONS"].map({ $0.isEmpty }) ?? true {
+            keywords.insert("options", at: 0)
+            values.insert(Connection.sessionOptions, at: 0)
+        }
         let connection = Connection.withCStrings(keywords) { keywordPointers in
             Connection.withCStrings(values) { valuePointers in
                 PQconnectdbParams(keywordPointers + [nil], valuePointers + [nil], 1)
@@ -48,6 +56,9 @@ public final class Connection {
     }
 
     deinit { PQfinish(handle) }
+
+    /// Server settings of every session this program opens (libpq's `options`).
+    public static let sessionOptions = "-c jit=off"
 
     /// `conninfo` with one parameter replaced (e.g. dbname), as a key=value string; URIs are parsed by libpq.
     public static func conninfo(_ base: String, setting key: String, to value: String) throws(StoreError) -> String {
@@ -121,7 +132,7 @@ public final class Connection {
         }
         defer { PQclear(result) }
         try check(result, doing: what)
-        return QueryResult(result!)
+        return QueryResult(result!, doing: what)
     }
 
     static func withCStrings<R>(_ strings: [String?], _ body: ([UnsafePointer<CChar>?]) -> R) -> R {
@@ -172,55 +183,6 @@ public final class Connection {
         default: kind = .other
         }
         return StoreError(kind, "\(what): \(message)", sqlState: state, detail: field("D"), hint: field("H"))
-    }
-
-    /// Runs a query through a cursor, handing rows to `body` in batches, so memory stays constant.
-    public func forEachRow(
-        _ sql: String, _ parameters: [String?] = [], doing what: String, batch: Int = 5000,
-        _ body: ([String?]) throws -> Void
-    ) throws {
-        try execute("BEGIN READ ONLY", doing: what)
-        defer { _ = try? execute("COMMIT", doing: what) }
-        // plan for reading every row: the default (10%) chose nested loops that took minutes on final codings
-        try execute("SET LOCAL cursor_tuple_fraction = 1.0", doing: what)
-        let cursor = "viewpoints_cursor"
-        try query("DECLARE \(cursor) NO SCROLL CURSOR FOR " + sql, parameters, doing: what)
-        while true {
-            let rows = try query("FETCH \(batch) FROM \(cursor)", doing: what).rows
-            for row in rows { try body(row) }
-            if rows.count < batch { break }
-        }
-    }
-
-    // MARK: - Transactions
-
-    /// Runs `body` in a transaction: committed when it returns, rolled back when it throws.
-    ///
-    /// When the connection is lost at COMMIT, nobody knows whether the server committed: the error then carries
-    /// SQLSTATE 08007 (transaction resolution unknown), and the work must not simply be repeated.
-    public func transaction<T>(doing what: String, _ body: () throws(StoreError) -> T) throws(StoreError) -> T {
-        try execute("BEGIN", doing: what)
-        let value: T
-        do {
-            value = try body()
-        } catch {
-            _ = PQexec(handle, "ROLLBACK").map { PQclear($0) }
-            throw error
-        }
-        do {
-            try execute("COMMIT", doing: what)
-        } catch {
-            if PQstatus(handle) == CONNECTION_BAD {
-                throw StoreError(
-                    .unavailable,
-                    "\(what): the connection to PostgreSQL at \(address) was lost while committing, "
-                        + "so whether the change was saved is unknown (\(error.firstLine))",
-                    sqlState: "08007")
-            }
-            _ = PQexec(handle, "ROLLBACK").map { PQclear($0) }
-            throw error
-        }
-        return value
     }
 
     // MARK: - COPY

@@ -58,29 +58,42 @@ enum RoleQueries {
         $$
         """
 
-    /// Table and function privileges of the group roles in this database; the policies of 0004 pick the rows.
+    /// Table and function privileges of the group roles in this database; the policies of 0004 pick the rows. Only
+    /// the owner creates objects in this schema and in `public` (CREATE revoked from PUBLIC: a caller's operator or
+    /// function there could otherwise stand in for a built-in one). Privileges earlier versions granted and these no
+    /// longer do are revoked, so rerunning `db roles` on an older database closes them (0008_trust.sql).
     static let grants = """
         DO $$
         BEGIN
+            EXECUTE format('REVOKE CREATE ON SCHEMA %I FROM PUBLIC', current_schema());
+            IF EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = 'public') THEN
+                REVOKE CREATE ON SCHEMA public FROM PUBLIC;
+            END IF;
             EXECUTE format('GRANT USAGE ON SCHEMA %I TO viewpoints_lead, viewpoints_coder, viewpoints_analyst',
                            current_schema());
         END
         $$;
-        GRANT SELECT ON schema_migrations TO PUBLIC;
+        REVOKE INSERT, UPDATE, DELETE ON coding_event_heads FROM viewpoints_lead, viewpoints_coder;
+        REVOKE INSERT, UPDATE, DELETE ON withdrawals FROM viewpoints_lead;
+        REVOKE UPDATE, DELETE ON statements FROM viewpoints_lead;
+        REVOKE DELETE ON participants, codes, coders, adjudications FROM viewpoints_lead;
+        GRANT SELECT ON schema_migrations, schema_definitions TO PUBLIC;
         GRANT SELECT ON studies, study_members
             TO viewpoints_lead, viewpoints_coder, viewpoints_analyst;
         GRANT UPDATE (title, pseudonym_width, next_code_number) ON studies TO viewpoints_lead;
-        GRANT SELECT, INSERT, UPDATE, DELETE
-            ON participants, statements, codes, coders, reviews, codings, adjudications TO viewpoints_lead;
+        GRANT SELECT, INSERT ON statements TO viewpoints_lead;
+        GRANT SELECT, INSERT, UPDATE ON participants, codes, coders, adjudications TO viewpoints_lead;
+        GRANT SELECT, INSERT, UPDATE, DELETE ON reviews, codings TO viewpoints_lead;
         GRANT SELECT ON statement_refs, coder_decisions, adjudication_status, final_decisions, final_codings,
             disagreements, coding_event_breaks, participant_stances, study_coverage TO viewpoints_lead;
         GRANT SELECT (study_id, participant_id, pseudonym, number) ON participants TO viewpoints_coder;
         GRANT SELECT ON statements, codes, coders, statement_refs TO viewpoints_coder;
         GRANT SELECT, INSERT, UPDATE, DELETE ON reviews, codings TO viewpoints_coder;
         GRANT SELECT, INSERT ON coding_events TO viewpoints_lead, viewpoints_coder;
-        GRANT SELECT, INSERT ON withdrawals TO viewpoints_lead;
+        GRANT SELECT ON withdrawals TO viewpoints_lead;
         GRANT SELECT ON audit_withdrawal_problems TO viewpoints_lead;
-        GRANT SELECT, INSERT, UPDATE ON coding_event_heads TO viewpoints_lead, viewpoints_coder;
+        GRANT SELECT ON coding_event_heads TO viewpoints_lead, viewpoints_coder;
+        GRANT EXECUTE ON FUNCTION withdraw_participant(bigint, text, text) TO viewpoints_lead;
         GRANT EXECUTE ON FUNCTION study_aggregate_tallies(text, text, integer), study_aggregate_coverage(text)
             TO viewpoints_lead, viewpoints_analyst;
         """

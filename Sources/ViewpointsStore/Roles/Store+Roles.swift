@@ -16,10 +16,11 @@ extension Store {
             RoleQueries.creator, ["{\(viewpointsGroupRoles.joined(separator: ","))}"],
             doing: "checking who may create roles"
         ).rows.first
-        let isSuperuser = row?[0] == "t"
-        let mayCreateRoles = isSuperuser || row?[1] == "t"
-        let login = row?[2] ?? "?"
-        let missing = row?[3].map { $0.split(separator: ",").map(String.init) } ?? []
+        let (isSuperuser, createRole, current, absent) =
+            try row?.decode((Bool, Bool, String, String?).self) ?? (false, false, "?", nil)
+        let mayCreateRoles = isSuperuser || createRole
+        let login = current
+        let missing = absent.map { $0.split(separator: ",").map(String.init) } ?? []
         if !mayCreateRoles {
             throw StoreError(
                 .permission,
@@ -65,7 +66,7 @@ extension Store {
         defer { PQfreemem(hashed) }
         let statement = try connection.query(
             RoleQueries.createLogin, [login, String(cString: hashed)], doing: "preparing the login"
-        ).scalar!
+        ).one(String.self)
         try connection.execute(statement, doing: "creating login \(login)")
         return password
     }
@@ -104,7 +105,7 @@ extension Store {
                 RoleQueries.addMember, [study.id, login, role.rawValue, coderName], doing: "recording the membership")
             let statement = try connection.query(
                 RoleQueries.grantGroup, [role.groupRole, login], doing: "preparing the grant"
-            ).scalar!
+            ).one(String.self)
             try connection.execute(statement, doing: "granting \(role.groupRole) to \(login)")
         }
     }
@@ -118,8 +119,9 @@ extension Store {
     }
 
     func requireLogin(_ login: String) throws(StoreError) {
-        let canLogin = try connection.query(RoleQueries.loginExists, [login], doing: "looking up login \(login)").scalar
-        guard canLogin == "t" else {
+        let canLogin = try connection.query(RoleQueries.loginExists, [login], doing: "looking up login \(login)")
+            .rows.first?.decode(0, as: Bool.self)
+        guard canLogin == true else {
             throw StoreError(
                 .notFound, canLogin == nil ? "there is no login \(login)" : "\(login) is a role that cannot log in",
                 hint: "create it with `viewpoints user add \(login)`")
@@ -130,15 +132,15 @@ extension Store {
 
     /// The connected login's memberships in this database.
     public func memberships() throws(StoreError) -> [Membership] {
-        try connection.query(RoleQueries.memberships, doing: "reading your memberships").rows.map {
-            Membership(study: $0[0]!, role: StudyRole(rawValue: $0[1]!)!, coder: $0[2])
-        }
+        try connection.query(RoleQueries.memberships, doing: "reading your memberships")
+            .decode((String, StudyRole, String?).self).map { Membership(study: $0.0, role: $0.1, coder: $0.2) }
     }
 
     /// The login's name and whether row-level security passes it by (superuser or viewpoints_owner).
     func sessionLogin() throws(StoreError) -> (login: String, bypasses: Bool) {
         let row = try connection.query(RoleQueries.bypasses, doing: "reading your role").rows.first
-        return (row?[1] ?? "?", row?[0] == "t")
+        let (bypasses, login) = try row?.decode((Bool, String).self) ?? (false, "?")
+        return (login, bypasses)
     }
 
     /// What the connected login may do in study `slug`: its widest role there.
@@ -177,7 +179,7 @@ extension Store {
     /// Refuses (exit 77) a login that is neither owner nor lead of the study: `what` compares coders' decisions,
     /// which a coder must not see (blind coding) and of which row-level security would show a coder only its own,
     /// so the figures would mislead; an analyst sees no decisions at all.
-    public func requireLead(study: Study, for what: String) throws(StoreError) {
+    func requireLead(study: Study, for what: String) throws(StoreError) {
         let role = try access(study: study.slug)
         switch role {
         case .owner, .lead: return

@@ -21,19 +21,21 @@ extension Store {
         let rows = try connection.query(
             StudyQueries.insert, [slug, title, key.fingerprint], doing: "creating study \(slug)")
         let study = Study(
-            id: rows.scalar!, slug: slug, title: title, keyFingerprint: key.fingerprint, pseudonymWidth: nil)
+            id: try rows.one(String.self), slug: slug, title: title, keyFingerprint: key.fingerprint,
+            pseudonymWidth: nil)
         return (study, path, created)
     }
 
     /// The study with this slug, if any.
     public func study(slug: String) throws(StoreError) -> Study? {
-        try connection.query(StudyQueries.bySlug, [slug], doing: "looking up study \(slug)").rows.first.map(Store.study)
+        guard let row = try connection.query(StudyQueries.bySlug, [slug], doing: "looking up study \(slug)").rows.first
+        else { return nil }
+        return try Store.study(row)
     }
 
-    static func study(_ row: [String?]) -> Study {
-        Study(
-            id: row[0]!, slug: row[1]!, title: row[2]!, keyFingerprint: row[3]!,
-            pseudonymWidth: row[4].flatMap { Int($0) })
+    static func study(_ row: Row) throws(StoreError) -> Study {
+        let (id, slug, title, fingerprint, width) = try row.decode((String, String, String, String, Int?).self)
+        return Study(id: id, slug: slug, title: title, keyFingerprint: fingerprint, pseudonymWidth: width)
     }
 
     /// The study named by `--study`/`VIEWPOINTS_STUDY`, or the only one when none is named.
@@ -41,7 +43,7 @@ extension Store {
         if let slug, !slug.isEmpty {
             guard let found = try study(slug: slug) else {
                 try refuseHiddenStudy(slug)
-                let known = try connection.query(StudyQueries.all, doing: "listing studies").rows.map { $0[1]! }
+                let known = try connection.query(StudyQueries.all, doing: "listing studies").column(1, as: String.self)
                 throw StoreError(
                     .notFound, "no study '\(slug)' in this database",
                     hint: known.isEmpty
@@ -50,7 +52,7 @@ extension Store {
             }
             return found
         }
-        let all = try connection.query(StudyQueries.all, doing: "listing studies").rows.map(Store.study)
+        let all = try connection.query(StudyQueries.all, doing: "listing studies").map(Store.study)
         switch all.count {
         case 1: return all[0]
         case 0:
@@ -65,11 +67,12 @@ extension Store {
 
     /// Every study with its counts.
     public func studyOverviews() throws(StoreError) -> [StudyOverview] {
-        try connection.query(StudyQueries.overview, doing: "listing studies").rows.map { row in
-            StudyOverview(
-                slug: row[0]!, title: row[1]!, participants: Int(row[2]!)!, statements: Int(row[3]!)!,
-                codes: Int(row[4]!)!, coders: Int(row[5]!)!, createdAt: row[6]!)
-        }
+        try connection.query(StudyQueries.overview, doing: "listing studies")
+            .decode((String, String, Int, Int, Int, Int, String).self).map {
+                StudyOverview(
+                    slug: $0.0, title: $0.1, participants: $0.2, statements: $0.3, codes: $0.4, coders: $0.5,
+                    createdAt: $0.6)
+            }
     }
 
     /// Deletes a study and everything in it; removes its key file only when `forgetKey`.

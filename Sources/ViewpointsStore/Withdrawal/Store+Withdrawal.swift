@@ -14,15 +14,16 @@ public struct Withdrawal: Sendable, Equatable {
     /// UTC, ISO 8601.
     public var withdrawnAt: String
 
-    init(_ row: [String?]) {
-        pseudonym = row[0]!
-        statements = Int(row[1]!)!
-        codings = Int(row[2]!)!
-        reviews = Int(row[3]!)!
-        adjudications = Int(row[4]!)!
-        withdrawnBy = row[5]!
-        lead = row[6]!
-        withdrawnAt = row[7]!
+    /// `pseudonym, statements, codings, reviews, adjudications, by, lead, at`.
+    init(_ row: Row) throws(StoreError) {
+        (pseudonym, statements, codings, reviews, adjudications, withdrawnBy, lead, withdrawnAt) = try row.decode(
+            (String, Int, Int, Int, Int, String, String, String).self)
+    }
+
+    init(pseudonym: String, counts row: Row) throws(StoreError) {
+        self.pseudonym = pseudonym
+        (statements, codings, reviews, adjudications) = try row.decode((Int, Int, Int, Int).self)
+        (withdrawnBy, lead, withdrawnAt) = ("", "", "")
     }
 }
 
@@ -40,8 +41,8 @@ extension Store {
         try requireWithdrawable(study: study, pseudonym: pseudonym)
         let row = try connection.query(
             WithdrawalQueries.preview, [study.id, pseudonym], doing: "counting \(pseudonym)'s data"
-        ).rows[0]
-        return Withdrawal([pseudonym] + row + ["", "", ""])
+        ).one()
+        return try Withdrawal(pseudonym: pseudonym, counts: row)
     }
 
     /// Withdraws a participant's consent in one transaction: deletes their statements and the reviews, codings and
@@ -54,25 +55,28 @@ extension Store {
                 WithdrawalQueries.withdraw, [study.id, pseudonym, lead], doing: "withdrawing \(pseudonym)"
             ).rows
             guard let row = rows.first else { throw notAParticipant(study: study, pseudonym: pseudonym) }
-            return Withdrawal(row)
+            return try Withdrawal(row)
         }
     }
 
     /// The study's withdrawals in pseudonym order.
     public func withdrawals(study: Study) throws(StoreError) -> [Withdrawal] {
-        try connection.query(WithdrawalQueries.all, [study.id], doing: "reading withdrawals").rows.map(Withdrawal.init)
+        try connection.query(WithdrawalQueries.all, [study.id], doing: "reading withdrawals").map(Withdrawal.init)
     }
 
     func withdrawnIdentities(study: Study) throws(StoreError) -> [WithdrawnIdentity] {
-        try connection.query(WithdrawalQueries.identities, [study.id], doing: "reading withdrawals").rows.map {
-            WithdrawnIdentity(digestHex: $0[0]!, pseudonym: $0[1]!, number: Int($0[2]!)!, date: $0[3]!)
+        try connection.query(WithdrawalQueries.identities, [study.id], doing: "reading withdrawals").decode(
+            (String, String, Int, String).self
+        ).map {
+            WithdrawnIdentity(digestHex: $0.0, pseudonym: $0.1, number: $0.2, date: $0.3)
         }
     }
 
     func requireWithdrawable(study: Study, pseudonym: String) throws(StoreError) {
-        if let done = try connection.query(
+        if let row = try connection.query(
             WithdrawalQueries.byPseudonym, [study.id, pseudonym], doing: "looking up \(pseudonym)"
-        ).rows.first.map(Withdrawal.init) {
+        ).rows.first {
+            let done = try Withdrawal(row)
             throw StoreError(
                 .data,
                 "\(pseudonym) already withdrew from study \(study.slug) (\(done.withdrawnAt), by \(done.withdrawnBy))",

@@ -40,8 +40,7 @@ extension Viewpoints {
         }
 
         func run() throws {
-            let store = try database.open()
-            let study = try report { try store.resolveStudy(slug: studyOptions.resolvedSlug) }
+            let (store, study) = try database.withStudy(studyOptions.resolvedSlug) { ($0, $1) }
             if let accept {
                 let count = try report { try store.acceptDecisions(study: study, lead: coder, coder: accept) }
                 print("adjudicated \(count) disagreement\(count == 1 ? "" : "s") with \(accept)'s decisions")

@@ -11,18 +11,20 @@ extension Viewpoints {
 extension Viewpoints.Audit {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Recompute the hash chain of the study's coding events; exits 65 when anything was altered.")
+            abstract:
+                "Recompute the hash chain of the study's coding events and replay them against the codings, reviews and "
+                + "adjudications; exits 65 when anything was altered.")
 
         @OptionGroup var studyOptions: StudyOptions
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open()
-            let audit = try report {
-                try store.verifyAudit(study: try store.resolveStudy(slug: studyOptions.resolvedSlug))
+            let audit = try database.withStudy(studyOptions.resolvedSlug) { store, study in
+                try store.verifyAudit(study: study)
             }
             for item in audit.breaks { print("event \(item.seq): \(item.problem)") }
             for item in audit.withdrawalProblems { print("event \(item.seq): \(item.problem)") }
+            for problem in audit.unexplained { print(problem) }
             if !audit.headMatches || audit.headSeq != audit.lastSeq {
                 print(
                     "chain head: recorded at event \(audit.headSeq), last event is \(audit.lastSeq) (events removed or altered)"

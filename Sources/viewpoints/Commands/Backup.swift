@@ -59,6 +59,11 @@ extension Viewpoints {
             print("restored study \(result.study.slug) from \(file): \(rows)")
             if let key = result.keyPath { print("wrote the study key to \(key)") }
             if let note = result.keyNote { warn("viewpoints: note: \(note)") }
+            if !result.authenticated {
+                warn(
+                    "viewpoints: note: no study key at hand, so the manifest's authentication code was not checked: "
+                        + "the archive was checked for damage and its audit chain recomputed, but not who wrote it")
+            }
         }
     }
 }

@@ -22,18 +22,12 @@ extension Viewpoints.Code {
             help: ArgumentHelp("-2 … 2, a word (strongly-oppose … strongly-support) or --, -, +, ++.", valueName: "s"))
         var stance: Stance = .neutral
         @Option(help: ArgumentHelp("A note on this coding.", valueName: "text")) var note: String?
-        @OptionGroup var coderOption: CoderOption
-        @OptionGroup var studyOptions: StudyOptions
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: ScriptedCodingOptions
 
         func run() throws {
-            let store = try database.open()
-            let change = try report {
-                try store.applyCoding(
-                    study: try store.resolveStudy(slug: studyOptions.resolvedSlug), coder: coderOption.coder,
-                    statement: statement, code: code, stance: stance, note: note)
+            try options.run {
+                try $0.applyCoding(study: $1, coder: $2, statement: statement, code: code, stance: stance, note: note)
             }
-            print(change)
         }
     }
 
@@ -43,18 +37,10 @@ extension Viewpoints.Code {
 
         @Argument(help: "The statement's id, or PSEUDONYM:SEQ.") var statement: String
         @Argument(help: "The proposition's key or short number.") var code: CodeReference
-        @OptionGroup var coderOption: CoderOption
-        @OptionGroup var studyOptions: StudyOptions
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: ScriptedCodingOptions
 
         func run() throws {
-            let store = try database.open()
-            let change = try report {
-                try store.removeCoding(
-                    study: try store.resolveStudy(slug: studyOptions.resolvedSlug), coder: coderOption.coder,
-                    statement: statement, code: code)
-            }
-            print(change)
+            try options.run { try $0.removeCoding(study: $1, coder: $2, statement: statement, code: code) }
         }
     }
 
@@ -63,18 +49,10 @@ extension Viewpoints.Code {
             abstract: "Mark a statement reviewed: what is applied stands, and every other code is not applied.")
 
         @Argument(help: "The statement's id, or PSEUDONYM:SEQ.") var statement: String
-        @OptionGroup var coderOption: CoderOption
-        @OptionGroup var studyOptions: StudyOptions
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: ScriptedCodingOptions
 
         func run() throws {
-            let store = try database.open()
-            let change = try report {
-                try store.markReviewed(
-                    study: try store.resolveStudy(slug: studyOptions.resolvedSlug), coder: coderOption.coder,
-                    statement: statement)
-            }
-            print(change)
+            try options.run { try $0.markReviewed(study: $1, coder: $2, statement: statement) }
         }
     }
 }

@@ -31,10 +31,9 @@ extension Viewpoints.Code {
         }
 
         func run() throws {
-            let store = try database.open()
-            let session = try report {
+            let session = try database.withStudy(studyOptions.resolvedSlug) { store, study in
                 try CodingSession(
-                    store: store, study: try store.resolveStudy(slug: studyOptions.resolvedSlug),
+                    store: store, study: study,
                     coder: coderOption.coder, participant: participant, sample: sample.map { ($0, seed!) })
             }
             var screen = CodingScreen(session: session)

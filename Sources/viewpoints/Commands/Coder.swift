@@ -17,9 +17,8 @@ extension Viewpoints.Coder {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open()
-            let added = try report {
-                try store.addCoder(name: name, study: try store.resolveStudy(slug: studyOptions.resolvedSlug))
+            let added = try database.withStudy(studyOptions.resolvedSlug) { store, study in
+                try store.addCoder(name: name, study: study)
             }
             print(added ? "added coder \(name)" : "coder \(name) already exists")
         }
@@ -33,8 +32,7 @@ extension Viewpoints.Coder {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open()
-            let coders = try report { try store.coders(study: try store.resolveStudy(slug: studyOptions.resolvedSlug)) }
+            let coders = try database.withStudy(studyOptions.resolvedSlug) { try $0.coders(study: $1) }
             let table = Table(
                 header: ["coder", "reviewed", "codings", "created"],
                 rows: coders.map { [$0.name, String($0.statementsReviewed), String($0.codings), $0.createdAt] },

@@ -10,7 +10,8 @@ extension Viewpoints {
             discussion: """
                 CSV columns: code, label, theme, (with --by: attribute, group, suppressed), participants, addressed, \
                 support, neutral, oppose, participants_unresolved, coverage, share_support, share_oppose, wilson_low, \
-                wilson_high, cns, consensus, phrase. Undefined or suppressed numbers are empty cells (null in JSON); \
+                wilson_high, cns, consensus, phrase; with --robustness also fragility_phrase, fragility_class, \
+                stability_phrase, stability_class, support_low, support_high, coders_agree, dissenting_coder. Undefined or suppressed numbers are empty cells (null in JSON); \
                 theme rows carry counts only. Groups with fewer than --min-cell participants are suppressed, and \
                 one more where the first could be recovered by subtraction; repeated queries (e.g. with different \
                 --where values) are not protected. A warning goes to stderr when not every statement was reviewed \
@@ -27,11 +28,10 @@ extension Viewpoints {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open()
             let request = options.request
-            let result = try report {
+            let result = try database.withStudy(studyOptions.resolvedSlug) { store, study in
                 try store.consensusAsSession(
-                    study: try store.resolveStudy(slug: studyOptions.resolvedSlug), request: request)
+                    study: study, request: request)
             }
             try writeOutput(
                 ConsensusOutput(report: result, request: request).render(format, toTerminal: out == nil, wide: wide),

@@ -13,12 +13,9 @@ extension Viewpoints {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open()
             let names = coders.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
-            let list = try report {
-                let study = try store.resolveStudy(slug: studyOptions.resolvedSlug)
-                try store.requireLead(study: study, for: "disagreements")
-                return try store.disagreements(study: study, coders: names)
+            let list = try database.withStudy(studyOptions.resolvedSlug) { store, study in
+                try store.disagreements(study: study, coders: names)
             }
             let table = Table(
                 header: ["statement", "code", "status", "decisions", "adjudication"],

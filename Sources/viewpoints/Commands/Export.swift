@@ -22,9 +22,7 @@ struct ExportOptions: ParsableArguments {
 
     /// Opens the store and the output, runs `produce` with a row sink, and says where the file went.
     func run(_ what: String, _ produce: (Store, Study, ([String]) throws -> Void) throws -> Void) throws {
-        let store = try database.open()
-        try report {
-            let study = try store.resolveStudy(slug: studyOptions.resolvedSlug)
+        try database.withStudy(studyOptions.resolvedSlug) { store, study in
             var export = try CSVExport(path: out, excel: excel, raw: raw, mode: fileMode.mode.value)
             var first = true
             var count = -1

@@ -15,8 +15,9 @@ extension Viewpoints.Export {
             var result: ConsensusReport?
             try options.run("rows") { store, study, write in
                 let computed = try store.consensusAsSession(study: study, request: request)
-                try write(ConsensusRow.columns(byAttribute: computed.byAttribute))
-                for row in computed.rows { try write(row.fields(byAttribute: computed.byAttribute)) }
+                let (by, robust) = (computed.byAttribute, computed.robustness)
+                try write(ConsensusRow.columns(byAttribute: by, robustness: robust))
+                for row in computed.rows { try write(row.fields(byAttribute: by, robustness: robust)) }
                 result = computed
             }
             if let result { try consensus.finish(result) }

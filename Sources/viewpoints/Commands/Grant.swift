@@ -14,10 +14,9 @@ extension Viewpoints {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open()
-            try report {
+            try database.withStudy(options.study) { store, study in
                 try store.grant(
-                    study: try store.resolveStudy(slug: options.study), role: options.role, login: options.user,
+                    study: study, role: options.role, login: options.user,
                     coder: options.coder)
             }
             let coder = options.role == .coder ? " as coder \(options.coder ?? options.user)" : ""

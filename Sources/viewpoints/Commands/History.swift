@@ -13,10 +13,9 @@ extension Viewpoints {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open()
-            let events = try report {
+            let events = try database.withStudy(studyOptions.resolvedSlug) { store, study in
                 try store.history(
-                    study: try store.resolveStudy(slug: studyOptions.resolvedSlug), statement: statement, coder: coder)
+                    study: study, statement: statement, coder: coder)
             }
             let table = Table(
                 header: ["seq", "at", "coder", "statement", "code", "action", "old", "new", "note"],

@@ -26,18 +26,15 @@ extension Viewpoints.Import {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open()
-            var options = ParticipantImportOptions()
+            var options = common.applied(to: ParticipantImportOptions())
             options.identifying = identifying.columns
             options.keepAttributes = identifying.kept
-            options.update = common.update
-            options.dryRun = common.dryRun
             options.fileOrder = order == .file
-            let result = try report {
+            let result = try database.withStudy(studyOptions.resolvedSlug) { store, study in
                 try store.importParticipants(
-                    path: file, study: try store.resolveStudy(slug: studyOptions.resolvedSlug), options: options)
+                    path: file, study: study, options: options)
             }
-            result.warnings.forEach { warn("viewpoints: warning: \($0)") }
+            result.warnings.forEach { warn("viewpoints: warning: \($0.sentence)") }
             print(result.summary)
             if let first = result.newPseudonyms.first, let last = result.newPseudonyms.last {
                 print("new pseudonyms: \(first == last ? first : "\(first)–\(last)")")
@@ -67,12 +64,10 @@ extension Viewpoints.Import {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            var options = StatementImportOptions()
+            var options = common.applied(to: StatementImportOptions())
             options.participantsFile = participants
             options.identifying = identifying.columns
             options.keepAttributes = identifying.kept
-            options.update = common.update
-            options.dryRun = common.dryRun
             if let redact { options.redactTerms = try readTerms(redact) }
             let path = file
             if showRedactions {
@@ -84,13 +79,12 @@ extension Viewpoints.Import {
             }
             let progress = Progress(label: "statements")
             if progress.enabled { options.onProgress = { progress.update($0) } }
-            let store = try database.open()
-            let result = try report {
+            let result = try database.withStudy(studyOptions.resolvedSlug) { store, study in
                 try store.importStatements(
-                    path: file, study: try store.resolveStudy(slug: studyOptions.resolvedSlug), options: options)
+                    path: file, study: study, options: options)
             }
             progress.finish()
-            result.warnings.forEach { warn("viewpoints: warning: \($0)") }
+            result.warnings.forEach { warn("viewpoints: warning: \($0.sentence)") }
             print(result.summary)
         }
 
@@ -114,13 +108,8 @@ extension Viewpoints.Import {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open()
-            var options = CodebookImportOptions()
-            options.update = common.update
-            options.dryRun = common.dryRun
-            let summary = try report {
-                try store.importCodebook(
-                    path: file, study: try store.resolveStudy(slug: studyOptions.resolvedSlug), options: options)
+            let summary = try database.withStudy(studyOptions.resolvedSlug) {
+                try $0.importCodebook(path: file, study: $1, options: common.applied(to: ImportMode()))
             }
             print(summary)
         }

@@ -12,13 +12,8 @@ extension Viewpoints.Import {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open()
-            var options = CodingImportOptions()
-            options.update = common.update
-            options.dryRun = common.dryRun
-            let result = try report {
-                try store.importCodings(
-                    path: file, study: try store.resolveStudy(slug: studyOptions.resolvedSlug), options: options)
+            let result = try database.withStudy(studyOptions.resolvedSlug) {
+                try $0.importCodings(path: file, study: $1, options: common.applied(to: ImportMode()))
             }
             print(result.summary)
             if !result.newCoders.isEmpty { print("new coders: \(result.newCoders.joined(separator: ", "))") }
@@ -36,14 +31,9 @@ extension Viewpoints.Import {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open()
-            var options = CodingImportOptions()
-            options.update = common.update
-            options.dryRun = common.dryRun
-            let summary = try report {
-                try store.importAdjudications(
-                    path: file, study: try store.resolveStudy(slug: studyOptions.resolvedSlug), lead: coder,
-                    options: options)
+            let summary = try database.withStudy(studyOptions.resolvedSlug) {
+                try $0.importAdjudications(
+                    path: file, study: $1, lead: coder, options: common.applied(to: ImportMode()))
             }
             print(summary)
         }

@@ -27,8 +27,7 @@ extension Viewpoints.Participant {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open()
-            let study = try report { try store.resolveStudy(slug: studyOptions.resolvedSlug) }
+            let (store, study) = try database.withStudy(studyOptions.resolvedSlug) { ($0, $1) }
             if !yes {
                 let preview = try report { try store.withdrawalPreview(study: study, pseudonym: pseudonym) }
                 guard isatty(0) == 1 else {
@@ -62,9 +61,8 @@ extension Viewpoints.Participant {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open()
-            let rows = try report {
-                try store.withdrawals(study: try store.resolveStudy(slug: studyOptions.resolvedSlug))
+            let rows = try database.withStudy(studyOptions.resolvedSlug) { store, study in
+                try store.withdrawals(study: study)
             }
             let table = Table(
                 header: [

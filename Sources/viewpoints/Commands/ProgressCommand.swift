@@ -16,9 +16,8 @@ extension Viewpoints {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open()
-            let progress = try report {
-                try store.progress(study: try store.resolveStudy(slug: studyOptions.resolvedSlug))
+            let progress = try database.withStudy(studyOptions.resolvedSlug) { store, study in
+                try store.progress(study: study)
             }
             let coders = Table(
                 header: ["coder", "reviewed", "statements", "codings"],

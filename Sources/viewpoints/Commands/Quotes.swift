@@ -27,10 +27,9 @@ extension Viewpoints {
         }
 
         func run() throws {
-            let store = try database.open()
-            let quotes = try report {
+            let quotes = try database.withStudy(studyOptions.resolvedSlug) { store, study in
                 try store.quotes(
-                    study: try store.resolveStudy(slug: studyOptions.resolvedSlug), code: code, position: position,
+                    study: study, code: code, position: position,
                     limit: limit)
             }
             if format == .table {

@@ -49,10 +49,7 @@ extension Viewpoints {
         }
 
         func run() throws {
-            let store = try database.open()
-            let result = try report {
-                let study = try store.resolveStudy(slug: studyOptions.resolvedSlug)
-                try store.requireLead(study: study, for: "reliability")
+            let result = try database.withStudy(studyOptions.resolvedSlug) { store, study in
                 let names = try chosenCoders ?? store.reviewingCoders(study: study)
                 let decisions = try store.reliabilityDecisions(study: study, coders: names, code: code)
                 return CodingReliability(unit: unit, grouping: by == .theme ? .theme : .proposition, coders: names)

@@ -14,10 +14,9 @@ extension Viewpoints {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open()
-            let removed = try report {
+            let removed = try database.withStudy(options.study) { store, study in
                 try store.revoke(
-                    study: try store.resolveStudy(slug: options.study), role: options.role, login: options.user)
+                    study: study, role: options.role, login: options.user)
             }
             print(
                 removed

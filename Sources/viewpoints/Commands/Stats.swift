@@ -5,20 +5,32 @@ import ViewpointsCore
 extension Viewpoints {
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Inter-coder reliability of a long CSV (unit,coder,value).",
+            abstract: "Inter-coder reliability of a CSV of ratings, long (unit,coder,value) or wide (units × coders).",
             discussion: """
-                FILE has a header naming the columns unit, coder and value (any order, other columns ignored) \
-                and one row per value; a missing value is an absent row or an empty value cell. Values are \
-                labels at the nominal level and must be numbers at the others. Undefined and not applicable \
-                coefficients are printed with their reason and exit 0. Exit 65: bad data (FILE:LINE:COLUMN); \
-                66: FILE cannot be read; 64: bad options.
+                --input long (the default): FILE has a header naming the columns unit, coder and value (any \
+                order, other columns ignored) and one row per value; a missing value is an absent row or an \
+                empty value cell.
+                --input wide: one row per unit and one column per coder, as KALPHA and R irr's kappa functions \
+                take them (transpose for irr's kripp.alpha and Python's krippendorff): the header names the unit \
+                column (any name) and then each coder; an empty cell is a missing value. Each unit has one row, \
+                each coder one column.
+                Every row has at most as many fields as the header (quote "1,5", or write 1.5). Values are \
+                labels at the nominal level; at the others they must be decimal numbers (3, -2, 0.5, 1e3; not \
+                0x10, inf or nan). Undefined and not applicable coefficients are printed with their reason and \
+                exit 0. Exit 65: bad data (FILE:LINE:COLUMN), or no ratings at all; 66: FILE cannot be read; \
+                64: bad options.
+                --bootstrap N reports the 95% interval and in how many of the N resamples α was defined, with a \
+                warning on stderr when that is under 95%.
                 JSON and CSV: one object or row per coefficient with metric, level, weights, value, defined, \
-                applicable, reason, units, coders, pairable_values, and ci_low, ci_high with --bootstrap.
+                applicable, reason, units, coders, pairable_values, and with --bootstrap ci_low, ci_high, \
+                resamples and resamples_defined.
                 """
         )
 
-        @Argument(help: "Long CSV with columns unit, coder, value.")
+        @Argument(help: "CSV of ratings: long (columns unit, coder, value) or, with --input wide, units × coders.")
         var file: String
+        @Option(help: "Layout of FILE: long (a row per value) or wide (a row per unit, a column per coder).")
+        var input: ReliabilityLayout = .long
         @Option(help: "Coefficient: alpha, cohen, fleiss, scott, percent or all.")
         var metric: MetricChoice = .all
         @Option(help: "Level of measurement for α: nominal, ordinal, interval or ratio.")
@@ -78,17 +90,20 @@ extension Viewpoints {
 
         func run() throws {
             let request = ReliabilityRequest(
-                metrics: metric.metrics, level: level, weights: weights, positions: positions, coders: chosenCoders,
+                metrics: metric.metrics, layout: input, level: level, weights: weights, positions: positions,
+                coders: chosenCoders,
                 bootstrap: bootstrap.map { ReliabilityRequest.Bootstrap(samples: $0, seed: seed ?? 0) }
             )
             let figures: [ReliabilityFigure]
             do {
                 figures = try request.run(path: file)
             } catch {
-                warn(error.description)
+                warn("viewpoints: error: \(error)")
                 throw ExitCode(error.exitCode)
             }
-            print(StatsOutput(figures: figures, bootstrapped: bootstrap != nil).render(format), terminator: "")
+            let output = StatsOutput(figures: figures, bootstrapped: bootstrap != nil)
+            print(output.render(format), terminator: "")
+            for warning in output.warnings { warn("viewpoints: warning: \(warning)") }
         }
     }
 }

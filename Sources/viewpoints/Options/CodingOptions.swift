@@ -1,5 +1,6 @@
 import ArgumentParser
 import ViewpointsCore
+import ViewpointsStore
 
 // Stance's own `init?(argument:)` reads integers, words and symbols.
 extension Stance: ExpressibleByArgument {
@@ -18,4 +19,16 @@ extension SampleSize: ExpressibleByArgument {
 struct CoderOption: ParsableArguments {
     @Option(help: ArgumentHelp("The coder doing the work (see `viewpoints coder list`).", valueName: "name"))
     var coder: String
+}
+
+/// `--coder`, `--study` and `--database-url`: what one scripted coding change needs.
+struct ScriptedCodingOptions: ParsableArguments {
+    @OptionGroup var coderOption: CoderOption
+    @OptionGroup var studyOptions: StudyOptions
+    @OptionGroup var database: DatabaseOptions
+
+    /// Runs one change as the coder in the study and prints what it did.
+    func run(_ change: (Store, Study, String) throws -> CodingChange) throws {
+        print(try database.withStudy(studyOptions.resolvedSlug) { try change($0, $1, coderOption.coder) })
+    }
 }

@@ -51,3 +51,12 @@ struct StudyOptions: ParsableArguments {
         return nil
     }
 }
+
+extension DatabaseOptions {
+    /// Opens the store, resolves the study (`slug`, else the only one) and runs `body` with both: what every
+    /// study command does. A failure is printed and exits with its status, as with `report`.
+    func withStudy<T>(_ slug: String?, _ body: (Store, Study) throws -> T) throws -> T {
+        let store = try open()
+        return try report { try body(store, try store.resolveStudy(slug: slug)) }
+    }
+}

@@ -1,10 +1,19 @@
 import ArgumentParser
 import ViewpointsCore
+import ViewpointsStore
 
 /// Options every import shares.
 struct CommonImportOptions: ParsableArguments {
     @Flag(help: "Replace rows that changed instead of refusing them.") var update = false
     @Flag(name: .customLong("dry-run"), help: "Check everything and report, but write nothing.") var dryRun = false
+
+    /// `options` with these flags set.
+    func applied<Options: ImportModeOptions>(to options: Options) -> Options {
+        var options = options
+        options.update = update
+        options.dryRun = dryRun
+        return options
+    }
 }
 
 /// `--identifying COLS` and `--keep-attribute COLS`.

@@ -2,6 +2,7 @@ import ArgumentParser
 import ViewpointsCore
 
 extension MeasurementLevel: ExpressibleByArgument {}
+extension ReliabilityLayout: ExpressibleByArgument {}
 extension Cohen.Weights: ExpressibleByArgument {}
 extension Cohen.Positions: ExpressibleByArgument {}
 

@@ -7,7 +7,7 @@ struct ConsensusOutput {
     var report: ConsensusReport
     var request: ConsensusRequest
 
-    var columns: [String] { ConsensusRow.columns(byAttribute: report.byAttribute) }
+    var columns: [String] { ConsensusRow.columns(byAttribute: report.byAttribute, robustness: report.robustness) }
 
     func render(_ format: OutputFormat, toTerminal: Bool, wide: Bool = false) -> String {
         switch format {
@@ -18,7 +18,8 @@ struct ConsensusOutput {
             CSVWriter.encode(
                 [columns.map(CSVSpreadsheetSafety.neutralize)]
                     + report.rows.map {
-                        $0.fields(byAttribute: report.byAttribute).map(CSVSpreadsheetSafety.neutralize)
+                        $0.fields(byAttribute: report.byAttribute, robustness: report.robustness)
+                            .map(CSVSpreadsheetSafety.neutralize)
                     }
             )
         case .json: json()
@@ -29,7 +30,8 @@ struct ConsensusOutput {
     /// An array of objects with the CSV's columns as keys; undefined numbers are null.
     func json() -> String {
         let objects = report.rows.map { row in
-            let pairs = zip(columns, row.values(byAttribute: report.byAttribute)).map { key, value in
+            let values = row.values(byAttribute: report.byAttribute, robustness: report.robustness)
+            let pairs = zip(columns, values).map { key, value in
                 "    " + ConsensusOutput.quote(key) + ": " + ConsensusOutput.json(value)
             }
             return "  {\n" + pairs.joined(separator: ",\n") + "\n  }"
@@ -75,7 +77,7 @@ struct ConsensusOutput {
         let index = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
         let suppressedCell = by ? 2 : 1
         var rows = report.rows.map { row -> [String] in
-            let fields = row.tableFields(byAttribute: by)
+            let fields = row.tableFields(byAttribute: by, robustness: report.robustness)
             var cells = shown.map { fields[index[$0]!] }
             if row.suppression == .small { cells[suppressedCell] = "<\(request.minCell)" }
             if row.suppression == .secondary { cells[suppressedCell] = "(s)" }
@@ -99,11 +101,20 @@ struct ConsensusOutput {
         for (row, line) in zip(report.rows, lines.dropFirst(2)) {
             out.append(line)
             if let phrase = row.phrase { out += ConsensusOutput.wrap(phrase, width: width - 4).map { "    " + $0 } }
+            if let robustness = row.robustness, row.phrase != nil {
+                out += ConsensusOutput.wrap(robustness.summary, width: width - 6).map { "      " + $0 }
+            }
         }
         var text = out.joined(separator: "\n") + "\n"
         text += notes(rows: rows).map { $0 + "\n" }.joined()
         text += "addr: participants who addressed it; sup, neu, opp: their stances (support, neutral, oppose)\n"
         text += "every column (label, N, unresolved, shares, Wilson interval, Cns): --wide, or --format csv|json\n"
+        if report.robustness {
+            let legend =
+                "fragility: participants who must change to alter the phrase (class); kept: share of resampled "
+                + "panels with the same phrase / class; support: their 95% interval of k/n"
+            text += ConsensusOutput.wrap(legend, width: width).map { $0 + "\n" }.joined()
+        }
         return text
     }
 
@@ -145,16 +156,21 @@ struct ConsensusOutput {
             ["code", "label"] + (by ? ["group"] : []) + [
                 "participants", "addressed", "support", "neutral", "oppose", "participants_unresolved", "share_support",
                 "share_oppose", "wilson_low", "wilson_high", "cns", "consensus", "phrase",
-            ]
+            ] + (report.robustness ? ConsensusRow.robustnessColumns : [])
         let header =
             ["code", "label"] + (by ? ["group"] : []) + [
                 "N", "n", "support", "neutral", "oppose", "unresolved", "sh_support", "sh_oppose", "wilson_lo",
                 "wilson_hi",
                 "cns", "consensus", "phrase",
             ]
+            + (report.robustness
+                ? [
+                    "frag_phrase", "frag_class", "stab_phrase", "stab_class", "sup_lo", "sup_hi", "coders_agree",
+                    "dissenting",
+                ] : [])
         let index = Dictionary(uniqueKeysWithValues: columns.enumerated().map { ($1, $0) })
         var rows = report.rows.map { row -> [String] in
-            let fields = row.tableFields(byAttribute: by)
+            let fields = row.tableFields(byAttribute: by, robustness: report.robustness)
             var cells = shown.map { fields[index[$0]!] }
             if row.suppression == .small { cells[by ? 3 : 2] = "<\(request.minCell)" }
             if row.suppression == .secondary { cells[by ? 3 : 2] = "(s)" }
@@ -171,8 +187,11 @@ struct ConsensusOutput {
                 rows[i][1] = String(rows[i][1].prefix(labelWidth - 1)) + "…"
             }
         }
-        var text = Table(header: header, rows: rows, numeric: Set(2..<(header.count - 2)).subtracting(by ? [2] : []))
-            .text()
+        // the counts and shares, and the robustness numbers after the phrase, align right
+        let plain = header.count - (report.robustness ? ConsensusRow.robustnessColumns.count : 0)
+        let numeric = Set(2..<(plain - 2)).subtracting(by ? [2] : []).union(
+            report.robustness ? Set(plain..<(plain + 6)) : [])
+        var text = Table(header: header, rows: rows, numeric: numeric).text()
         let notes = notes(rows: rows)
         if !notes.isEmpty { text += "\n" + notes.joined(separator: "\n") + "\n" }
         return text

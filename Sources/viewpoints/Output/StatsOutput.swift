@@ -4,7 +4,7 @@ import ViewpointsCore
 /// Renders reliability figures as a table, CSV or JSON (one object or row per coefficient).
 struct StatsOutput {
     var figures: [ReliabilityFigure]
-    /// Whether the `ci_low` and `ci_high` columns are present.
+    /// Whether the bootstrap columns `ci_low`, `ci_high`, `resamples` and `resamples_defined` are present.
     var bootstrapped: Bool
 
     /// Column names of CSV and keys of JSON, in order.
@@ -13,7 +13,7 @@ struct StatsOutput {
             "metric", "level", "weights", "value", "defined", "applicable", "reason", "units", "coders",
             "pairable_values",
         ]
-            + (bootstrapped ? ["ci_low", "ci_high"] : [])
+            + (bootstrapped ? ["ci_low", "ci_high", "resamples", "resamples_defined"] : [])
     }
 
     func render(_ format: OutputFormat) -> String {
@@ -57,7 +57,11 @@ struct StatsOutput {
             .integer(result.pairableValues),
         ]
         if bootstrapped {
-            row += [result.ci.map { .number($0.low) } ?? .null, result.ci.map { .number($0.high) } ?? .null]
+            row += [
+                result.ci.map { .number($0.low) } ?? .null, result.ci.map { .number($0.high) } ?? .null,
+                result.resamples.map { .integer($0.drawn) } ?? .null,
+                result.resamples.map { .integer($0.defined) } ?? .null,
+            ]
         }
         return row
     }
@@ -72,7 +76,7 @@ struct StatsOutput {
 
     func table() -> Table {
         var header = ["metric", "level", "weights", "value"]
-        if bootstrapped { header.append("95% CI") }
+        if bootstrapped { header += ["95% CI", "α defined in"] }
         header += ["units", "coders", "pairable", "note"]
         let rows = figures.map { figure -> [String] in
             let result = figure.result
@@ -85,11 +89,27 @@ struct StatsOutput {
             var row = [figure.metric.rawValue, figure.level.rawValue, figure.weights?.rawValue ?? "", value]
             if bootstrapped {
                 row.append(result.ci.map { String(format: "%.4f–%.4f", $0.low, $0.high) } ?? "")
+                row.append(result.resamples.map { "\($0.defined) of \($0.drawn)" } ?? "")
             }
             row += ["\(result.units)", "\(result.coders)", "\(result.pairableValues)", result.reason ?? ""]
             return row
         }
-        return Table(header: header, rows: rows, numeric: bootstrapped ? [3, 5, 6, 7] : [3, 4, 5, 6])
+        return Table(header: header, rows: rows, numeric: bootstrapped ? [3, 5, 6, 7, 8] : [3, 4, 5, 6])
+    }
+
+    /// Warnings for standard error: a bootstrap whose α was defined in fewer than 95% of the resamples.
+    var warnings: [String] {
+        figures.compactMap { figure in
+            guard let resamples = figure.result.resamples, !resamples.isAdequate else { return nil }
+            let share = String(format: "%.1f%%", 100 * Double(resamples.defined) / Double(resamples.drawn))
+            let interval =
+                resamples.defined == 0
+                ? "so there is no interval"
+                : "and the interval rests on those \(resamples.defined) alone, so it may be too narrow"
+            return "α (\(figure.level.rawValue)) was defined in only \(resamples.defined) of \(resamples.drawn) "
+                + "bootstrap resamples (\(share), under 95%): resamples whose values are all alike have no α, "
+                + "\(interval); report the count with the interval, or code more units"
+        }
     }
 
     /// A JSON string literal.

@@ -94,7 +94,7 @@ import Testing
     @Test func numericLevelsAreNotApplicableToLabels() throws {
         let data = try ReliabilityData([("u1", "A", "yes"), ("u1", "B", "no")])
         let result = Krippendorff.alpha(data, level: .interval)
-        #expect(result.reason == "unit 'u1' has value 'yes', which is not a number")
+        #expect(result.reason == "unit 'u1' has value 'yes', which is not a decimal number")
         #expect(!result.isApplicable)
     }
 

@@ -14,7 +14,28 @@ import Testing
         #expect(first == again)
         #expect(first.ci != other.ci)
         #expect(first.state == Krippendorff.alpha(data, level: level).state)
-        #expect(interval.low <= interval.high && interval.level == 0.95 && interval.samples == 300)
+        #expect(interval.low <= interval.high && interval.level == 0.95)
+        #expect(first.resamples == ReliabilityResult.Resamples(drawn: 300, defined: 300))
+    }
+
+    /// Three units of two coders, one of them disagreeing: a resample of only the agreeing units (each of the
+    /// same value) has no variation, so α is undefined in it; the count says so.
+    @Test func countsTheResamplesWithDefinedAlpha() throws {
+        let data = try ReliabilityData([
+            ("u1", "A", "1"), ("u1", "B", "1"), ("u2", "A", "1"), ("u2", "B", "2"), ("u3", "A", "2"), ("u3", "B", "2"),
+        ])
+        let result = Krippendorff.bootstrap(data, level: .nominal, samples: 2000, seed: 9)
+        let resamples = try #require(result.resamples)
+        #expect(resamples.drawn == 2000 && !resamples.isAdequate)
+        // Undefined exactly when every drawn unit is u1 or every one is u3: 2 × (1/3)³ = 2/27 ≈ 7.4%.
+        let undefinedShare = Double(resamples.drawn - resamples.defined) / Double(resamples.drawn)
+        #expect(abs(undefinedShare - 2.0 / 27.0) < 0.02, "\(resamples)")
+        #expect(result.ci != nil)
+    }
+
+    @Test(arguments: [(1000, 950, true), (1000, 949, false), (20, 19, true), (20, 18, false), (7, 7, true)])
+    func ninetyFivePercentDefinedIsAdequate(_ drawn: Int, _ defined: Int, _ adequate: Bool) {
+        #expect(ReliabilityResult.Resamples(drawn: drawn, defined: defined).isAdequate == adequate)
     }
 
     @Test(arguments: MeasurementLevel.allCases)
@@ -40,9 +61,10 @@ import Testing
     @Test func undefinedAlphaHasNoInterval() throws {
         let data = try ReliabilityData([("u1", "A", "x"), ("u1", "B", "x"), ("u2", "A", "x"), ("u2", "C", "x")])
         let result = Krippendorff.bootstrap(data, level: .nominal, samples: 100, seed: 1)
-        #expect(result.value == nil && result.ci == nil)
+        #expect(result.value == nil && result.ci == nil && result.resamples == nil)
         let some = try GeneratedReliabilityData.random(units: 10, coders: 2, categories: 2, missing: 0, seed: 3).data()
-        #expect(Krippendorff.bootstrap(some, level: .nominal, samples: 0, seed: 1).ci == nil)
+        let none = Krippendorff.bootstrap(some, level: .nominal, samples: 0, seed: 1)
+        #expect(none.ci == nil && none.resamples == nil)
     }
 
     @Test(arguments: [MeasurementLevel.nominal, .interval])

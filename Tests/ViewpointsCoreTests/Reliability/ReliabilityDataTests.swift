@@ -15,7 +15,7 @@ import ViewpointsCore
         }
         #expect(
             ReliabilityDataError.notANumber(unit: "u2", value: "high").description
-                == "unit 'u2' has value 'high', which is not a number")
+                == "unit 'u2' has value 'high', which is not a decimal number")
     }
 
     @Test func nominalDataKeepAnyLabels() throws {

@@ -1,0 +1,68 @@
+/// How stable one row's wording is: fragility (exact), panel resampling and coder sensitivity.
+public struct ConsensusRobustness: Sendable, Equatable {
+    /// The fewest participants whose changed stance alters the phrase's key, resp. the class (nil: none can).
+    public var fragilityPhrase: Int?
+    public var fragilityClass: Int?
+    /// Panel resampling; nil for an empty panel.
+    public var bootstrap: PanelBootstrap?
+    /// Each reviewing coder's version, in coder order; nil when not computed (an analyst cannot read per-coder
+    /// decisions), empty when nobody reviewed a statement of the proposition.
+    public var coders: [CoderVersion]?
+    /// The reported phrase key that coders' versions are compared with.
+    public var reported: ConsensusPhrase.Key
+
+    /// Fragility and resampling of `tally`; coder versions as given.
+    public init(
+        _ tally: ConsensusTally, _ thresholds: ConsensusThresholds, resamples: Int, seed: UInt64,
+        coders: [CoderVersion]?
+    ) {
+        fragilityPhrase = Fragility.phrase(tally, thresholds)
+        fragilityClass = Fragility.consensusClass(tally, thresholds)
+        bootstrap = PanelBootstrap(tally, thresholds, resamples: resamples, seed: seed)
+        self.coders = coders
+        reported = ConsensusPhrase.key(tally, thresholds)
+    }
+
+    /// Whether every coder's version keeps the reported quantifier and side; nil when no coder version exists.
+    public var codersAgree: Bool? {
+        guard let coders, !coders.isEmpty else { return nil }
+        return coders.allSatisfy { $0.phrase == reported }
+    }
+
+    /// The coders whose version changes the phrase's key, in coder order.
+    public var dissentingCoders: [String] {
+        (coders ?? []).filter { $0.phrase != reported }.map(\.coder)
+    }
+
+    /// One line for the narrow table, e.g. `robustness: 9 changes alter the phrase, 2 the class; phrase kept in
+    /// 96.1% of resamples, class in 61.0%; support 0.66–0.88; coders agree`.
+    public var summary: String {
+        func changes(_ count: Int?) -> String {
+            guard let count else { return "none" }
+            return count == 1 ? "1 change" : "\(count) changes"
+        }
+        var parts = ["fragility \(changes(fragilityPhrase)) (phrase), \(changes(fragilityClass)) (class)"]
+        if let bootstrap {
+            var part =
+                "kept in \(percent(bootstrap.phraseStability)) / \(percent(bootstrap.classStability)) of resamples"
+            if let low = bootstrap.supportLow, let high = bootstrap.supportHigh {
+                part += ", support \(decimal(low))–\(decimal(high))"
+            }
+            parts.append(part)
+        }
+        if let agree = codersAgree {
+            parts.append(agree ? "coders agree" : "differs for \(dissentingCoders.joined(separator: ", "))")
+        }
+        return parts.joined(separator: "; ")
+    }
+
+    func percent(_ share: Double) -> String {
+        let tenths = Int((share * 1000).rounded(.toNearestOrAwayFromZero))
+        return "\(tenths / 10).\(tenths % 10)%"
+    }
+
+    func decimal(_ share: Double) -> String {
+        let hundredths = Int((share * 100).rounded(.toNearestOrAwayFromZero))
+        return "\(hundredths / 100).\(hundredths % 100 < 10 ? "0" : "")\(hundredths % 100)"
+    }
+}

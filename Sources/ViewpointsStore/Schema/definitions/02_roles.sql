@@ -1,0 +1,126 @@
+-- Who the session is (first defined in 0004_roles.sql): the membership functions the row-level security policies
+-- call, and the analysts' aggregate functions. Every function here that runs as its owner (SECURITY DEFINER) gets
+-- `SET search_path = pg_catalog, <schema>, pg_temp` from 99_pin_search_path.sql: pg_catalog first, so no operator
+-- or function a caller created elsewhere can stand in for a built-in one, and pg_temp last.
+
+-- Whether the session's login may act as the schema's owner: a superuser, viewpoints_owner or a member of it (the
+-- role owning `studies`). Follows session_user, so SET ROLE and SECURITY DEFINER callers cannot borrow it.
+CREATE OR REPLACE FUNCTION viewpoints_session_is_owner() RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER AS $$
+    SELECT pg_has_role(session_user, c.relowner, 'MEMBER') FROM pg_class c WHERE c.oid = 'studies'::regclass
+$$;
+
+-- Whether the session's login has one of `roles` in `study`.
+CREATE OR REPLACE FUNCTION viewpoints_has_role(study bigint, VARIADIC roles text[]) RETURNS boolean
+LANGUAGE sql STABLE SECURITY DEFINER AS $$
+    SELECT EXISTS (SELECT 1 FROM study_members m
+                    WHERE m.study_id = study AND m.login = session_user AND m.role = ANY (roles))
+$$;
+
+-- The studies where the session's login has one of `roles`. Policies use it as `study_id IN (SELECT …)`: an
+-- uncorrelated subquery, run once per statement and hashed, not a function call per row.
+CREATE OR REPLACE FUNCTION viewpoints_studies(VARIADIC roles text[]) RETURNS SETOF bigint ROWS 10
+LANGUAGE sql STABLE SECURITY DEFINER AS $$
+    SELECT m.study_id FROM study_members m WHERE m.login = session_user AND m.role = ANY (roles)
+$$;
+
+-- The coders the session's login codes as: one per study where it is a coder.
+CREATE OR REPLACE FUNCTION viewpoints_coders() RETURNS TABLE (study_id bigint, coder_id bigint) ROWS 10
+LANGUAGE sql STABLE SECURITY DEFINER AS $$
+    SELECT m.study_id, m.coder_id FROM study_members m WHERE m.login = session_user AND m.role = 'coder'
+$$;
+
+-- The session's memberships, for the CLI to offer what the login may do.
+CREATE OR REPLACE FUNCTION viewpoints_memberships()
+RETURNS TABLE (slug text, role text, coder text)
+LANGUAGE sql STABLE SECURITY DEFINER AS $$
+    SELECT s.slug, m.role, k.name
+      FROM study_members m
+      JOIN studies s ON s.study_id = m.study_id
+      LEFT JOIN coders k ON k.study_id = m.study_id AND k.coder_id = m.coder_id
+     WHERE m.login = session_user
+     ORDER BY s.slug, m.role
+$$;
+
+-- The smallest group size an aggregate function shows (DOMAIN.md §4: k = 5); a caller may ask for more.
+CREATE OR REPLACE FUNCTION viewpoints_min_cell() RETURNS integer LANGUAGE sql IMMUTABLE AS 'SELECT 5';
+
+-- The id of study `study_slug` when the caller is its lead or analyst and asks for at least the minimum cell
+-- size; otherwise insufficient_privilege, the same for a study that does not exist (its existence is not told).
+CREATE OR REPLACE FUNCTION viewpoints_aggregate_study(study_slug text, min_cell integer, by_attribute text)
+RETURNS bigint
+LANGUAGE plpgsql STABLE SECURITY DEFINER AS $$
+DECLARE
+    found bigint;
+    known text;
+BEGIN
+    SELECT s.study_id INTO found FROM studies s WHERE s.slug = study_slug;
+    IF found IS NULL OR NOT viewpoints_has_role(found, 'lead', 'analyst') THEN
+        RAISE EXCEPTION 'login % is not a lead or analyst of study %', session_user, study_slug
+            USING ERRCODE = 'insufficient_privilege',
+                  HINT = 'an owner grants access with `viewpoints grant --study SLUG --role analyst --user LOGIN`';
+    END IF;
+    IF min_cell IS NULL OR min_cell < viewpoints_min_cell() THEN
+        RAISE EXCEPTION 'aggregates suppress groups of fewer than % participants; % was asked',
+                        viewpoints_min_cell(), coalesce(min_cell::text, 'no minimum')
+            USING ERRCODE = 'insufficient_privilege',
+                  HINT = 'only a lead sees smaller groups (viewpoints consensus --min-cell as a lead)';
+    END IF;
+    IF by_attribute IS NOT NULL AND NOT EXISTS (
+        SELECT 1 FROM participants p WHERE p.study_id = found AND p.attributes ? by_attribute) THEN
+        SELECT string_agg(k, ', ' ORDER BY k) INTO known
+          FROM (SELECT DISTINCT jsonb_object_keys(p.attributes) AS k FROM participants p WHERE p.study_id = found) a;
+        RAISE EXCEPTION 'no participant of study % has the attribute ''%''', study_slug, by_attribute
+            USING ERRCODE = 'invalid_parameter_value',
+                  HINT = CASE WHEN known IS NULL THEN 'the study has no participant attributes'
+                              ELSE 'known attributes: ' || known END;
+    END IF;
+    RETURN found;
+END
+$$;
+
+-- consensus_tallies (0003) of one study for its whole panel or `--by` groups, with small-cell suppression
+-- applied here: a group with fewer than `min_cell` participants has every count NULL and `suppressed`, and when
+-- exactly one group of a code's row set is, the next smallest (ties by name) is too (secondary suppression),
+-- the rule of viewpoints consensus. Without a breakdown the whole panel is one group under the same rule.
+CREATE OR REPLACE FUNCTION study_aggregate_tallies(study_slug text, by_attribute text DEFAULT NULL, min_cell integer DEFAULT 5)
+RETURNS TABLE (code text, label text, theme text, is_theme boolean, grp text, suppressed boolean,
+               participants bigint, addressed bigint, stance_m2 bigint, stance_m1 bigint, stance_0 bigint,
+               stance_p1 bigint, stance_p2 bigint, participants_unresolved bigint, unresolved_statements bigint)
+LANGUAGE sql STABLE SECURITY DEFINER AS $$
+WITH t AS (
+    SELECT t.*, t.participants < min_cell AS small
+      FROM consensus_tallies(viewpoints_aggregate_study(study_slug, min_cell, by_attribute), by_attribute)
+           WITH ORDINALITY AS t
+), decided AS (
+    SELECT t.*,
+           small OR (count(*) FILTER (WHERE small) OVER (PARTITION BY t.code) = 1
+                     AND NOT small
+                     AND row_number() OVER (PARTITION BY t.code, small ORDER BY t.participants, t.grp COLLATE "C") = 1)
+           AS hidden
+      FROM t
+)
+SELECT d.code, d.label, d.theme, d.is_theme, d.grp, d.hidden,
+       CASE WHEN NOT d.hidden THEN d.participants END, CASE WHEN NOT d.hidden THEN d.addressed END,
+       CASE WHEN NOT d.hidden THEN d.stance_m2 END, CASE WHEN NOT d.hidden THEN d.stance_m1 END,
+       CASE WHEN NOT d.hidden THEN d.stance_0 END, CASE WHEN NOT d.hidden THEN d.stance_p1 END,
+       CASE WHEN NOT d.hidden THEN d.stance_p2 END, CASE WHEN NOT d.hidden THEN d.participants_unresolved END,
+       CASE WHEN NOT d.hidden THEN d.unresolved_statements END
+  FROM decided d
+ ORDER BY d.ordinality
+$$;
+
+-- The study's coverage and unresolved statement–proposition pairs: whole-study counts.
+CREATE OR REPLACE FUNCTION study_aggregate_coverage(study_slug text)
+RETURNS TABLE (statements bigint, reviewed bigint, coverage numeric, unresolved_pairs bigint)
+LANGUAGE sql STABLE SECURITY DEFINER AS $$
+    WITH s AS MATERIALIZED (SELECT viewpoints_aggregate_study(study_slug, viewpoints_min_cell(), NULL) AS study_id)
+    SELECT c.statements, c.reviewed, c.coverage,
+           (SELECT coalesce(sum(t.unresolved_statements), 0)::bigint FROM consensus_tallies(s.study_id) t)
+      FROM s JOIN study_coverage c ON c.study_id = s.study_id
+$$;
+
+-- Only the roles `db roles` grants them to may call the functions that run as their owner.
+REVOKE EXECUTE ON FUNCTION viewpoints_aggregate_study(text, integer, text) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION study_aggregate_tallies(text, text, integer) FROM PUBLIC;
+REVOKE EXECUTE ON FUNCTION study_aggregate_coverage(text) FROM PUBLIC;
