@@ -12,14 +12,52 @@ import Foundation
 public enum NameFold {
     /// The skeleton of `word` (a word of letters, digits, marks and default-ignorables).
     public static func fold<S: StringProtocol>(_ word: S) -> String {
-        var out = String.UnicodeScalarView()
         if word.utf8.allSatisfy({ $0 < 0x80 }) {
-            for scalar in word.unicodeScalars {
-                let v = scalar.value
-                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v | 0x20)! : scalar)
-            }
-            return String(out)
+            return String(decoding: word.utf8.map { $0 &- 0x41 < 26 ? $0 | 0x20 : $0 }, as: UTF8.self)
         }
+        var out = String.UnicodeScalarView()
+        // Scalar by scalar through a table below U+2000 (Latin, Greek, Cyrillic, Arabic, Devanagari, …) and Han
+        // as it is; any other word takes the general path.
+        let table = Self.table
+        for scalar in word.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                out.append(v >= 0x41 && v <= 0x5A ? Unicode.Scalar(v | 0x20)! : scalar)
+            } else if v < tableLimit {
+                for k in Int(table.offsets[Int(v)])..<Int(table.offsets[Int(v) + 1]) {
+                    out.append(Unicode.Scalar(table.scalars[k])!)
+                }
+            } else if (v >= 0x4E00 && v <= 0x9FFF) || (v >= 0x3400 && v <= 0x4DBF) {
+                out.append(scalar)
+            } else if ScalarClass.isIgnorable(v) {
+                continue
+            } else {
+                return slowFold(word)
+            }
+        }
+        return String(out)
+    }
+
+    /// Scalars below this have their skeleton in `table`.
+    static let tableLimit: UInt32 = 0x2000
+
+    /// The skeleton of every scalar below `tableLimit`, as `slowFold` gives it: the skeleton of scalar v is
+    /// `scalars[offsets[v]..<offsets[v + 1]]`.
+    static let table: (offsets: [UInt32], scalars: [UInt32]) = {
+        var offsets: [UInt32] = [0]
+        var scalars: [UInt32] = []
+        for v in 0..<tableLimit {
+            if v >= 0x80, let scalar = Unicode.Scalar(v) {
+                scalars += slowFold(String(scalar)).unicodeScalars.map(\.value)
+            }
+            offsets.append(UInt32(scalars.count))
+        }
+        return (offsets, scalars)
+    }()
+
+    /// The general path: lowercase, NFKD, then each scalar dropped, mapped or kept.
+    static func slowFold<S: StringProtocol>(_ word: S) -> String {
+        var out = String.UnicodeScalarView()
         // NFKD splits base letters from their marks and reduces compatibility forms (full-width, ligatures);
         // lowercasing first turns `İ` into `i` + U+0307 and `ẞ` into `ß`.
         let decomposed = String(word).lowercased().decomposedStringWithCompatibilityMapping

@@ -88,21 +88,27 @@ extension RedactionTrie {
                     guard ScalarClass.isASCIIAlnum(c) else { break }
                     scanned.hash = ASCIIWordTable.mix(scanned.hash, c | 0x20)
                     j += 1
-                    if c > 0x39 {
-                        scanned.letterEnd = j
-                        scanned.letterHash = scanned.hash
-                    }
                 }
                 scanned.end = j
-                if j == i || (j < n && p[j] >= 0x80) { scanned = Self.scanWord(p, i) }
+                if j == i || (j < n && p[j] >= 0x80) {
+                    scanned = Self.scanWord(p, i)
+                } else if ScalarClass.isASCIIDigit(p[j - 1]) {
+                    // trailing digits (a handle such as `khan92`): where the letters end, and their hash
+                    var k = j - 1
+                    while k > i && ScalarClass.isASCIIDigit(p[k - 1]) { k -= 1 }
+                    scanned.letterEnd = k
+                    for b in UnsafeBufferPointer(rebasing: p[i..<k]) {
+                        scanned.letterHash = ASCIIWordTable.mix(scanned.letterHash, b | 0x20)
+                    }
+                } else {
+                    scanned.letterEnd = j
+                }
                 next = scanned.end
-                var folded = ""
                 let node: Int32
                 if scanned.ascii {
                     node = table.lookup(scanned.hash, p, i, scanned.end)
                 } else {
-                    folded = Self.foldedWord(p, i, scanned.end)
-                    node = rootWords[folded] ?? -1
+                    node = rootWords[Self.foldedWord(p, i, scanned.end)] ?? -1
                 }
                 if node >= 0 {
                     let match = walk(from: node, in: p, at: scanned.end)
@@ -111,22 +117,11 @@ extension RedactionTrie {
                         best = match.payload
                     }
                 }
-                if best < 0 && scanned.end > scanned.letterEnd && scanned.letterEnd > i {
-                    // a handle: a name part or a name run together, followed by digits (`ayeshakhan92`)
-                    let stem: Int32
-                    if scanned.ascii {
-                        stem = table.lookup(scanned.letterHash, p, i, scanned.letterEnd)
-                    } else {
-                        var scalars = folded.unicodeScalars
-                        while let last = scalars.last, last.value &- 0x30 < 10 { scalars.removeLast() }
-                        stem = rootWords[String(scalars)] ?? -1
-                    }
-                    if stem >= 0, case let payload = nodes[Int(stem)].payload, payload >= 0,
-                        !payloads[Int(payload)].guarded, payloads[Int(payload)].kind != .term
-                    {
-                        bestEnd = scanned.end
-                        best = payload
-                    }
+                if best < 0 && scanned.end > scanned.letterEnd && scanned.letterEnd > i,
+                    case let stem = handleStem(p, i, scanned), stem >= 0
+                {
+                    bestEnd = scanned.end
+                    best = stem
                 }
             }
             if best >= 0 {
@@ -239,10 +234,27 @@ extension RedactionTrie {
         NameFold.fold(String(decoding: UnsafeBufferPointer(rebasing: p[start..<end]), as: UTF8.self))
     }
 
+    /// The payload of a name part or run-together name followed by digits (`ayeshakhan92`), or -1.
+    @inline(never)
+    func handleStem(_ p: UnsafeBufferPointer<UInt8>, _ i: Int, _ scanned: ScannedWord) -> Int32 {
+        let stem: Int32
+        if scanned.ascii {
+            stem = table.lookup(scanned.letterHash, p, i, scanned.letterEnd)
+        } else {
+            var scalars = Self.foldedWord(p, i, scanned.end).unicodeScalars
+            while let last = scalars.last, last.value &- 0x30 < 10 { scalars.removeLast() }
+            stem = rootWords[String(scalars)] ?? -1
+        }
+        guard stem >= 0 else { return -1 }
+        let payload = nodes[Int(stem)].payload
+        guard payload >= 0, !guardedPayloads[Int(payload)], payloadKinds[Int(payload)] != .term else { return -1 }
+        return payload
+    }
+
     /// Whether the match `p[start..<end]` may be replaced: always, unless its key is guarded (see `Payload`).
     @inline(__always)
     func passes(_ payload: Int32, _ p: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Bool {
-        guard payloads[Int(payload)].guarded else { return true }
+        guard guardedPayloads[Int(payload)] else { return true }
         return Self.looksLikeName(p, start, end)
     }
 

@@ -36,6 +36,9 @@ struct RedactionTrie: Sendable {
     private(set) var punctuationStartsASCII = [Bool](repeating: false, count: 128)
     private(set) var hasNonASCIIPunctuationStart = false
     private(set) var table = ASCIIWordTable([])
+    /// `payloads[k].guarded` and `.kind`, kept apart so the scanner reads them without copying a payload.
+    private(set) var guardedPayloads: [Bool] = []
+    private(set) var payloadKinds: [RedactionKind] = []
     private var payloadIndex: [String: Int32] = [:]
 
     init() {
@@ -95,6 +98,8 @@ struct RedactionTrie: Sendable {
             entries.append((Array(word.utf8), node))
         }
         table = ASCIIWordTable(entries)
+        guardedPayloads = payloads.map(\.guarded)
+        payloadKinds = payloads.map(\.kind)
     }
 
     /// The tokens of a key: word skeletons, punctuation scalars and single `" "` for white space runs.

@@ -72,7 +72,12 @@ public struct ManagedServer: Sendable {
 
     /// The socket folder after checking with `lstat` that it is a folder of the server's user no one else may use.
     func verifiedSocketDirectory() throws(StoreError) -> String {
-        let folder = socketDirectory
+        guard let folder = preferredSocketDirectory ?? readSettings().socketDirectory else {
+            // a server started by an earlier version, with its socket where another user could have put it
+            throw StoreError(
+                .configuration, "the managed server has no private socket folder recorded in \(settingsFile)",
+                hint: "run `viewpoints server stop`, then any command: a private socket folder is made on start")
+        }
         try PrivateFolder.verify(folder, owner: serverUID)
         return folder
     }
