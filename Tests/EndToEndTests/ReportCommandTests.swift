@@ -131,8 +131,11 @@ final class ReportCommandTests {
         // each finding carries its robustness: METHODS.md's worked example for the first
         #expect(
             html.contains(
-                "Robustness: fragility 9 changes (phrase), 2 changes (class); kept in 98.5% / 71.5% of resamples, "
+                "Robust. Robustness: fragility 9 changes (phrase), 2 changes (class); kept in 98.5% / 71.5% of "
+                    + "resamples, "
                     + "support 0.66–0.89; coders agree."))
+        // "All who addressed it" breaks with one opposing voice: fragile by METHODS.md's rule
+        #expect(html.contains("Fragile. Robustness: fragility 1 change (phrase), 1 change (class)"), "all is fragile")
         let consensus = try run(["consensus", "--format", "csv"])
         ReportCommandTests.expectTables(html, match: try ReportCommandTests.csv(consensus.stdout), groups: false)
         // state: the audit head as `audit verify` computes it, the schema version, no date

@@ -36,6 +36,26 @@ public struct ConsensusRobustness: Sendable, Equatable {
 
     /// One line for the narrow table, e.g. `robustness: 9 changes alter the phrase, 2 the class; phrase kept in
     /// 96.1% of resamples, class in 61.0%; support 0.66–0.88; coders agree`.
+    /// The report's label for a key finding (METHODS.md, "Robust or fragile"): robust when at least
+    /// `Verdict.minimumChanges` participants would have to answer otherwise to change its wording, at least
+    /// `Verdict.minimumStability` of resampled panels keep the wording, and no coder's version changes it;
+    /// fragile otherwise. Nil when the fragility of the wording is not known.
+    public var verdict: Verdict? {
+        guard let fragility = fragilityPhrase else { return nil }
+        let stable = bootstrap.map { $0.phraseStability >= Verdict.minimumStability } ?? true
+        return fragility >= Verdict.minimumChanges && stable && codersAgree != false ? .robust : .fragile
+    }
+
+    /// Robust or fragile, by the rule of `verdict`.
+    public enum Verdict: String, Sendable {
+        case robust, fragile
+
+        /// Fewest changed participants a robust finding needs.
+        public static let minimumChanges = 3
+        /// Smallest share of resampled panels that keep a robust finding's wording.
+        public static let minimumStability = 0.9
+    }
+
     public var summary: String {
         func changes(_ count: Int?) -> String {
             guard let count else { return "none" }

@@ -97,13 +97,22 @@ struct ReportWriter {
             }
             list(
                 findings.map(FindingsReport.sentence), ordered: true, className: "findings",
-                notes: findings.map { $0.robustness.map { "Robustness: " + $0.summary + "." } })
+                notes: findings.map { finding in
+                    finding.robustness.map { robustness in
+                        (robustness.verdict.map { $0.rawValue.capitalized + ". " } ?? "") + "Robustness: "
+                            + robustness.summary + "."
+                    }
+                })
             if findings.contains(where: { $0.robustness != nil }) {
                 paragraph(
                     "Robustness (METHODS.md, Robustness of findings): fragility is the fewest participants whose "
                         + "changed stance would alter the wording (phrase) or the class; then the share of "
                         + "resampled panels that keep the phrase and the class, the support share's 95% percentile "
-                        + "interval, and whether every coder's version keeps the wording.",
+                        + "interval, and whether every coder's version keeps the wording. A finding is robust "
+                        + "when at least \(ConsensusRobustness.Verdict.minimumChanges) participants would have to "
+                        + "answer otherwise to change its wording, at least "
+                        + "\(Int(ConsensusRobustness.Verdict.minimumStability * 100))% of resampled panels keep it "
+                        + "and no coder's version changes it; fragile otherwise.",
                     className: "note")
             }
         }

@@ -186,3 +186,23 @@ import Testing
         }
     }
 }
+
+@Suite struct RobustnessVerdictTests {
+    static func verdict(_ big: Int, _ k: Int, _ neutral: Int, _ o: Int) -> ConsensusRobustness.Verdict? {
+        ConsensusRobustness(
+            ConsensusTally(participants: big, support: k, neutral: neutral, oppose: o), ConsensusThresholds(),
+            resamples: 2_000, seed: 42, coders: nil
+        ).verdict
+    }
+
+    @Test func theRuleOfMethodsMd() {
+        // "Most" of 60 with 39: 9 changes, kept by almost every resample
+        #expect(Self.verdict(60, 39, 5, 6) == .robust)
+        // "All who addressed it": one opposing voice ends it
+        #expect(Self.verdict(60, 44, 0, 0) == .fragile)
+        // "Most" with 31 of 60: one supporter fewer is "Many"
+        #expect(Self.verdict(60, 31, 5, 5) == .fragile)
+        // a panel smaller than --min-addressed: no change can alter the wording, so no label
+        #expect(Self.verdict(2, 1, 0, 0) == nil)
+    }
+}
