@@ -29,7 +29,7 @@ import Testing
     }
 
     @Test func plainTextTurnsWithWrappedAndContinuationParagraphs() throws {
-        let transcript = try Self.read("interview-ayesha.txt")
+        let transcript = try Self.read("interview-05.txt")
         #expect(transcript.turns.map(\.speaker) == ["Interviewer", "Ayesha Khan", "Interviewer", "Ayesha Khan"])
         let ayesha = transcript.turns[1]
         #expect(ayesha.line == 5)
