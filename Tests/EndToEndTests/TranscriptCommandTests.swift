@@ -110,3 +110,43 @@ struct TranscriptCommandTests {
         #expect(missing.status == 66, "\(missing)")
     }
 }
+
+extension TranscriptCommandTests {
+    @Test func aWordDocumentImportsWithItsBoldSpeaker() throws {
+        let participants = try study()
+        let result = try run([
+            "import", "transcripts", Self.fixtures() + "/interview-09.docx", "--participants", participants,
+        ])
+        #expect(result.status == 0, "\(result)")
+        #expect(result.stdout.contains("statements: 1 new"), "\(result)")
+        #expect(result.stdout.contains("1 comments"))
+        let text = try db.scalar("SELECT text FROM statements")
+        #expect(text == "“Very little,” I said. Then we waited.\n\nIt was not easy\t😀 for anyone.")
+        #expect(try db.scalar("SELECT source FROM statements") == "interview-09.docx:3")
+    }
+
+    @Test func hostileFilesAreRefusedWithSixtyFiveAndNothingWritten() throws {
+        let participants = try study()
+        let folder = Self.fixtures()
+        let before = try db.snapshot()
+        let invalid = files.write("bad.txt", bytes: Array("Q: hi\nA: caf".utf8) + [0xE9])
+        let huge = files.write("huge.txt", "Q: hi\nA: " + String(repeating: "blah ", count: 500_000) + "\n")
+        for (path, message) in [
+            (folder + "/hostile-bomb.docx", "inflates to over 64 MB"),
+            (folder + "/hostile-lying-bomb.docx", "word/document.xml"),
+            (folder + "/hostile-truncated.docx", "not a readable .docx"),
+            (folder + "/hostile-entities.docx", "declares a DTD"),
+            (folder + "/hostile-external-entity.docx", "declares a DTD"),
+            (invalid, "not valid UTF-8"),
+            (huge, "paragraphs over 1 MB are refused"),
+        ] {
+            let result = try run([
+                "import", "transcripts", path, "--participants", participants, "--participant", "amna@x.org",
+            ])
+            #expect(result.status == 65, "\(path): \(result)")
+            #expect(result.stderr.contains(path + ":1:1: ") || result.stderr.contains(path + ":2:"), "\(result)")
+            #expect(result.stderr.contains(message), "\(path): \(result)")
+        }
+        #expect(try db.snapshot() == before)
+    }
+}
