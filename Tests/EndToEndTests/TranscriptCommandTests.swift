@@ -150,3 +150,36 @@ extension TranscriptCommandTests {
         #expect(try db.snapshot() == before)
     }
 }
+
+extension TranscriptCommandTests {
+    @Test func theSampleTranscriptsImportAfterTheSampleStatementsAndCountLikeAnyOther() throws {
+        let sample = Repository.path("Samples/ipr-2018")
+        let participants = sample + "/participants.csv"
+        #expect(try run(["study", "create", "ipr-2018"]).status == 0)
+        #expect(try run(["import", "participants", participants]).status == 0)
+        #expect(
+            try run(["import", "statements", sample + "/statements.csv", "--participants", participants]).status == 0)
+        let stored = try db.scalar("SELECT count(*) FROM statements")
+        let result = try run(["import", "transcripts", sample + "/transcripts", "--participants", participants])
+        #expect(result.status == 0, "\(result)")
+        #expect(
+            result.stdout.contains("statements: 8 new, 0 unchanged, 0 changed, 599 not in file (kept)"), "\(result)")
+        #expect(result.stdout.contains("transcripts: 3 files read; left out: 1 comments, 1 headers and footers"))
+        #expect(Int(try db.scalar("SELECT count(*) FROM statements") ?? "")! == Int(stored ?? "")! + 8)
+        // new statements number on after the participant's stored ones
+        let adnan = try db.rows(
+            """
+            SELECT s.seq::text, coalesce(s.external_id, '') FROM statements s
+             WHERE s.participant_id = (SELECT participant_id FROM statements WHERE external_id = 'interview-01-001')
+             ORDER BY s.seq DESC LIMIT 3
+            """)
+        #expect(adnan.map { $0[1]! }.prefix(2) == ["interview-01-002", "interview-01-001"])
+        #expect(adnan.count == 3 && Int(adnan[0][0]!)! == Int(adnan[2][0]!)! + 2, "\(adnan)")
+        let text = try db.scalar("SELECT text FROM statements WHERE external_id = 'interview-02-002'") ?? ""
+        #expect(text.contains("[P03]") || text.contains("[EMAIL]") || !text.contains("a.khattak@"), "\(text)")
+        let again = try run(["import", "transcripts", sample + "/transcripts", "--participants", participants])
+        #expect(again.stdout.contains("statements: 0 new, 8 unchanged, 0 changed"), "\(again)")
+        let coded = try run(["progress"])
+        #expect(coded.status == 0, "\(coded)")
+    }
+}

@@ -20,6 +20,8 @@ public struct StatementImportOptions: ImportModeOptions, Sendable {
     public var bulkThresholdBytes = 32 << 20
     /// Called now and then with the rows read so far.
     public var onProgress: (@Sendable (Int) -> Void)?
+    /// Rows without seq number on after the participant's stored statements (transcripts), instead of from 1.
+    var numberAfterStored = false
 
     public init() {}
 }
@@ -104,6 +106,9 @@ extension Store {
             if direct {
                 result.summary.new = state.rows
                 return
+            }
+            if options.numberAfterStored {
+                try connection.query(StatementQueries.numberAfterStored, [study.id], doing: "numbering statements")
             }
             try mergeStaged(
                 study: study, label: context.label, places: state.places, options: options, summary: &result.summary)

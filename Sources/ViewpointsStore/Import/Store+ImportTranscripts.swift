@@ -5,6 +5,8 @@ public struct TranscriptImportOptions: Sendable {
     public var statements = StatementImportOptions()
     /// `--show-segments N`: the first N segments, with speaker → pseudonym and redactions.
     public var showSegments = 0
+    /// The transcripts' size: a large first import into an empty study is bulk-loaded, as a large statements CSV is.
+    public var bulkBytes = 0
 
     public init() {}
 }
@@ -40,6 +42,8 @@ extension Store {
         throws -> TranscriptImportResult
     {
         var rows = transcripts
+        var options = options
+        options.statements.numberAfterStored = true
         var result = StatementImportResult(summary: ImportSummary(kind: "statements", options: options.statements))
         let label = rows.paths.count == 1 ? rows.paths[0] : "transcripts"
         let context = try statementImportContext(
@@ -51,7 +55,8 @@ extension Store {
                 uniquingKeysWith: { a, _ in a })
         }
         var problems = ProblemList(file: label)
-        try importStatementRows(from: &rows, context: context, bulkBytes: 0, problems: &problems, result: &result)
+        try importStatementRows(
+            from: &rows, context: context, bulkBytes: options.bulkBytes, problems: &problems, result: &result)
         var done = TranscriptImportResult(summary: result.summary, warnings: result.warnings)
         done.transcriptWarnings = rows.warnings
         done.leftOut = rows.leftOut

@@ -45,8 +45,13 @@ extension Viewpoints.Import {
             options.statements.keepAttributes = identifying.kept
             if let redact { options.statements.redactTerms = try Viewpoints.Import.readRedactTerms(redact) }
             options.showSegments = showSegments
+            let paths = try Self.transcriptPaths(files)
+            options.bulkBytes = paths.reduce(0) { total, path in
+                total
+                    + (((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0)
+            }
             let rows = TranscriptRows(
-                paths: try Self.transcriptPaths(files), mapping: try mapping(), split: split.value,
+                paths: paths, mapping: try mapping(), split: split.value,
                 preview: showSegments, read: Self.readTranscript)
             let result = try database.withStudy(studyOptions.resolvedSlug) { store, study in
                 try store.importTranscripts(rows, study: study, options: options)
@@ -100,9 +105,10 @@ extension Viewpoints.Import {
                 }
                 let inside = (try? FileManager.default.contentsOfDirectory(atPath: name)) ?? []
                 let folder = name.hasSuffix("/") ? name : name + "/"
-                paths += inside.sorted().filter { TranscriptFormat(path: $0) != nil && !$0.hasPrefix(".") }.map {
-                    folder + $0
-                }
+                // a folder's README is about the transcripts, not one of them
+                paths += inside.sorted().filter {
+                    TranscriptFormat(path: $0) != nil && !$0.hasPrefix(".") && !$0.uppercased().hasPrefix("README.")
+                }.map { folder + $0 }
             }
             guard !paths.isEmpty else {
                 warn(
