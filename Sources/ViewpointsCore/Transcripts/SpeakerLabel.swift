@@ -28,7 +28,8 @@ struct SpeakerLabel: Equatable {
             bold = true
             s = s.dropFirst(2)
         }
-        guard let colon = s.firstIndex(of: ":") else { return nil }
+        // a label is short: look for its colon in the first bytes only (a paragraph without one is not scanned)
+        guard let colon = s.utf8.prefix(4 * longest).firstIndex(of: UInt8(ascii: ":")) else { return nil }
         var name = s[..<colon]
         var after = s[s.index(after: colon)...]
         if bold {
@@ -42,12 +43,12 @@ struct SpeakerLabel: Equatable {
         }
         guard after.isEmpty || after.first == " " || after.first == "\t", isName(name) else { return nil }
         return SpeakerLabel(
-            time: time, speaker: String(name.trimmingCharacters(in: .whitespaces)), column: indent + 1,
+            time: time, speaker: String(name.trimmedSpaces), column: indent + 1,
             rest: after.drop(while: { $0 == " " || $0 == "\t" }))
     }
 
     static func isName(_ name: Substring) -> Bool {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
+        let trimmed = name.trimmedSpaces
         guard !trimmed.isEmpty, trimmed.count <= longest else { return false }
         let words = trimmed.split(whereSeparator: { $0 == " " })
         guard words.count <= mostWords else { return false }

@@ -94,8 +94,55 @@ enum TextDecoding {
         return (line, column)
     }
 
-    /// Lines without their terminators (LF, CRLF or CR).
+    /// Lines without their terminators (LF, CRLF or CR), found in the UTF-8 bytes (not by grapheme: fast).
     static func lines(_ text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        var lines: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex
+        var i = start
+        while i < utf8.endIndex {
+            let byte = utf8[i]
+            guard byte == 0x0A || byte == 0x0D else {
+                i = utf8.index(after: i)
+                continue
+            }
+            lines.append(text[start..<i])
+            var next = utf8.index(after: i)
+            if byte == 0x0D, next < utf8.endIndex, utf8[next] == 0x0A { next = utf8.index(after: next) }
+            (start, i) = (next, next)
+        }
+        lines.append(text[start..<utf8.endIndex])
+        return lines
+    }
+
+    /// Runs of spaces and tabs made one space (only copied when there is such a run).
+    static func collapsingSpaces(_ text: String) -> String {
+        var previous: UInt8 = 0x41
+        var needed = false
+        for byte in text.utf8 {
+            if byte == 0x09 || byte == 0x20 && previous == 0x20 {
+                needed = true
+                break
+            }
+            previous = byte
+        }
+        guard needed else { return text }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing spaces and tabs (any Unicode space separator): what
+    /// `trimmingCharacters(in: .whitespaces)` gives, without Foundation's copies.
+    var trimmedSpaces: SubSequence {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        func isSpace(_ s: Unicode.Scalar) -> Bool {
+            s == " " || s == "\t" || s.value >= 0x80 && s.properties.generalCategory == .spaceSeparator
+        }
+        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return self[start..<end]
     }
 }
