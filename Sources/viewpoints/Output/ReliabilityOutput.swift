@@ -47,7 +47,7 @@ struct ReliabilityOutput {
             let members = zip(Self.keys, row).map { "      \(JSONText.quoted($0)): \($1.json)" }
             return "    {\n" + members.joined(separator: ",\n") + "\n    }"
         }
-        let coders = report.coders.map(StatsOutput.quoted).joined(separator: ", ")
+        let coders = report.coders.map(JSONText.quoted).joined(separator: ", ")
         return """
             {
               "unit": \(JSONText.quoted(report.unit.rawValue)),
