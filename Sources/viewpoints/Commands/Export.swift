@@ -55,8 +55,29 @@ extension Viewpoints.Export {
     }
 
     struct Codebook: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "key,label,description,parent,number.")
+        static let configuration = CommandConfiguration(
+            abstract: "key,label,description,parent,number; or REFI-QDA with --format qdc.")
+        @Option(help: "csv, or qdc (a REFI-QDA codebook, Codebook.xsd).") var format: CodebookFormat = .csv
         @OptionGroup var options: ExportOptions
-        func run() throws { try options.run("codes") { try $0.exportCodebook(study: $1, $2) } }
+
+        func run() throws {
+            guard format == .qdc else {
+                try options.run("codes") { try $0.exportCodebook(study: $1, $2) }
+                return
+            }
+            let xml = try options.database.withStudy(options.studyOptions.resolvedSlug) {
+                try $0.exportQDACodebook(study: $1)
+            }
+            guard let out = options.out, out != "-" else {
+                print(xml, terminator: "")
+                return
+            }
+            try ReportFiles.write(xml, to: out, mode: Int(options.fileMode.mode.value))
+            warn("wrote the codebook to \(out)")
+        }
+    }
+
+    enum CodebookFormat: String, ExpressibleByArgument, CaseIterable {
+        case csv, qdc
     }
 }
