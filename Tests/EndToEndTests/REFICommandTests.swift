@@ -85,4 +85,57 @@ struct REFICommandTests {
         #expect(!output.stderr.contains("root:"), "no file's content leaks")
         #expect(try run(["export", "codebook"]).stdout == "key,label,description,parent,number\n")
     }
+
+    /// The sample study with both coders' codings and the lead's adjudications.
+    func importSample(_ slug: String) throws {
+        let sample = Repository.path("Samples/ipr-2018")
+        let steps: [[String]] = [
+            ["study", "create", slug],
+            ["import", "participants", sample + "/participants.csv"],
+            ["import", "statements", sample + "/statements.csv", "--participants", sample + "/participants.csv"],
+            ["import", "codebook", sample + "/codebook.csv"],
+            ["coder", "add", "coder-a"], ["coder", "add", "coder-b"], ["coder", "add", "lead"],
+            ["import", "codings", sample + "/codings.csv"],
+            ["import", "adjudications", sample + "/adjudications.csv", "--coder", "lead"],
+        ]
+        for step in steps {
+            let output = try run(step + (step[0] == "study" ? [] : ["--study", slug]))
+            try #require(output.status == 0, "\(step): \(output)")
+        }
+    }
+
+    /// Unpacks a .qdpx with Python's zipfile into `folder`.
+    func unzip(_ archive: String, into folder: String) throws {
+        let python = try #require(ExternalTool.find("python3"))
+        let output = try ExternalTool.run(
+            python,
+            ["-c", "import sys, zipfile; zipfile.ZipFile(sys.argv[1]).extractall(sys.argv[2])", archive, folder],
+            in: files.folder)
+        try #require(output.status == 0, "\(output)")
+    }
+
+    @Test(.needs(REFICommandTests.xmllint != nil, "needs xmllint (libxml2-utils)"))
+    func theSampleProjectExportsValidWithEveryStatementAndCoding() throws {
+        try importSample("ipr-2018")
+        let qdpx = files.folder + "/ipr.qdpx"
+        let export = try run(["export", "project", "--format", "qdpx", "--out", qdpx])
+        #expect(export.status == 0, "\(export)")
+        #expect(export.stderr.contains("wrote 60 cases, 599 selections, 1340 codings by 3 users to \(qdpx)"))
+        let folder = files.folder + "/unpacked"
+        try unzip(qdpx, into: folder)
+        #expect(try schemaErrors(folder + "/project.qde", "Project.xsd") == nil)
+        let project = try String(contentsOfFile: folder + "/project.qde", encoding: .utf8)
+        let sources = try FileManager.default.contentsOfDirectory(atPath: folder + "/Sources")
+        #expect(sources.count == 60)
+        for source in sources { #expect(project.contains("plainTextPath=\"internal://\(source)\"")) }
+        #expect(project.components(separatedBy: "<PlainTextSelection ").count - 1 == 599)
+        #expect(project.contains("adjudicated by lead:"))
+        let mode = try FileManager.default.attributesOfItem(atPath: qdpx)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+
+        let again = files.folder + "/again.qdpx"
+        #expect(try run(["export", "project", "--out", again]).status == 0)
+        try unzip(again, into: files.folder + "/again")
+        #expect(try String(contentsOfFile: files.folder + "/again/project.qde", encoding: .utf8) == project)
+    }
 }
