@@ -1,7 +1,8 @@
 extension QDACodeTree {
     /// The codebook rows: each theme, then its propositions, keys from the description's key line when it has a
     /// valid one that fits, else made from the names.
-    func rows(warnings: inout Warnings) -> [CodebookFile.Row] {
+    /// The rows, and the key each code's GUID maps to (a theme's key, or the proposition's it is or was folded into).
+    func rows(warnings: inout Warnings) -> (rows: [CodebookFile.Row], keys: [String: String]) {
         var taken: Set<String> = []
         var themeKeys: [String?] = themes.map { node in
             guard let key = Self.marker(node.description), !key.contains("."), taken.insert(key).inserted else {
@@ -13,6 +14,7 @@ extension QDACodeTree {
             themeKeys[index] = uniqueKey(QDAKey.theme(node.label), node, &taken, &warnings)
         }
         var rows: [CodebookFile.Row] = []
+        var propositionKeys: [[String]] = []
         for (index, theme) in themes.enumerated() {
             let themeKey = themeKeys[index]!
             rows.append(row(theme, key: themeKey, parent: nil))
@@ -28,8 +30,12 @@ extension QDACodeTree {
             for (position, node) in theme.propositions.enumerated() {
                 rows.append(row(node, key: keys[position]!, parent: themeKey))
             }
+            propositionKeys.append(keys.map { $0! })
         }
-        return rows
+        let guidKeys = placeOf.mapValues { place in
+            place.proposition.map { propositionKeys[place.theme][$0] } ?? themeKeys[place.theme]!
+        }
+        return (rows, guidKeys)
     }
 
     func uniqueKey(_ base: String, _ node: Node, _ taken: inout Set<String>, _ warnings: inout Warnings) -> String {

@@ -15,6 +15,8 @@ struct QDACodeTree {
     let strict: Bool
     var themes: [Node] = []
     var guids: [String: Int] = [:]
+    /// Where each code's GUID landed: its theme and, below the first level, its proposition.
+    var placeOf: [String: (theme: Int, proposition: Int?)] = [:]
 
     init(file: String, strict: Bool) {
         self.file = file
@@ -28,7 +30,7 @@ struct QDACodeTree {
     mutating func add(
         _ code: QDAElement, under parent: [String], problems: inout ProblemList, warnings: inout Warnings
     ) {
-        checkGUID(code, problems: &problems, warnings: &warnings)
+        let guid = checkGUID(code, problems: &problems, warnings: &warnings)
         let name = (code.attributes["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else {
             problems.add(line: code.line, column: 1, "<Code> has no name; give every code a name")
@@ -42,18 +44,19 @@ struct QDACodeTree {
         }
         let path = parent + segments
         let description = (code.child("Description")?.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-        place(path, line: code.line, description: description, problems: &problems, warnings: &warnings)
+        let placed = place(path, line: code.line, description: description, problems: &problems, warnings: &warnings)
+        if let guid { placeOf[guid] = placed }
         for child in code.children("Code") { add(child, under: path, problems: &problems, warnings: &warnings) }
     }
 
-    mutating func checkGUID(_ code: QDAElement, problems: inout ProblemList, warnings: inout Warnings) {
+    mutating func checkGUID(_ code: QDAElement, problems: inout ProblemList, warnings: inout Warnings) -> String? {
         guard let raw = code.attributes["guid"] else {
             problems.add(line: code.line, column: 1, "<Code> has no guid attribute; every code needs one")
-            return
+            return nil
         }
         guard let guid = NameUUID.normalized(raw) else {
             problems.add(line: code.line, column: 1, "guid \"\(raw)\" is not a GUID (8-4-4-4-12 hexadecimal digits)")
-            return
+            return nil
         }
         if guid != raw {
             warnings.once("guid", code.line, "GUIDs in upper case or in braces (\(raw)); read as \(guid)")
@@ -65,6 +68,7 @@ struct QDACodeTree {
         } else {
             guids[guid] = code.line
         }
+        return guid
     }
 
     /// A name split at `\`, and at `/` unless the slash is between two digits (`9/11`) or ends a lower-case word of

@@ -9,6 +9,9 @@ public enum QDACodebookReader {
     public struct Result: Sendable {
         public var codebook: CodebookFile
         public var warnings: [ImportProblem]
+        /// The key each code's GUID (lower case, no braces) maps to: a theme's, or the proposition's it is or was
+        /// folded into.
+        public var keys: [String: String] = [:]
     }
 
     /// Reads `bytes` of the file `file`; `strict` refuses hierarchies deeper than two levels instead of mapping them.
@@ -32,8 +35,8 @@ public enum QDACodebookReader {
         var tree = QDACodeTree(file: file, strict: strict)
         for code in codes.children("Code") { tree.add(code, under: [], problems: &problems, warnings: &warnings) }
         try problems.throwIfAny()
-        let rows = tree.rows(warnings: &warnings)
-        return Result(codebook: CodebookFile(path: file, rows: rows), warnings: warnings.list)
+        let (rows, keys) = tree.rows(warnings: &warnings)
+        return Result(codebook: CodebookFile(path: file, rows: rows), warnings: warnings.list, keys: keys)
     }
 
     /// The `CodeBook` element: the root, or the child of a project's root; namespaces keyed on their prefix.
