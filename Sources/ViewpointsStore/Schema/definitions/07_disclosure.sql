@@ -108,7 +108,7 @@ WITH caller AS MATERIALIZED (
       FROM caller x
       JOIN participant_stances ps ON ps.study_id = x.id
       JOIN members m ON m.participant_id = ps.participant_id
-      JOIN codes c ON c.study_id = x.id AND c.code_id = ps.code_id
+      JOIN codes c ON c.study_id = x.id AND c.code_id = ps.code_id AND c.parent_id IS NOT NULL
 ), cell_keys AS (
     SELECT h.code_id, h.g,
            sum(h.cell_key) FILTER (WHERE h.stance = -2) AS m2, sum(h.cell_key) FILTER (WHERE h.stance = -1) AS m1,
