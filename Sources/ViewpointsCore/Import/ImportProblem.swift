@@ -94,6 +94,9 @@ public struct ProblemList: Sendable {
 
     public var isEmpty: Bool { problems.isEmpty }
 
+    /// Every problem added, kept or only counted.
+    public var count: Int { problems.count + more }
+
     public mutating func add(line: Int, column: Int, _ message: String) {
         if problems.count < limit {
             problems.append(ImportProblem(file: file, line: line, column: column, message: message))
