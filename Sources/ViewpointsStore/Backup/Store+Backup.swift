@@ -97,7 +97,12 @@ extension Store {
     public func restore(archive: BackupArchive, path: String, as slug: String?, keyPassphrase: String?)
         throws(StoreError) -> RestoreResult
     {
-        try archive.validate(path: path, schemaVersion: try schemaVersion())
+        let newer = try connection.query(
+            BackupQueries.migrationsSince, [String(archive.manifest.schemaVersion)], doing: "reading the schema version"
+        ).one(String.self)
+        try archive.validate(
+            path: path, schemaVersion: try schemaVersion(),
+            newer: newer.trimmingCharacters(in: ["{", "}"]).split(separator: ",").compactMap { Int($0) })
         let newSlug = slug ?? archive.manifest.study
         guard Slug.isValidStudySlug(newSlug) else {
             throw StoreError(.usage, "study slug '\(newSlug)' is not valid", hint: "pass --as with a valid slug")
@@ -163,6 +168,7 @@ extension Store {
             var counts: [(table: String, rows: Int)] = []
             for table in BackupQueries.tables {
                 try connection.execute(table.stage, doing: "preparing \(table.name)")
+                if archive.manifest.schemaVersion < table.since { continue }  // an older archive: none to read
                 guard let bytes = archive.files[table.file] else {
                     throw StoreError(.data, "\(path): \(table.file) is missing from the archive", hint: intact)
                 }
