@@ -245,6 +245,9 @@ enum BackupQueries {
              + abs((SELECT count(*) FROM restore_coding_events)
                    - (SELECT count(*) FROM coding_events WHERE study_id = $1))
         """
+    /// Refreshes the maintained final decisions and stances now rather than at commit (definitions/07), so that the
+    /// restore's own `audit verify` compares them, and keeps doing so for the rest of the transaction.
+    static let refreshMaintained = "SET CONSTRAINTS maintained_flush IMMEDIATE"
     static let analyze =
         "ANALYZE participants, statements, codes, coders, reviews, codings, coding_events, adjudications"
 }

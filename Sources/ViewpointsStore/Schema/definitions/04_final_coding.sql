@@ -30,17 +30,23 @@ SELECT a.*, EXISTS (
 -- reaches the study's highest code number, every reviewer counts, otherwise the reviewers are counted exactly as
 -- in coder_decisions (those whose review covers the code or who applied it). On 3,000,000 codings by one coder:
 -- 18-20 s before, about 10 s after (Scripts/bench consensus).
+-- `participant_id` (appended, issue 15) is the statement's participant, grouped on inside each aggregate so that a
+-- condition on one participant (or one statement) reaches every part of the view through the indexes: the
+-- maintained tables (07_maintained_stances.sql) refresh a participant's rows by reading this view so restricted.
 CREATE OR REPLACE VIEW final_decisions WITH (security_invoker = true) AS
 WITH applied AS (
-    SELECT g.study_id, g.statement_id, g.code_id, count(*) AS applied, min(g.stance) AS lo, max(g.stance) AS hi
+    SELECT g.study_id, s.participant_id, g.statement_id, g.code_id, count(*) AS applied, min(g.stance) AS lo,
+           max(g.stance) AS hi
       FROM codings g
-     GROUP BY g.study_id, g.statement_id, g.code_id
+      JOIN statements s ON s.study_id = g.study_id AND s.statement_id = g.statement_id
+     GROUP BY g.study_id, s.participant_id, g.statement_id, g.code_id
 ), statement_reviews AS (
-    SELECT r.study_id, r.statement_id, count(*) AS reviewers, min(r.codes_through) AS least_through
+    SELECT r.study_id, s.participant_id, r.statement_id, count(*) AS reviewers, min(r.codes_through) AS least_through
       FROM reviews r
-     GROUP BY r.study_id, r.statement_id
+      JOIN statements s ON s.study_id = r.study_id AND s.statement_id = r.statement_id
+     GROUP BY r.study_id, s.participant_id, r.statement_id
 ), votes AS (
-    SELECT a.study_id, a.statement_id, a.code_id, a.applied, a.lo, a.hi,
+    SELECT a.study_id, a.participant_id, a.statement_id, a.code_id, a.applied, a.lo, a.hi,
            CASE WHEN sr.least_through >= t.next_code_number - 1 THEN sr.reviewers
                 ELSE (SELECT count(*) FROM reviews r JOIN codes c ON c.study_id = r.study_id AND c.code_id = a.code_id
                        WHERE r.study_id = a.study_id AND r.statement_id = a.statement_id
@@ -51,7 +57,8 @@ WITH applied AS (
            END AS reviewers
       FROM applied a
       JOIN studies t ON t.study_id = a.study_id
-      JOIN statement_reviews sr ON sr.study_id = a.study_id AND sr.statement_id = a.statement_id
+      JOIN statement_reviews sr ON sr.study_id = a.study_id AND sr.participant_id = a.participant_id
+                               AND sr.statement_id = a.statement_id
 )
 SELECT v.study_id, v.statement_id, v.code_id,
        CASE WHEN a.code_id IS NOT NULL THEN 'adjudicated'
@@ -66,14 +73,16 @@ SELECT v.study_id, v.statement_id, v.code_id,
             WHEN v.applied = v.reviewers AND v.lo = v.hi THEN v.lo
             END AS stance,
        coalesce(a.stale, false) AS stale,
-       v.reviewers
+       v.reviewers,
+       v.participant_id
   FROM votes v
   LEFT JOIN adjudication_status a
          ON a.study_id = v.study_id AND a.statement_id = v.statement_id AND a.code_id = v.code_id
 UNION ALL
 -- adjudications of pairs nobody applied
-SELECT a.study_id, a.statement_id, a.code_id, 'adjudicated', a.applied, a.stance, a.stale, 0
+SELECT a.study_id, a.statement_id, a.code_id, 'adjudicated', a.applied, a.stance, a.stale, 0, s.participant_id
   FROM adjudication_status a
+  JOIN statements s ON s.study_id = a.study_id AND s.statement_id = a.statement_id
  WHERE NOT EXISTS (SELECT 1 FROM codings g
                     WHERE g.study_id = a.study_id AND g.statement_id = a.statement_id AND g.code_id = a.code_id);
 
@@ -81,9 +90,10 @@ SELECT a.study_id, a.statement_id, a.code_id, 'adjudicated', a.applied, a.stance
 -- `statements`: their statements with an applied final coding of it; `unresolved`: with an unresolved one.
 -- `stance` is the mean of the final stances rounded half away from zero, computed on numeric (round on
 -- double precision would round ties to even: 0.5 to 0); NULL when only unresolved statements exist, so
--- the participant did not (yet) address it.
+-- the participant did not (yet) address it. Grouped on final_decisions' participant_id, so that a condition on
+-- one participant reaches final_decisions (07_maintained_stances.sql refreshes a participant so).
 CREATE OR REPLACE VIEW participant_stances WITH (security_invoker = true) AS
-SELECT s.study_id, s.participant_id, f.code_id,
+SELECT f.study_id, f.participant_id, f.code_id,
        count(f.stance) AS statements,
        count(*) FILTER (WHERE f.basis = 'unresolved') AS unresolved,
        avg(f.stance::numeric) AS mean,
@@ -91,8 +101,7 @@ SELECT s.study_id, s.participant_id, f.code_id,
        CASE sign(round(avg(f.stance::numeric))) WHEN 1 THEN 'support' WHEN -1 THEN 'oppose' WHEN 0 THEN 'neutral'
        END AS position
   FROM final_decisions f
-  JOIN statements s ON s.study_id = f.study_id AND s.statement_id = f.statement_id
- GROUP BY s.study_id, s.participant_id, f.code_id
+ GROUP BY f.study_id, f.participant_id, f.code_id
 -- a HAVING rather than a WHERE: a filter on final_decisions' CASE columns misleads the planner's row estimates
 HAVING count(f.stance) > 0 OR count(*) FILTER (WHERE f.basis = 'unresolved') > 0;
 
