@@ -7,7 +7,8 @@ usage() {
 usage: Scripts/bench import [-h] [N]
 
 Builds viewpoints in release mode, generates N statements (default 1000000; texts of 200-600 characters by
-60 invented participants, some naming others, giving e-mails or phones), starts a throwaway PostgreSQL and
+60 invented participants, some naming others, giving e-mails or phones), makes a database in the server of
+$DATABASE_URL (or in a throwaway PostgreSQL cluster when it is unset) and
 times, in the same run and on the same server (median of 3 each):
   viewpoints import statements FILE --participants participants.csv   (into a new study each time)
   psql -c "\copy ref from FILE csv header"   (ref: participant, text, question, source, seq; no indexes)
@@ -24,16 +25,9 @@ repo=$(cd "$here/../.." && pwd)
 # shellcheck source=Scripts/lib.sh
 source "$repo/Scripts/lib.sh"
 [[ -x /usr/bin/time ]] || { echo "import bench: needs /usr/bin/time (apt-get install -y time)" >&2; exit 69; }
-scratch=${BENCH_SCRATCH:-$repo/.build}
-work="$scratch/bench-import"
-mkdir -p "$work"
-chmod 755 "$work" "$scratch" 2>/dev/null || true
 bench_build import "$repo"
 bench_statements "$n" "$repo"
-
-start_throwaway_pg
-export VIEWPOINTS_HOME="$work/home"
-rm -rf "$VIEWPOINTS_HOME"
+bench_database import
 "$binary" db migrate >/dev/null
 psql -q -X "$DATABASE_URL" -c "CREATE TABLE ref (participant text, text text, question text, source text, seq int)"
 readable_data="$data"

@@ -7,7 +7,8 @@ usage() {
 usage: Scripts/bench kill [-h] [N]
 
 Builds viewpoints in release mode, generates N statements (default 1000000, the same file as `Scripts/bench
-import`), starts a throwaway PostgreSQL, imports the participants, then starts
+import`), makes a database in the server of $DATABASE_URL (or a throwaway cluster when it is unset), imports
+the participants, then starts
   viewpoints import statements FILE --participants participants.csv
 and watches the server's own count of the rows COPY has taken (pg_stat_progress_copy). Once it is past N/3,
 the importer gets SIGKILL. Then it checks and prints:
@@ -30,16 +31,9 @@ repo=$(cd "$here/../.." && pwd)
 # shellcheck source=Scripts/lib.sh
 source "$repo/Scripts/lib.sh"
 command -v pg_dump >/dev/null || { echo "kill bench: needs pg_dump (apt-get install -y postgresql-client)" >&2; exit 69; }
-scratch=${BENCH_SCRATCH:-$repo/.build}
-work="$scratch/bench-kill"
-mkdir -p "$work"
-chmod 755 "$work" "$scratch" 2>/dev/null || true
 bench_build kill "$repo"
 bench_statements "$n" "$repo"
-
-start_throwaway_pg
-export VIEWPOINTS_HOME="$work/home"
-rm -rf "$VIEWPOINTS_HOME"
+bench_database kill
 "$binary" db migrate >/dev/null
 "$binary" study create bench >/dev/null
 "$binary" import participants "$participants" --study bench >/dev/null
@@ -57,7 +51,7 @@ third=$((n / 3))
 pid=$!
 seen=0
 while kill -0 "$pid" 2>/dev/null; do
-    seen=$(sql "SELECT coalesce(max(tuples_processed), 0) FROM pg_stat_progress_copy")
+    seen=$(sql "SELECT coalesce(max(tuples_processed), 0) FROM pg_stat_progress_copy WHERE datname = current_database()")
     ((seen > third)) && break
     sleep 0.02
 done

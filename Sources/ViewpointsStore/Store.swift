@@ -8,6 +8,9 @@ public final class Store {
     public let home: String
     /// Whether this is the managed local cluster (migrated on demand).
     public let isManaged: Bool
+    /// The connected login's role in each study this store resolved (by study id): the study context a command
+    /// works in, read by every access decision; forgotten when a grant or revoke may have changed it.
+    var studyRoles: [String: StudyAccess] = [:]
 
     init(connection: Connection, home: String, isManaged: Bool) {
         self.connection = connection

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ViewpointsStore
 
 @main
 struct Viewpoints: ParsableCommand {
@@ -30,6 +31,10 @@ struct Viewpoints: ParsableCommand {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
+        } catch let error as StoreError {
+            // a store error that no `report` caught is still worded for the command line
+            warn("viewpoints: error: \(error.text)")
+            Foundation.exit(error.exitCode)
         } catch {
             let code = exitCode(for: error)
             let text = fullMessage(for: error)

@@ -7,60 +7,40 @@ import ViewpointsTestSupport
 /// its key and restored into a second database, whose every output matches the first byte for byte.
 @Suite(.database)
 struct BackupCommandTests {
-    let first: TestDatabase
-    let second: TestDatabase
+    /// The sample's database and the one it is restored into, each with the backup passphrase set.
+    let first: CLI
+    let second: CLI
     let files = TestFiles()
-    let binary: ViewpointsBinary
     static let passphrase = "a passphrase for the test"
 
     init() throws {
-        first = try TestDatabase()
-        second = try TestDatabase()
-        binary = try ViewpointsBinary()
-    }
-
-    func run(_ arguments: [String], in db: TestDatabase, passphrase: String? = BackupCommandTests.passphrase) throws
-        -> ViewpointsBinary.Output
-    {
-        try binary.run(
-            arguments,
-            environment: [
-                "DATABASE_URL": db.url, "VIEWPOINTS_HOME": db.home, "NO_COLOR": "1", "VIEWPOINTS_STUDY": nil,
-                "VIEWPOINTS_BACKUP_PASSPHRASE": passphrase,
-            ])
+        let environment = ["VIEWPOINTS_BACKUP_PASSPHRASE": BackupCommandTests.passphrase]
+        first = try CLI(environment: environment)
+        second = try CLI(environment: environment)
     }
 
     @Test func withdrawBackUpRestoreAndCompareEveryOutput() throws {
-        let sample = Repository.path("Samples/ipr-2018")
-        for arguments in [
-            ["study", "create", "ipr-2018"], ["import", "participants", sample + "/participants.csv"],
-            ["import", "statements", sample + "/statements.csv", "--participants", sample + "/participants.csv"],
-            ["import", "codebook", sample + "/codebook.csv"], ["import", "codings", sample + "/codings.csv"],
-            ["coder", "add", "lead"], ["import", "adjudications", sample + "/adjudications.csv", "--coder", "lead"],
-        ] {
-            let result = try run(arguments, in: first)
-            #expect(result.status == 0, "\(arguments): \(result)")
-        }
-        let statements = try first.scalar("SELECT count(*) FROM statements")
-        let unconfirmed = try run(["participant", "withdraw", "P07", "--coder", "lead"], in: first)
+        try first.importSample()
+        let statements = try first.db.scalar("SELECT count(*) FROM statements")
+        let unconfirmed = try first.run(["participant", "withdraw", "P07", "--coder", "lead"])
         #expect(unconfirmed.status == 64, "\(unconfirmed)")
         #expect(unconfirmed.stderr.contains("add --yes to confirm"))
-        #expect(try first.scalar("SELECT count(*) FROM statements") == statements)
-        let withdrawn = try run(["participant", "withdraw", "P07", "--coder", "lead", "--yes"], in: first)
+        #expect(try first.db.scalar("SELECT count(*) FROM statements") == statements)
+        let withdrawn = try first.run(["participant", "withdraw", "P07", "--coder", "lead", "--yes"])
         #expect(withdrawn.status == 0, "\(withdrawn)")
         #expect(withdrawn.stdout.hasPrefix("withdrew P07 from ipr-2018: deleted "), "\(withdrawn)")
-        let verified = try run(["audit", "verify"], in: first)
+        let verified = try first.run(["audit", "verify"])
         #expect(verified.status == 0 && verified.stdout.contains("1 withdrawals accounted for"), "\(verified)")
-        let listed = try run(["participant", "withdrawals", "--format", "csv"], in: first)
+        let listed = try first.run(["participant", "withdrawals", "--format", "csv"])
         #expect(listed.stdout.split(separator: "\n").count == 2 && listed.stdout.contains("\nP07,"), "\(listed)")
 
         let archive = files.folder + "/ipr.zip"
-        let backup = try run(["backup", "--study", "ipr-2018", "--out", archive, "--include-key"], in: first)
+        let backup = try first.run(["backup", "--study", "ipr-2018", "--out", archive, "--include-key"])
         #expect(backup.status == 0, "\(backup)")
         #expect(backup.stdout.contains("the study key is inside"))
-        let restore = try run(["restore", archive], in: second)
+        let restore = try second.run(["restore", archive])
         #expect(restore.status == 0, "\(restore)")
-        #expect(restore.stdout.contains("wrote the study key to \(second.home)/keys/ipr-2018.key"), "\(restore)")
+        #expect(restore.stdout.contains("wrote the study key to \(second.db.home)/keys/ipr-2018.key"), "\(restore)")
 
         for arguments in [
             ["consensus", "--format", "csv"], ["consensus", "--format", "json", "--by", "constituency"],
@@ -68,32 +48,33 @@ struct BackupCommandTests {
             ["export", "codebook"], ["export", "codings"], ["export", "codings", "--final"], ["export", "tallies"],
             ["export", "matrix"], ["participant", "withdrawals", "--format", "csv"],
         ] {
-            let a = try run(arguments, in: first)
-            let b = try run(arguments, in: second)
+            let a = try first.run(arguments)
+            let b = try second.run(arguments)
             #expect(a.status == 0 && !a.stdout.isEmpty, "\(arguments): \(a)")
             #expect(a.stdout == b.stdout, "\(arguments) differs after restore")
             #expect(b.status == a.status)
         }
 
         // the chain is recomputed for the new ids: same events, another head hash
-        let restoredAudit = try run(["audit", "verify"], in: second)
+        let restoredAudit = try second.run(["audit", "verify"])
         #expect(restoredAudit.status == 0, "\(restoredAudit)")
         #expect(
             restoredAudit.stdout.hasPrefix(
-                "audit trail intact: \(try first.scalar("SELECT count(*) FROM coding_events")!) events"),
+                "audit trail intact: \(try first.db.scalar("SELECT count(*) FROM coding_events")!) events"),
             "\(restoredAudit)")
-        let again = try run(["restore", archive], in: second)
+        let again = try second.run(["restore", archive])
         #expect(again.status == 65, "\(again)")
         #expect(again.stderr.contains("study 'ipr-2018' already exists"), "\(again)")
-        let wrong = try run(["restore", archive, "--as", "ipr-copy"], in: second, passphrase: "not it")
+        let wrong = try second.run(
+            ["restore", archive, "--as", "ipr-copy"], environment: ["VIEWPOINTS_BACKUP_PASSPHRASE": "not it"])
         #expect(wrong.status == 65, "\(wrong)")
         #expect(wrong.stderr.contains("wrong passphrase"), "\(wrong)")
         let bytes = FileManager.default.contents(atPath: archive)!
         let truncated = files.folder + "/truncated.zip"
         FileManager.default.createFile(atPath: truncated, contents: bytes.prefix(bytes.count / 2))
-        let broken = try run(["restore", truncated, "--as", "ipr-copy"], in: second)
+        let broken = try second.run(["restore", truncated, "--as", "ipr-copy"])
         #expect(broken.status == 65, "\(broken)")
         #expect(broken.stderr.contains("truncated"), "\(broken)")
-        #expect(try second.scalar("SELECT count(*) FROM studies") == "1")
+        #expect(try second.db.scalar("SELECT count(*) FROM studies") == "1")
     }
 }

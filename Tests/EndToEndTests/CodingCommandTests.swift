@@ -6,15 +6,12 @@ import ViewpointsTestSupport
 /// The coding commands as a user runs them: a study set up through the binary, then scripted and piped sessions.
 @Suite(.database)
 struct CodingCommandTests {
-    let db: TestDatabase
+    let cli: CLI
+    var db: TestDatabase { cli.db }
     let files = TestFiles()
-    let binary: ViewpointsBinary
-    let env: [String: String?]
 
     init() throws {
-        db = try TestDatabase()
-        binary = try ViewpointsBinary()
-        env = ["DATABASE_URL": db.url, "VIEWPOINTS_HOME": db.home, "VIEWPOINTS_STUDY": nil, "NO_COLOR": nil]
+        cli = try CLI(environment: ["NO_COLOR": nil])
         let participants = files.write(
             "p.csv", "participant,constituency\na@example.org,former_diplomat\nb@example.org,journalist_media\n")
         let statements = files.write(
@@ -30,13 +27,9 @@ struct CodingCommandTests {
             ["import", "statements", statements],
             ["import", "codebook", codebook], ["coder", "add", "ana"],
         ] {
-            let out = try run(arguments)
+            let out = try cli.run(arguments)
             #expect(out.status == 0, "\(arguments): \(out)")
         }
-    }
-
-    func run(_ arguments: [String], input: String? = nil) throws -> ViewpointsBinary.Output {
-        try binary.run(arguments, environment: env, input: input)
     }
 
     func events() throws -> [String] {
@@ -52,35 +45,35 @@ struct CodingCommandTests {
     }
 
     @Test func scriptedCommandsTakeWordsSymbolsAndIntegers() throws {
-        var out = try run(["code", "add", "S1", "relations.lowest", "--stance=++", "--coder", "ana"])
+        var out = try cli.run(["code", "add", "S1", "relations.lowest", "--stance=++", "--coder", "ana"])
         #expect(out.stdout == "applied S1 relations.lowest +2\n", "\(out)")
-        out = try run(["code", "add", "S1", "relations.lowest", "--stance", "-1", "--coder", "ana"])
+        out = try cli.run(["code", "add", "S1", "relations.lowest", "--stance", "-1", "--coder", "ana"])
         #expect(out.stdout == "changed S1 relations.lowest +2 → -1\n", "\(out)")
-        out = try run(["code", "add", "S2", "3", "--stance", "strongly-oppose", "--coder", "ana"])
+        out = try cli.run(["code", "add", "S2", "3", "--stance", "strongly-oppose", "--coder", "ana"])
         #expect(out.stdout == "applied S2 relations.transactional -2\n", "\(out)")
-        out = try run(["code", "add", "S3", "relations.lowest", "--coder", "ana", "--note", "hedged"])
+        out = try cli.run(["code", "add", "S3", "relations.lowest", "--coder", "ana", "--note", "hedged"])
         #expect(out.stdout == "applied S3 relations.lowest 0\n", "\(out)")
-        out = try run(["code", "remove", "S2", "relations.transactional", "--coder", "ana"])
+        out = try cli.run(["code", "remove", "S2", "relations.transactional", "--coder", "ana"])
         #expect(out.stdout == "removed S2 relations.transactional (was -2)\n", "\(out)")
-        out = try run(["code", "done", "S2", "--coder", "ana"])
+        out = try cli.run(["code", "done", "S2", "--coder", "ana"])
         #expect(out.stdout == "reviewed S2\n", "\(out)")
-        out = try run(["export", "codings"])
+        out = try cli.run(["export", "codings"])
         #expect(
             out.stdout
                 == "statement,coder,code,stance,note\nS1,ana,relations.lowest,-1,\nS2,ana,,,\nS3,ana,relations.lowest,0,hedged\n",
             "\(out)")
-        out = try run(["export", "codings", "--final"])
+        out = try cli.run(["export", "codings", "--final"])
         #expect(
             out.stdout == "statement,code,stance,basis\nS1,relations.lowest,-1,single\nS3,relations.lowest,0,single\n",
             "\(out)")
     }
 
     @Test func refusesAnUnknownCoderWithASuggestion() throws {
-        let out = try run(["code", "add", "S1", "relations.lowest", "--coder", "anna"])
+        let out = try cli.run(["code", "add", "S1", "relations.lowest", "--coder", "anna"])
         #expect(out.status == 65, "\(out)")
         #expect(out.stderr.contains("no coder 'anna' in study t"))
         #expect(out.stderr.contains("did you mean 'ana'?"))
-        let session = try run(["code", "--coder", "anna"], input: "q\n")
+        let session = try cli.run(["code", "--coder", "anna"], input: "q\n")
         #expect(session.status == 65, "\(session)")
         #expect(try db.scalar("SELECT count(*) FROM coding_events") == "0")
     }
@@ -88,7 +81,7 @@ struct CodingCommandTests {
     @Test func pipedSessionCommitsEveryActionAndResumes() throws {
         // code S1 and S2, undo on S2, go back to S1, then quit before S3
         let input = "2+ relations.transactional--\nn only in part\n\n2\n3+\nu\nb\n\nq\n"
-        let out = try run(["code", "--coder", "ana"], input: input)
+        let out = try cli.run(["code", "--coder", "ana"], input: input)
         #expect(out.status == 0, "\(out)")
         #expect(!out.stdout.contains("\u{1B}["), "no colour when stdout is not a terminal")
         #expect(out.stdout.contains("S1  1/3  P"))
@@ -106,54 +99,54 @@ struct CodingCommandTests {
                 "S2 relations.transactional apply 1", "S2 relations.transactional remove -", "S1 - review -",
             ])
         // quit on S3: a restart shows it again
-        let again = try run(["code", "--coder", "ana"], input: "\n")
+        let again = try cli.run(["code", "--coder", "ana"], input: "\n")
         #expect(again.stdout.contains("S3  3/3"), "\(again)")
         #expect(again.stdout.contains("done: every statement of this session is reviewed"), "\(again)")
         #expect(try db.scalar("SELECT count(*) FROM coding_event_breaks") == "0")
     }
 
     @Test func sampleSessionsShowEveryCoderTheSameStatements() throws {
-        _ = try run(["coder", "add", "ben"])
-        let ana = try run(["code", "--coder", "ana", "--sample", "2", "--seed", "x"], input: "\n\n")
-        let ben = try run(["code", "--coder", "ben", "--sample", "50%", "--seed", "x"], input: "\n\n")
+        _ = try cli.run(["coder", "add", "ben"])
+        let ana = try cli.run(["code", "--coder", "ana", "--sample", "2", "--seed", "x"], input: "\n\n")
+        let ben = try cli.run(["code", "--coder", "ben", "--sample", "50%", "--seed", "x"], input: "\n\n")
         func shown(_ text: String) -> [String] {
             text.split(separator: "\n").filter { $0.contains("/2  P") }.map { String($0.prefix(2)) }
         }
         #expect(shown(ana.stdout).count == 2, "\(ana)")
         #expect(shown(ana.stdout) == shown(ben.stdout), "\(ben)")
-        let bad = try run(["code", "--coder", "ana", "--sample", "2"])
+        let bad = try cli.run(["code", "--coder", "ana", "--sample", "2"])
         #expect(bad.status == 64, "\(bad)")
     }
 }
 
 extension CodingCommandTests {
     @Test func leadAdjudicatesAndAuditVerifyCatchesTampering() throws {
-        _ = try run(["coder", "add", "ben"])
-        _ = try run(["coder", "add", "lead"])
-        _ = try run(["code", "add", "S1", "relations.lowest", "--stance", "1", "--coder", "ana"])
-        _ = try run(["code", "add", "S1", "relations.lowest", "--stance", "2", "--coder", "ben"])
-        _ = try run(["code", "add", "S2", "relations.lowest", "--coder", "ana"])
-        _ = try run(["code", "done", "S2", "--coder", "ben"])
-        var out = try run(["disagreements", "--format", "csv"])
+        _ = try cli.run(["coder", "add", "ben"])
+        _ = try cli.run(["coder", "add", "lead"])
+        _ = try cli.run(["code", "add", "S1", "relations.lowest", "--stance", "1", "--coder", "ana"])
+        _ = try cli.run(["code", "add", "S1", "relations.lowest", "--stance", "2", "--coder", "ben"])
+        _ = try cli.run(["code", "add", "S2", "relations.lowest", "--coder", "ana"])
+        _ = try cli.run(["code", "done", "S2", "--coder", "ben"])
+        var out = try cli.run(["disagreements", "--format", "csv"])
         #expect(
             out.stdout
                 == "statement,code,status,decisions,adjudication\nS1,relations.lowest,open,ana=1 ben=2,\n"
                 + "S2,relations.lowest,open,ana=0 ben=absent,\n", "\(out)")
-        out = try run(["adjudicate", "S1", "relations.lowest", "--stance=++", "--coder", "lead"])
+        out = try cli.run(["adjudicate", "S1", "relations.lowest", "--stance=++", "--coder", "lead"])
         #expect(out.stdout == "adjudicated S1 relations.lowest: 2\n", "\(out)")
-        out = try run(["adjudicate", "--coder", "lead"], input: "a\n")
+        out = try cli.run(["adjudicate", "--coder", "lead"], input: "a\n")
         #expect(out.stdout.contains("adjudicated S2 relations.lowest: absent"), "\(out)")
-        out = try run(["adjudicate", "S1", "relations.lowest", "--coder", "lead"])
+        out = try cli.run(["adjudicate", "S1", "relations.lowest", "--coder", "lead"])
         #expect(out.status == 64, "\(out)")
-        out = try run(["progress"])
+        out = try cli.run(["progress"])
         #expect(out.stdout.contains("disagreements: 0 open, 0 stale"), "\(out)")
-        out = try run(["audit", "verify"])
+        out = try cli.run(["audit", "verify"])
         #expect(out.status == 0, "\(out)")
         #expect(out.stdout.hasPrefix("audit trail intact: 6 events"), "\(out)")
         try Connection(conninfo: db.url).execute(
             "SET session_replication_role = replica; UPDATE coding_events SET new_stance = -2 WHERE seq = 2",
             doing: "tamper")
-        out = try run(["audit", "verify"])
+        out = try cli.run(["audit", "verify"])
         #expect(out.status == 65, "\(out)")
         #expect(out.stdout.contains("event 2: altered"), "\(out)")
     }

@@ -6,10 +6,9 @@ import ViewpointsTestSupport
 @Suite(.database)
 struct CodingConcurrencyTests {
     @Test func eightSessionsAtOnceLoseNothing() throws {
-        let db = try TestDatabase()
+        let cli = try CLI(environment: ["NO_COLOR": nil])
+        let db = cli.db
         let files = TestFiles()
-        let binary = try ViewpointsBinary()
-        let env: [String: String?] = ["DATABASE_URL": db.url, "VIEWPOINTS_HOME": db.home, "VIEWPOINTS_STUDY": nil]
         let statements = 150
         var csv = "id,participant,text\n"
         for i in 1...statements { csv += "S\(i),\(i % 2 == 0 ? "a" : "b")@example.org,View number \(i).\n" }
@@ -23,19 +22,19 @@ struct CodingConcurrencyTests {
             ],
         ]
         for arguments in setup {
-            let out = try binary.run(arguments, environment: env)
+            let out = try cli.run(arguments)
             try #require(out.status == 0, "\(arguments): \(out)")
         }
         let coders = (1...7).map { "k\($0)" }
-        for coder in coders { _ = try binary.run(["coder", "add", coder], environment: env) }
+        for coder in coders { _ = try cli.run(["coder", "add", coder]) }
         // k1 runs twice at once: the same decisions twice must not duplicate anything
         let sessions = coders + ["k1"]
         let input = files.write("input.txt", String(repeating: "2+ 3--\n\n", count: statements) + "q\n")
         var merged = ProcessInfo.processInfo.environment
-        for (key, value) in env { merged[key] = value }
+        for (key, value) in cli.environment { merged[key] = value }
         let processes = try sessions.enumerated().map { index, coder in
             try Spawn.start(
-                binary.url.path, ["code", "--coder", coder], environment: merged, stdin: input,
+                cli.binary.url.path, ["code", "--coder", coder], environment: merged, stdin: input,
                 stdout: files.folder + "/out\(index)", stderr: files.folder + "/out\(index)")
         }
         let statuses = processes.map { $0.wait() }

@@ -8,13 +8,11 @@ import ViewpointsTestSupport
     .needs(FileManager.default.isExecutableFile(atPath: "/usr/bin/script"), "needs util-linux script"))
 struct CodingTerminalTests {
     @Test func codesUndoesGoesBackQuitsAndResumesOnATerminal() throws {
-        let db = try TestDatabase()
+        let cli = try CLI(environment: ["NO_COLOR": nil, "TERM": "xterm"])
+        let db = cli.db
+        let binary = cli.binary
+        var env = cli.environment
         let files = TestFiles()
-        let binary = try ViewpointsBinary()
-        var env: [String: String?] = [
-            "DATABASE_URL": db.url, "VIEWPOINTS_HOME": db.home, "VIEWPOINTS_STUDY": nil, "NO_COLOR": nil,
-            "TERM": "xterm",
-        ]
         var csv = "id,participant,text\n"
         for i in 1...5 { csv += "S\(i),a@example.org,View number \(i).\n" }
         for arguments in [
@@ -23,7 +21,7 @@ struct CodingTerminalTests {
             ["import", "codebook", files.write("c.csv", "key,label,parent\nr,R,\nr.one,One,r\nr.two,Two,r\n")],
             ["coder", "add", "ana"],
         ] {
-            let out = try binary.run(arguments, environment: env)
+            let out = try cli.run(arguments)
             try #require(out.status == 0, "\(arguments): \(out)")
         }
         let script = ViewpointsBinary(url: URL(fileURLWithPath: "/usr/bin/script"))

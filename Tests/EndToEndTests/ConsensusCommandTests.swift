@@ -7,30 +7,12 @@ import ViewpointsTestSupport
 /// `consensus`, `export tallies`, `export matrix` and `quotes`, run as a user runs them.
 @Suite(.database)
 struct ConsensusCommandTests {
-    let db: TestDatabase
+    let cli: CLI
+    var db: TestDatabase { cli.db }
     let files = TestFiles()
-    let binary: ViewpointsBinary
 
     init() throws {
-        db = try TestDatabase()
-        binary = try ViewpointsBinary()
-    }
-
-    func run(_ arguments: [String]) throws -> ViewpointsBinary.Output {
-        try binary.run(arguments, environment: ["DATABASE_URL": db.url, "VIEWPOINTS_HOME": db.home, "NO_COLOR": "1"])
-    }
-
-    func importSample() throws {
-        let sample = Repository.path("Samples/ipr-2018")
-        for arguments in [
-            ["study", "create", "ipr-2018"], ["import", "participants", sample + "/participants.csv"],
-            ["import", "statements", sample + "/statements.csv", "--participants", sample + "/participants.csv"],
-            ["import", "codebook", sample + "/codebook.csv"], ["import", "codings", sample + "/codings.csv"],
-            ["coder", "add", "lead"], ["import", "adjudications", sample + "/adjudications.csv", "--coder", "lead"],
-        ] {
-            let result = try run(arguments)
-            #expect(result.status == 0, "\(arguments): \(result)")
-        }
+        cli = try CLI()
     }
 
     static func csv(_ text: String) throws -> [[String]] {
@@ -41,9 +23,9 @@ struct ConsensusCommandTests {
     }
 
     @Test func robustnessRepeatsAndGoesToEveryFormat() throws {
-        try importSample()
+        try cli.importSample()
         let code = "relations.lowest-since-9-11"
-        let csv = try run(["consensus", "--robustness", "--format", "csv"])
+        let csv = try cli.run(["consensus", "--robustness", "--format", "csv"])
         #expect(csv.status == 0, "\(csv)")
         let rows = try ConsensusCommandTests.csv(csv.stdout)
         #expect(rows[0] == ConsensusRow.columns(byAttribute: false, robustness: true))
@@ -58,30 +40,30 @@ struct ConsensusCommandTests {
         // themes carry no robustness
         #expect(rows.first { $0[0] == "relations" }!.suffix(8).allSatisfy { $0.isEmpty })
         // the same run again, and export tallies, give the same bytes; another seed other resamples
-        #expect(try run(["consensus", "--robustness", "--format", "csv"]).stdout == csv.stdout)
+        #expect(try cli.run(["consensus", "--robustness", "--format", "csv"]).stdout == csv.stdout)
         let out = files.folder + "/tallies.csv"
-        #expect(try run(["export", "tallies", "--robustness", "--out", out]).status == 0)
+        #expect(try cli.run(["export", "tallies", "--robustness", "--out", out]).status == 0)
         #expect(try String(contentsOfFile: out, encoding: .utf8) == csv.stdout)
-        let seeded = try run([
+        let seeded = try cli.run([
             "consensus", "--robustness", "--seed", "5", "--resamples", "500", "--code", code, "--format", "csv",
         ])
         #expect(seeded.status == 0 && seeded.stdout != csv.stdout)
-        let json = try run(["consensus", "--robustness", "--code", code, "--format", "json"])
+        let json = try cli.run(["consensus", "--robustness", "--code", code, "--format", "json"])
         let object = try #require(
             (try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])?.first)
         #expect(object["fragility_phrase"] as? Int == 9 && object["dissenting_coder"] is NSNull)
-        let table = try run(["consensus", "--robustness", "--code", code])
+        let table = try cli.run(["consensus", "--robustness", "--code", code])
         #expect(table.stdout.contains("fragility 9 changes (phrase), 2 changes (class)"), "\(table.stdout)")
         #expect(table.stdout.split(separator: "\n").allSatisfy { $0.count <= 100 }, "\(table.stdout)")
-        let wide = try run(["consensus", "--robustness", "--wide", "--code", code])
+        let wide = try cli.run(["consensus", "--robustness", "--wide", "--code", code])
         #expect(wide.stdout.contains("frag_phrase"))
-        let refused = try run(["consensus", "--seed", "5"])
+        let refused = try cli.run(["consensus", "--seed", "5"])
         #expect(refused.status == 64 && refused.stderr.contains("--robustness"), "\(refused)")
     }
 
     @Test func theSampleReadsAsTheReportInEveryFormat() throws {
-        try importSample()
-        let csv = try run(["consensus", "--format", "csv"])
+        try cli.importSample()
+        let csv = try cli.run(["consensus", "--format", "csv"])
         #expect(csv.status == 0, "\(csv)")
         #expect(csv.stderr.isEmpty, "complete coding gives no warning: \(csv.stderr)")
         let rows = try ConsensusCommandTests.csv(csv.stdout)
@@ -101,7 +83,7 @@ struct ConsensusCommandTests {
             ])
 
         // JSON carries the same numbers, null where CSV is empty
-        let json = try run(["consensus", "--format", "json"])
+        let json = try cli.run(["consensus", "--format", "json"])
         let objects = try #require(
             try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [[String: Any]])
         #expect(objects.count == 51)
@@ -119,7 +101,7 @@ struct ConsensusCommandTests {
         }
 
         // the wide table prints the same strings (shares rounded), labels in full when not on a terminal
-        let table = try run(["consensus", "--wide"])
+        let table = try cli.run(["consensus", "--wide"])
         #expect(table.status == 0)
         let line = try #require(
             table.stdout.split(separator: "\n").first { $0.hasPrefix("relations.lowest-since-9-11 ") })
@@ -133,7 +115,7 @@ struct ConsensusCommandTests {
         }
 
         // the default table fits 100 columns: counts and class on the code's line, the phrase under it
-        let narrow = try run(["consensus"])
+        let narrow = try cli.run(["consensus"])
         #expect(narrow.status == 0)
         let lines = narrow.stdout.split(separator: "\n", omittingEmptySubsequences: false)
         #expect(lines.allSatisfy { $0.count <= 100 }, "\(lines.map(\.count).max() ?? 0) columns")
@@ -144,11 +126,11 @@ struct ConsensusCommandTests {
     }
 
     @Test func exportTalliesIsTheConsensusCSVAndLoadsInPython() throws {
-        try importSample()
+        try cli.importSample()
         let out = files.folder + "/tallies.csv"
-        let export = try run(["export", "tallies", "--by", "constituency", "--out", out])
+        let export = try cli.run(["export", "tallies", "--by", "constituency", "--out", out])
         #expect(export.status == 0, "\(export)")
-        let consensus = try run(["consensus", "--by", "constituency", "--format", "csv"])
+        let consensus = try cli.run(["consensus", "--by", "constituency", "--format", "csv"])
         #expect(try String(contentsOfFile: out, encoding: .utf8) == consensus.stdout)
         #expect(consensus.stderr.contains("groups with fewer than 5 participants are suppressed"))
         let rows = try ConsensusCommandTests.csv(consensus.stdout)
@@ -190,14 +172,14 @@ struct ConsensusCommandTests {
     }
 
     @Test func matrixAndQuotes() throws {
-        try importSample()
-        let matrix = try ConsensusCommandTests.csv(try run(["export", "matrix"]).stdout)
+        try cli.importSample()
+        let matrix = try ConsensusCommandTests.csv(try cli.run(["export", "matrix"]).stdout)
         #expect(matrix.count == 61)
         let column = try #require(matrix[0].firstIndex(of: "region.prioritize-regional"))
         #expect(matrix.dropFirst().filter { !$0[column].isEmpty }.count == 44)
         #expect(matrix.dropFirst().allSatisfy { ["", "1", "2"].contains($0[column]) })
         // --mean writes every mean at full precision: the shortest text that reads back as the same double
-        let means = try ConsensusCommandTests.csv(try run(["export", "matrix", "--mean"]).stdout)
+        let means = try ConsensusCommandTests.csv(try cli.run(["export", "matrix", "--mean"]).stdout)
         let cells = means.dropFirst().flatMap { $0.dropFirst(means[0].firstIndex(of: "relations.lowest-since-9-11")!) }
             .filter { !$0.isEmpty }
         #expect(!cells.isEmpty)
@@ -205,7 +187,7 @@ struct ConsensusCommandTests {
             let value = try #require(Double(cell), "\(cell)")
             #expect(cell == ConsensusValue.shortest(value), "\(cell) is not the shortest text of \(value)")
         }
-        let quotes = try run([
+        let quotes = try cli.run([
             "quotes", "--code", "relations.lowest-since-9-11", "--position", "oppose", "--format", "csv",
         ])
         let rows = try ConsensusCommandTests.csv(quotes.stdout)
@@ -216,44 +198,44 @@ struct ConsensusCommandTests {
     }
 
     @Test func matrixMeansAreWrittenAtFullPrecision() throws {
-        #expect(try run(["study", "create", "s"]).status == 0)
-        #expect(try run(["import", "participants", files.write("p.csv", "participant\na\nb\nc\n")]).status == 0)
+        #expect(try cli.run(["study", "create", "s"]).status == 0)
+        #expect(try cli.run(["import", "participants", files.write("p.csv", "participant\na\nb\nc\n")]).status == 0)
         let statements = "id,participant,text\nS1,a,one\nS2,a,two\nS3,a,three\nS4,b,four\nS5,c,five\n"
-        #expect(try run(["import", "statements", files.write("s.csv", statements)]).status == 0)
+        #expect(try cli.run(["import", "statements", files.write("s.csv", statements)]).status == 0)
         let codebook = "key,label,description,parent\nt,T,,\nt.a,A,,t\n"
-        #expect(try run(["import", "codebook", files.write("c.csv", codebook)]).status == 0)
+        #expect(try cli.run(["import", "codebook", files.write("c.csv", codebook)]).status == 0)
         let codings = "statement,coder,code,stance\nS1,k,t.a,1\nS2,k,t.a,1\nS3,k,t.a,2\nS4,k,t.a,-1\nS5,k,,\n"
-        #expect(try run(["import", "codings", files.write("g.csv", codings)]).status == 0)
-        let matrix = try ConsensusCommandTests.csv(try run(["export", "matrix", "--mean"]).stdout)
+        #expect(try cli.run(["import", "codings", files.write("g.csv", codings)]).status == 0)
+        let matrix = try ConsensusCommandTests.csv(try cli.run(["export", "matrix", "--mean"]).stdout)
         let column = try #require(matrix[0].firstIndex(of: "t.a"))
         #expect(matrix.dropFirst().map { $0[column] }.sorted() == ["", "-1", "1.3333333333333333"])  // pseudonym order
     }
 
     @Test func incompleteCodingWarnsAndRequireCompleteExitsSixtyFive() throws {
-        #expect(try run(["study", "create", "s"]).status == 0)
+        #expect(try cli.run(["study", "create", "s"]).status == 0)
         let participants = files.write("p.csv", "participant,status\na,x\nb,x\nc,y\n")
-        #expect(try run(["import", "participants", participants]).status == 0)
+        #expect(try cli.run(["import", "participants", participants]).status == 0)
         #expect(
-            try run([
+            try cli.run([
                 "import", "statements", files.write("s.csv", "id,participant,text\nS1,a,one\nS2,b,two\nS3,c,three\n"),
             ])
             .status == 0)
         #expect(
-            try run(["import", "codebook", files.write("c.csv", "key,label,description,parent\nt,T,,\nt.a,A,,t\n")])
+            try cli.run(["import", "codebook", files.write("c.csv", "key,label,description,parent\nt,T,,\nt.a,A,,t\n")])
                 .status == 0)
         #expect(
-            try run([
+            try cli.run([
                 "import", "codings", files.write("g.csv", "statement,coder,code,stance\nS1,k,t.a,1\nS2,k,t.a,-1\n"),
             ])
             .status == 0)
-        let plain = try run(["consensus", "--format", "csv"])
+        let plain = try cli.run(["consensus", "--format", "csv"])
         #expect(plain.status == 0)
         #expect(plain.stderr.contains("coverage 2 of 3 statements reviewed"))
         #expect(try ConsensusCommandTests.csv(plain.stdout)[2][9] == "0.6666666666666666")
-        let strict = try run(["consensus", "--require-complete"])
+        let strict = try cli.run(["consensus", "--require-complete"])
         #expect(strict.status == 65, "\(strict)")
         #expect(strict.stderr.contains("--require-complete"))
-        let off = try run(["consensus", "--by", "status", "--min-cell", "0"])
+        let off = try cli.run(["consensus", "--by", "status", "--min-cell", "0"])
         #expect(off.stdout.contains("small-cell suppression is off (--min-cell 0)"))
         #expect(off.stderr.contains("small-cell suppression is off"))
     }
@@ -267,10 +249,10 @@ struct ConsensusCommandTests {
         (["quotes", "--code", "t"], 64, "t is a theme"),
     ])
     func badOptionsSayWhat(_ arguments: [String], _ status: Int32, _ message: String) throws {
-        #expect(try run(["study", "create", "s"]).status == 0)
-        _ = try run(["import", "participants", files.write("p.csv", "participant,status\na,x\n")])
-        _ = try run(["import", "codebook", files.write("c.csv", "key,label,description,parent\nt,T,,\nt.a,A,,t\n")])
-        let result = try run(arguments)
+        #expect(try cli.run(["study", "create", "s"]).status == 0)
+        _ = try cli.run(["import", "participants", files.write("p.csv", "participant,status\na,x\n")])
+        _ = try cli.run(["import", "codebook", files.write("c.csv", "key,label,description,parent\nt,T,,\nt.a,A,,t\n")])
+        let result = try cli.run(arguments)
         #expect(result.status == status, "\(result)")
         #expect(result.stderr.contains(message), "\(result)")
     }

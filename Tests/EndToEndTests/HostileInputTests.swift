@@ -102,18 +102,12 @@ struct HostileInputTests {
         Case("adjudications-lookalike.csv", .refused(line: 2, saying: "is not a code key")),
     ]
 
-    let db: TestDatabase
+    let cli: CLI
+    var db: TestDatabase { cli.db }
     let files = TestFiles()
-    let binary: ViewpointsBinary
 
     init() throws {
-        db = try TestDatabase()
-        binary = try ViewpointsBinary()
-    }
-
-    func run(_ arguments: [String]) throws -> ViewpointsBinary.Output {
-        try binary.run(
-            arguments, environment: ["DATABASE_URL": db.url, "VIEWPOINTS_HOME": db.home, "NO_COLOR": "1"])
+        cli = try CLI()
     }
 
     // MARK: - Stages
@@ -155,9 +149,9 @@ struct HostileInputTests {
 
     /// Creates study `s` and imports the baseline of every stage before `stage`.
     func prepare(before stage: Stage) throws {
-        #expect(try run(["study", "create", "s", "--title", HostileInputTests.sql]).status == 0)
+        #expect(try cli.run(["study", "create", "s", "--title", HostileInputTests.sql]).status == 0)
         for earlier in Stage.allCases where earlier < stage {
-            let result = try run(
+            let result = try cli.run(
                 earlier.importArguments(files.write("\(earlier.rawValue)-baseline.csv", earlier.baseline)))
             try #require(result.status == 0, "baseline \(earlier): \(result)")
         }
@@ -166,7 +160,7 @@ struct HostileInputTests {
     /// Imports `path` and checks the outcome.
     func check(_ path: String, _ stage: Stage, _ outcome: Outcome) throws {
         let before = try db.snapshot()
-        let result = try run(stage.importArguments(path))
+        let result = try cli.run(stage.importArguments(path))
         #expect(!result.terminatedBySignal, "\(result)")
         #expect(result.stderr.utf8.count < 20_000, "the message should not echo a huge field")
         switch outcome {
@@ -198,7 +192,7 @@ struct HostileInputTests {
     /// Every field of an export, parsed back with the CSV reader.
     func exportedFields(_ arguments: [String]) throws -> Set<String> {
         let out = files.folder + "/export-\(UUID().uuidString).csv"
-        let result = try run(arguments + ["--out", out])
+        let result = try cli.run(arguments + ["--out", out])
         try #require(result.status == 0, "\(result)")
         var reader = try CSVReader(path: out)
         var fields = Set<String>()
@@ -264,7 +258,7 @@ struct HostileInputTests {
     @Test func lookAlikeAndSQLNamesOnTheCommandLineAreRefused() throws {
         let before = try db.snapshot()
         for slug in ["ipr-2018\u{0430}", "\u{0455}tudy", "x'); DROP TABLE studies; --", "$$"] {
-            let result = try run(["study", "create", slug])
+            let result = try cli.run(["study", "create", slug])
             #expect(result.status == 64, "\(result)")
             #expect(result.stderr.contains("is not valid"), "\(result)")
         }
@@ -272,12 +266,12 @@ struct HostileInputTests {
         try prepare(before: .participants)
         let withStudy = try db.snapshot()
         for name in ["c\u{043E}der-a", "coder'); DROP TABLE coders; --", "=cmd", String(repeating: "a", count: 65)] {
-            let result = try run(["coder", "add", name, "--study", "s"])
+            let result = try cli.run(["coder", "add", name, "--study", "s"])
             #expect(result.status == 64, "\(result)")
             #expect(result.stderr.contains("is not valid"), "\(result)")
         }
         #expect(try db.snapshot() == withStudy)
-        let list = try run(["study", "list", "--format", "csv"])
+        let list = try cli.run(["study", "list", "--format", "csv"])
         #expect(list.stdout.contains(HostileInputTests.sql), "the title is stored verbatim: \(list)")
     }
 }

@@ -7,35 +7,28 @@ import ViewpointsTestSupport
 /// The import and export commands, run as a user runs them, against a real PostgreSQL database.
 @Suite(.database)
 struct ImportCommandTests {
-    let db: TestDatabase
+    let cli: CLI
+    var db: TestDatabase { cli.db }
     let files = TestFiles()
-    let binary: ViewpointsBinary
 
     init() throws {
-        db = try TestDatabase()
-        binary = try ViewpointsBinary()
-    }
-
-    func run(_ arguments: [String], _ environment: [String: String?] = [:]) throws -> ViewpointsBinary.Output {
-        var env: [String: String?] = ["DATABASE_URL": db.url, "VIEWPOINTS_HOME": db.home, "NO_COLOR": "1"]
-        for (key, value) in environment { env[key] = value }
-        return try binary.run(arguments, environment: env)
+        cli = try CLI()
     }
 
     @Test func importsTheSampleStudyWithoutLeakingAnyIdentifier() throws {
         let sample = Repository.path("Samples/ipr-2018")
-        #expect(try run(["study", "create", "ipr-2018", "--title", "Sample"]).status == 0)
-        let participants = try run(["import", "participants", sample + "/participants.csv"])
+        #expect(try cli.run(["study", "create", "ipr-2018", "--title", "Sample"]).status == 0)
+        let participants = try cli.run(["import", "participants", sample + "/participants.csv"])
         #expect(participants.status == 0, "\(participants)")
         #expect(participants.stdout.contains("participants: 60 new, 0 unchanged, 0 changed, 0 not in file (kept)"))
-        let statements = try run([
+        let statements = try cli.run([
             "import", "statements", sample + "/statements.csv", "--participants", sample + "/participants.csv",
         ])
         #expect(statements.status == 0, "\(statements)")
         #expect(statements.stdout.contains("redactions:"))
-        let codebook = try run(["import", "codebook", sample + "/codebook.csv"])
+        let codebook = try cli.run(["import", "codebook", sample + "/codebook.csv"])
         #expect(codebook.stdout.contains("codebook: 51 new"), "\(codebook)")
-        let list = try run(["study", "list", "--format", "csv"])
+        let list = try cli.run(["study", "list", "--format", "csv"])
         #expect(list.stdout.contains("ipr-2018,Sample,60,"))
 
         let everything = try db.snapshot().values.flatMap { $0 }.joined(separator: "\n").lowercased()
@@ -52,14 +45,16 @@ struct ImportCommandTests {
     }
 
     @Test func aBadRecordExitsSixtyFiveNamingItsLineAndStoresNothing() throws {
-        #expect(try run(["study", "create", "s"]).status == 0)
-        _ = try run(["import", "participants", files.write("p.csv", "participant,name\nA One,A One\nB Two,B Two\n")])
+        #expect(try cli.run(["study", "create", "s"]).status == 0)
+        _ = try cli.run([
+            "import", "participants", files.write("p.csv", "participant,name\nA One,A One\nB Two,B Two\n"),
+        ])
         var content = "participant,text\n"
         for i in 1...40 { content += "A One,\"statement \(i),\nover two lines\"\n" }
         content += "Nobody Here,a statement by someone unknown\n"
         let path = files.write("s.csv", content)
         let before = try db.snapshot()
-        let result = try run(["import", "statements", path])
+        let result = try cli.run(["import", "statements", path])
         #expect(result.status == 65, "\(result)")
         #expect(result.stderr.contains("\(path):82:1: 'participant' is not a participant of study s"), "\(result)")
         #expect(result.stderr.contains("nothing was imported"))
@@ -67,47 +62,49 @@ struct ImportCommandTests {
     }
 
     @Test func exitCodesFollowSysexits() throws {
-        #expect(try run(["study", "create", "one"]).status == 0)
-        let missing = try run(["import", "participants", files.folder + "/nope.csv"])
+        #expect(try cli.run(["study", "create", "one"]).status == 0)
+        let missing = try cli.run(["import", "participants", files.folder + "/nope.csv"])
         #expect(missing.status == 66, "\(missing)")
         #expect(missing.stderr.contains("nope.csv"))
-        #expect(try run(["study", "create", "two"]).status == 0)
-        let ambiguous = try run(["import", "codebook", files.write("c.csv", "key,label\na,A\n")])
+        #expect(try cli.run(["study", "create", "two"]).status == 0)
+        let ambiguous = try cli.run(["import", "codebook", files.write("c.csv", "key,label\na,A\n")])
         #expect(ambiguous.status == 64, "\(ambiguous)")
         #expect(ambiguous.stderr.contains("pass --study SLUG or set VIEWPOINTS_STUDY"))
-        #expect(try run(["import", "codebook", files.folder + "/c.csv"], ["VIEWPOINTS_STUDY": "two"]).status == 0)
-        let unknown = try run(["export", "codebook", "--study", "three"])
+        #expect(
+            try cli.run(["import", "codebook", files.folder + "/c.csv"], environment: ["VIEWPOINTS_STUDY": "two"])
+                .status == 0)
+        let unknown = try cli.run(["export", "codebook", "--study", "three"])
         #expect(unknown.status == 65)
         #expect(unknown.stderr.contains("no study 'three'"))
-        let usage = try run(["study", "delete", "one"])
+        let usage = try cli.run(["study", "delete", "one"])
         #expect(usage.status == 64)
         #expect(usage.stderr.contains("add --yes to confirm"))
         let otherKey = files.write("other.key", Hashing.hex(Hashing.randomBytes(32)) + "\n")
-        let wrongKey = try run(
+        let wrongKey = try cli.run(
             ["import", "participants", files.write("p.csv", "participant\nA\n"), "--study", "one"],
-            ["VIEWPOINTS_KEY_FILE": otherKey])
+            environment: ["VIEWPOINTS_KEY_FILE": otherKey])
         #expect(wrongKey.status == 78, "\(wrongKey)")
         #expect(wrongKey.stderr.contains("is not the key of study 'one'"))
-        let unwritable = try run(["export", "codebook", "--study", "two", "--out", "/nonexistent-folder/x.csv"])
+        let unwritable = try cli.run(["export", "codebook", "--study", "two", "--out", "/nonexistent-folder/x.csv"])
         #expect(unwritable.status == 73, "\(unwritable)")
     }
 
     @Test func refusesADatabaseWithPendingMigrations() throws {
         let empty = try TestDatabase(migrated: false)
         let count = try Migration.bundled().count
-        let result = try run(["study", "list"], ["DATABASE_URL": empty.url])
+        let result = try cli.run(["study", "list"], environment: ["DATABASE_URL": empty.url])
         #expect(result.status == 78)
         #expect(
             result.stderr.contains("\(count) migration\(count == 1 ? "" : "s") pending: run `viewpoints db migrate`"))
-        #expect(try run(["db", "migrate"], ["DATABASE_URL": empty.url]).stdout.contains("applied "))
-        #expect(try run(["study", "list"], ["DATABASE_URL": empty.url]).status == 0)
-        let status = try run(["db", "status"])
+        #expect(try cli.run(["db", "migrate"], environment: ["DATABASE_URL": empty.url]).stdout.contains("applied "))
+        #expect(try cli.run(["study", "list"], environment: ["DATABASE_URL": empty.url]).status == 0)
+        let status = try cli.run(["db", "status"])
         #expect(status.stdout.contains("pending migrations: none"), "\(status)")
     }
 
     @Test func anUnreachableServerExitsSixtyNineNamingTheAddress() throws {
         let start = Date()
-        let result = try run([
+        let result = try cli.run([
             "study", "list", "--database-url", "postgresql://nobody@127.0.0.1:1/none?connect_timeout=3",
         ])
         #expect(result.status == 69, "\(result)")
@@ -116,20 +113,20 @@ struct ImportCommandTests {
     }
 
     @Test func exportsForExcelWithBOMAndCRLFAndNeutralizedFormulas() throws {
-        #expect(try run(["study", "create", "s"]).status == 0)
-        _ = try run(["import", "participants", files.write("p.csv", "participant\nA\n")])
-        let imported = try run([
+        #expect(try cli.run(["study", "create", "s"]).status == 0)
+        _ = try cli.run(["import", "participants", files.write("p.csv", "participant\nA\n")])
+        let imported = try cli.run([
             "import", "statements", files.write("s.csv", "pseudonym,text\nP01,\"=HYPERLINK(\"\"x\"\")\"\n"),
         ])
         #expect(imported.status == 0, "\(imported)")
         let out = files.folder + "/out.csv"
-        let exported = try run(["export", "statements", "--excel", "--out", out])
+        let exported = try cli.run(["export", "statements", "--excel", "--out", out])
         #expect(exported.status == 0, "\(exported)")
         #expect(exported.stderr.contains("wrote 1 statements to \(out)"))
         let bytes = try #require(FileManager.default.contents(atPath: out))
         #expect(bytes.starts(with: [0xEF, 0xBB, 0xBF]))
         #expect(String(decoding: bytes, as: UTF8.self).contains("P01:1,P01,1,,,\"'=HYPERLINK(\"\"x\"\")\"\r\n"))
-        let raw = try run(["export", "statements", "--raw"])
+        let raw = try cli.run(["export", "statements", "--raw"])
         #expect(raw.stdout.contains("P01:1,P01,1,,,\"=HYPERLINK(\"\"x\"\")\"\n"))
     }
 }

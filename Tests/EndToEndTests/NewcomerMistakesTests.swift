@@ -5,18 +5,12 @@ import ViewpointsTestSupport
 /// The first mistakes a newcomer makes, each answered by one message that says how to fix it.
 @Suite(.database)
 struct NewcomerMistakesTests {
-    let db: TestDatabase
+    let cli: CLI
+    var db: TestDatabase { cli.db }
     let files = TestFiles()
-    let binary: ViewpointsBinary
 
     init() throws {
-        db = try TestDatabase()
-        binary = try ViewpointsBinary()
-    }
-
-    func run(_ arguments: [String]) throws -> ViewpointsBinary.Output {
-        try binary.run(
-            arguments, environment: ["DATABASE_URL": db.url, "VIEWPOINTS_HOME": db.home, "NO_COLOR": "1"])
+        cli = try CLI()
     }
 
     /// One error line (and for import failures the lines it lists), a non-zero exit, nothing on stdout.
@@ -29,34 +23,35 @@ struct NewcomerMistakesTests {
     }
 
     @Test func aCommandBeforeStudyCreateSaysToCreateOne() throws {
-        let result = try run(["import", "participants", Repository.path("Samples/ipr-2018/participants.csv")])
+        let result = try cli.run(["import", "participants", Repository.path("Samples/ipr-2018/participants.csv")])
         expectOneClearError(result, status: 64, saying: ["there is no study yet", "viewpoints study create"])
     }
 
     @Test func aMistypedSubcommandGetsTheClosestName() throws {
-        expectOneClearError(try run(["improt"]), status: 64, saying: ["'improt'", "did you mean 'viewpoints import'"])
         expectOneClearError(
-            try run(["export", "talies"]), status: 64, saying: ["did you mean 'viewpoints export tallies'"])
-        expectOneClearError(try run(["frobnicate"]), status: 64, saying: ["the commands are:", "import"])
+            try cli.run(["improt"]), status: 64, saying: ["'improt'", "did you mean 'viewpoints import'"])
+        expectOneClearError(
+            try cli.run(["export", "talies"]), status: 64, saying: ["did you mean 'viewpoints export tallies'"])
+        expectOneClearError(try cli.run(["frobnicate"]), status: 64, saying: ["the commands are:", "import"])
     }
 
     @Test func theOtherMistakesNameTheFileAndTheFix() throws {
-        #expect(try run(["study", "create", "demo"]).status == 0)
+        #expect(try cli.run(["study", "create", "demo"]).status == 0)
         expectOneClearError(
-            try run(["import", "participants", files.folder + "/nothere.csv"]), status: 66,
+            try cli.run(["import", "participants", files.folder + "/nothere.csv"]), status: 66,
             saying: ["nothere.csv", "cannot open", "check that the path is right"])
         let noParticipant = files.write("p.csv", "name,constituency\nAyesha Khan,academic\n")
         expectOneClearError(
-            try run(["import", "participants", noParticipant]), status: 65,
+            try cli.run(["import", "participants", noParticipant]), status: 65,
             saying: ["\(noParticipant):1:1:", "no 'participant' column", "fix the file"])
         let badKey = files.write(
             "c.csv", "key,label,parent\nrelations,Relations,\nrelations.Lowest Since,Low,relations\n")
         expectOneClearError(
-            try run(["import", "codebook", badKey]), status: 65,
+            try cli.run(["import", "codebook", badKey]), status: 65,
             saying: ["\(badKey):3:1:", "not a valid code key", "write relations.lowest-since"])
         let noParent = files.write("c2.csv", "key,label\nrelations,Relations\nrelations.lowest,Lowest\n")
         expectOneClearError(
-            try run(["import", "codebook", noParent]), status: 65,
+            try cli.run(["import", "codebook", noParent]), status: 65,
             saying: ["\(noParent):1:1:", "no 'parent' column", "add a column 'parent'"])
     }
 }

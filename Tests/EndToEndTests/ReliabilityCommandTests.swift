@@ -5,32 +5,17 @@ import ViewpointsTestSupport
 /// `viewpoints reliability` on the synthetic sample study, set up through the binary as a user would.
 @Suite(.database)
 struct ReliabilityCommandTests {
-    let db: TestDatabase
-    let binary: ViewpointsBinary
-    let env: [String: String?]
+    let cli: CLI
+    var db: TestDatabase { cli.db }
 
     init() throws {
-        db = try TestDatabase()
-        binary = try ViewpointsBinary()
-        env = ["DATABASE_URL": db.url, "VIEWPOINTS_HOME": db.home, "VIEWPOINTS_STUDY": nil, "NO_COLOR": nil]
-        let sample = Repository.path("Samples/ipr-2018")
-        for arguments in [
-            ["study", "create", "ipr-2018"], ["import", "participants", sample + "/participants.csv"],
-            ["import", "statements", sample + "/statements.csv", "--participants", sample + "/participants.csv"],
-            ["import", "codebook", sample + "/codebook.csv"], ["import", "codings", sample + "/codings.csv"],
-        ] {
-            let out = try run(arguments)
-            #expect(out.status == 0, "\(arguments): \(out)")
-        }
-    }
-
-    func run(_ arguments: [String]) throws -> ViewpointsBinary.Output {
-        try binary.run(arguments, environment: env)
+        cli = try CLI(environment: ["NO_COLOR": nil])
+        try cli.importSample(through: .codings)
     }
 
     /// The JSON output: its top-level object and its figures.
     func json(_ arguments: [String]) throws -> (object: [String: Any], figures: [[String: Any]]) {
-        let out = try run(["reliability", "--format", "json"] + arguments)
+        let out = try cli.run(["reliability", "--format", "json"] + arguments)
         #expect(out.status == 0 && out.stderr.isEmpty, "\(out)")
         let object = try JSONSerialization.jsonObject(with: Data(out.stdout.utf8)) as? [String: Any] ?? [:]
         return (object, object["figures"] as? [[String: Any]] ?? [])
@@ -85,23 +70,23 @@ struct ReliabilityCommandTests {
     }
 
     @Test func tableCsvAndErrors() throws {
-        var out = try run(["reliability"])
+        var out = try cli.run(["reliability"])
         #expect(out.status == 0, "\(out)")
         #expect(
             out.stdout.hasPrefix("statement units; coders coder-a, coder-b; 150 statements reviewed by at least two\n"))
         #expect(out.stdout.contains("\nall (pooled)  ") && out.stdout.contains("0.8084"), "\(out)")
-        out = try run(["reliability", "--format", "csv"])
+        out = try cli.run(["reliability", "--format", "csv"])
         #expect(
             out.stdout.hasPrefix(
                 "scope,key,measure,metric,level,weights,value,defined,applicable,reason,units,coders,pairable_values,status\n"
             ))
-        out = try run(["reliability", "--code", "region.prioritise-regional"])
+        out = try cli.run(["reliability", "--code", "region.prioritise-regional"])
         #expect(out.status == 65 && out.stderr.contains("did you mean 'region.prioritize-regional'?"), "\(out)")
-        out = try run(["reliability", "--coders", "coder-a"])
+        out = try cli.run(["reliability", "--coders", "coder-a"])
         #expect(out.status == 64 && out.stderr.contains("--coders needs at least two"), "\(out)")
-        out = try run(["reliability", "--coders", "coder-a,coder-c"])
+        out = try cli.run(["reliability", "--coders", "coder-a,coder-c"])
         #expect(out.status == 65 && out.stderr.contains("no coder 'coder-c'"), "\(out)")
-        out = try run(["reliability", "--by", "proposition"])
+        out = try cli.run(["reliability", "--by", "proposition"])
         #expect(out.status == 64, "\(out)")
     }
 }

@@ -11,20 +11,17 @@ import ViewpointsTestSupport
         if: TestDatabase.enabled && (ExternalTool.available || ProcessInfo.processInfo.environment["CI"] == "true"),
         "needs DATABASE_URL, chromium and poppler-utils (Scripts/test provides them)"))
 final class ReportBrowserTests {
-    let db: TestDatabase
-    let binary: ViewpointsBinary
+    let cli: CLI
+    var db: TestDatabase { cli.db }
     let folder: String
     let html: String
 
     init() throws {
-        db = try TestDatabase()
-        let binary = try ViewpointsBinary()
-        self.binary = binary
-        folder = db.home + "/browser"
+        cli = try CLI()
+        folder = cli.db.home + "/browser"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let environment = ["DATABASE_URL": db.url, "VIEWPOINTS_HOME": db.home, "NO_COLOR": "1"]
-        try ReportCommandTests.importSample { try binary.run($0, environment: environment) }
-        let made = try binary.run(["report", "--out", folder + "/report.html"], environment: environment)
+        try cli.importSample(title: ReportCommandTests.sampleTitle)
+        let made = try cli.run(["report", "--out", folder + "/report.html"])
         #expect(made.status == 0, "\(made)")
         html = try String(contentsOfFile: folder + "/report.html", encoding: .utf8)
     }

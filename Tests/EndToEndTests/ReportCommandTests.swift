@@ -8,15 +8,14 @@ import ViewpointsTestSupport
 /// the same state gives the same bytes, an analyst's report has no statement text, and files are mode 0600.
 @Suite(.serialized, .database)
 final class ReportCommandTests {
-    let db: TestDatabase
-    let binary: ViewpointsBinary
+    let cli: CLI
+    var db: TestDatabase { cli.db }
     let suffix = String(UInt32.random(in: 0...UInt32.max), radix: 36)
     var logins: [String] = []
 
     init() throws {
-        db = try TestDatabase()
-        binary = try ViewpointsBinary()
-        try ReportCommandTests.importSample { try self.run($0) }
+        cli = try CLI()
+        try cli.importSample(title: ReportCommandTests.sampleTitle)
     }
 
     deinit {
@@ -27,36 +26,18 @@ final class ReportCommandTests {
         }
     }
 
-    /// Loads Samples/ipr-2018 as the README does.
-    static func importSample(_ run: ([String]) throws -> ViewpointsBinary.Output) throws {
-        let sample = Repository.path("Samples/ipr-2018")
-        for arguments in [
-            ["study", "create", "ipr-2018", "--title", "Where do we go from here? (synthetic sample)"],
-            ["import", "participants", sample + "/participants.csv"],
-            ["import", "statements", sample + "/statements.csv", "--participants", sample + "/participants.csv"],
-            ["import", "codebook", sample + "/codebook.csv"], ["import", "codings", sample + "/codings.csv"],
-            ["coder", "add", "lead"], ["import", "adjudications", sample + "/adjudications.csv", "--coder", "lead"],
-        ] {
-            let result = try run(arguments)
-            #expect(result.status == 0, "\(arguments): \(result)")
-        }
-    }
-
-    func run(_ arguments: [String], as login: String? = nil) throws -> ViewpointsBinary.Output {
-        let url = try login.map { try Connection.conninfo(db.url, setting: "user", to: $0) } ?? db.url
-        return try binary.run(
-            arguments, environment: ["DATABASE_URL": url, "VIEWPOINTS_HOME": db.home, "NO_COLOR": "1"])
-    }
+    /// The sample's title as the README gives it.
+    static let sampleTitle = "Where do we go from here? (synthetic sample)"
 
     func login(_ role: String, coder: String? = nil) throws -> String {
         if logins.isEmpty {
-            let roles = try run(["db", "roles"])
+            let roles = try cli.run(["db", "roles"])
             #expect(roles.status == 0, "\(roles)")
         }
         let login = "report_\(role)_\(suffix)"
         logins.append(login)
-        #expect(try run(["user", "add", login]).status == 0)
-        let grant = try run(
+        #expect(try cli.run(["user", "add", login]).status == 0)
+        let grant = try cli.run(
             ["grant", "--study", "ipr-2018", "--role", role, "--user", login] + (coder.map { ["--coder", $0] } ?? []))
         #expect(grant.status == 0, "\(grant)")
         return login
@@ -64,7 +45,7 @@ final class ReportCommandTests {
 
     func report(_ arguments: [String], as login: String? = nil, name: String = "report.html") throws -> String {
         let path = db.home + "/" + name
-        let result = try run(["report", "--out", path] + arguments, as: login)
+        let result = try cli.run(["report", "--out", path] + arguments, as: login)
         #expect(result.status == 0, "\(result)")
         return try String(contentsOfFile: path, encoding: .utf8)
     }
@@ -136,7 +117,7 @@ final class ReportCommandTests {
                     + "support 0.66–0.89; coders agree."))
         // "All who addressed it" breaks with one opposing voice: fragile by METHODS.md's rule
         #expect(html.contains("Fragile. Robustness: fragility 1 change (phrase), 1 change (class)"), "all is fragile")
-        let consensus = try run(["consensus", "--format", "csv"])
+        let consensus = try cli.run(["consensus", "--format", "csv"])
         ReportCommandTests.expectTables(html, match: try ReportCommandTests.csv(consensus.stdout), groups: false)
         // state: the audit head as `audit verify` computes it, the schema version, no date
         let head = try #require(try db.scalar("SELECT encode(hash, 'hex') FROM coding_event_heads"))
@@ -156,7 +137,7 @@ final class ReportCommandTests {
     @Test func markdownWritesTheChartsBesideIt() throws {
         let folder = db.home + "/md"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        let result = try run(["report", "--format", "md", "--out", folder + "/findings.md", "--mode", "0644"])
+        let result = try cli.run(["report", "--format", "md", "--out", folder + "/findings.md", "--mode", "0644"])
         #expect(result.status == 0, "\(result)")
         let files = try FileManager.default.contentsOfDirectory(atPath: folder).sorted()
         #expect(files.first == "findings-figure-01.svg" && files.last == "findings.md")
@@ -167,7 +148,7 @@ final class ReportCommandTests {
         let mode = try FileManager.default.attributesOfItem(atPath: folder + "/findings-figure-01.svg")[
             .posixPermissions]
         #expect((mode as? NSNumber)?.intValue == 0o644)
-        let refused = try run(["report", "--format", "md"])
+        let refused = try cli.run(["report", "--format", "md"])
         #expect(refused.status == 64 && refused.stderr.contains("--format md needs --out FILE"), "\(refused)")
     }
 
@@ -176,7 +157,7 @@ final class ReportCommandTests {
         let analyst = try login("analyst")
         let theirs = try report(["--by", "constituency"], as: analyst, name: "analyst.html")
         // the analyst's own suppressed tallies, per group, are the numbers of the breakdown
-        let tallies = try run(["consensus", "--by", "constituency", "--format", "csv"], as: analyst)
+        let tallies = try cli.run(["consensus", "--by", "constituency", "--format", "csv"], as: analyst)
         #expect(tallies.status == 0, "\(tallies)")
         let rows = try ReportCommandTests.csv(tallies.stdout)
         #expect(rows.contains { $0["suppressed"] == "true" }, "the sample has small constituencies")
@@ -185,7 +166,7 @@ final class ReportCommandTests {
             #expect(theirs.contains("constituency = \(row["group"]!)</h3>\n<p class=\"suppressed\">"))
         }
         // and the whole panel's rows equal the lead's
-        let whole = try ReportCommandTests.csv(try run(["consensus", "--format", "csv"]).stdout)
+        let whole = try ReportCommandTests.csv(try cli.run(["consensus", "--format", "csv"]).stdout)
         ReportCommandTests.expectTables(theirs, match: whole, groups: false)
         // no statement text: no quote, none of the lead's quotes, no statement of the sample
         #expect(!theirs.contains("<blockquote>"))
@@ -205,7 +186,7 @@ final class ReportCommandTests {
         #expect(theirs.contains("Reliability is shown to the study&#39;s lead only"))
         // a coder is refused, as by consensus
         let coder = try login("coder", coder: "coder-a")
-        let refused = try run(["report", "--out", db.home + "/coder.html"], as: coder)
+        let refused = try cli.run(["report", "--out", db.home + "/coder.html"], as: coder)
         #expect(refused.status == 77, "\(refused)")
         #expect(!FileManager.default.fileExists(atPath: db.home + "/coder.html"))
     }

@@ -154,7 +154,8 @@ struct ConsensusStoreTests {
         let error = try #require(throws: StoreError.self) {
             try s.store.consensus(study: s.study, request: .init(theme: "t.x"))
         }
-        #expect(error.description.hasPrefix("--theme t.x: no such code in study small"))
+        #expect(error.reason == .noSuchCodeOption(key: "t.x", theme: true, study: "small"))
+        #expect(!error.description.contains("--theme"), "Store names no flag: the executable words the remedy")
     }
 
     @Test func breakdownSuppressesSmallGroupsAndTheMissingGroup() throws {

@@ -42,7 +42,7 @@ struct MigrationTests {
             connection: store.connection, migrations: try Migration.bundled(), definitions: definitions)
         // the build's definitions differ from the database's: commands stop until `db migrate`
         let error = try #require(throws: StoreError.self) { try migrator.requireCurrent() }
-        #expect(error.exitCode == 78 && error.message.contains("db migrate"))
+        #expect(error.exitCode == 78 && error.reason == .schemaBehind(pending: 0))
         #expect(try migrator.migrate().map(\.name) == definitions.map(\.name))
         #expect(try db.scalar("SELECT viewpoints_min_cell()") == "6")
         #expect(try migrator.migrate().isEmpty)
@@ -57,7 +57,7 @@ struct MigrationTests {
             "DELETE FROM schema_migrations WHERE version = (SELECT max(version) FROM schema_migrations)", doing: "test")
         let error = try #require(throws: StoreError.self) { try db.store() }
         #expect(error.exitCode == 78)
-        #expect(error.message == "1 migration pending: run `viewpoints db migrate`")
+        #expect(error.message == "1 migration pending" && error.reason == .schemaBehind(pending: 1))
     }
 
     @Test func parsesDatabaseURLsLikeLibpq() throws {

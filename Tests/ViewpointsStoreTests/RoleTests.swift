@@ -323,6 +323,33 @@ struct RoleTests {
         }
     }
 
+    @Test func theStudyContextCarriesEachLoginsOwnRole() throws {
+        let w = try RoleWorld()
+        func store(_ login: String) throws -> Store {
+            try Store.open(
+                databaseURL: try Connection.conninfo(w.s.db.url, setting: "user", to: login), home: w.s.db.home)
+        }
+        let analyst = try store(w.analyst)
+        let study = try analyst.resolveStudy(slug: "small")
+        #expect(try analyst.role(in: study) == .analyst)
+        // a study value resolved by another login's store does not lend that login's role
+        #expect(try analyst.role(in: w.s.study) == .analyst)
+        #expect(try w.s.store.role(in: study) == .owner)
+        let lead = try store(w.lead)
+        #expect(try lead.role(in: try lead.resolveStudy(slug: nil)) == .lead)
+        // a revoke made through this store is seen by its next decision
+        let coderStore = try store(w.coder)
+        let coderStudy = try coderStore.resolveStudy(slug: "small")
+        guard case .coder = try coderStore.role(in: coderStudy) else {
+            Issue.record("the coder login is not coder of small")
+            return
+        }
+        let error = try #require(throws: StoreError.self) {
+            try coderStore.consensusAsSession(study: coderStudy, request: .init())
+        }
+        #expect(error.kind == .permission && error.reason == .needsRole(study: "small", role: .analyst))
+    }
+
     @Test func revokingHidesTheStudyAgain() throws {
         let w = try RoleWorld()
         let a = w.s.study.id

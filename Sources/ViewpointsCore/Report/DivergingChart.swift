@@ -111,24 +111,33 @@ public struct DivergingChart: Sendable, Equatable {
 
     var axis: String {
         let unit = scale.pixelsPerParticipant
+        let zero = DivergingChart.zeroX
         let bottom = DivergingChart.top + Double(bars.count) * DivergingChart.rowHeight
         var out = "<g class=\"axis\" fill=\"#333333\">"
-        out += "<text x=\"\(fmt(DivergingChart.zeroX - 8))\" y=\"16\" text-anchor=\"end\">← disagree</text>"
-        out += "<text x=\"\(fmt(DivergingChart.zeroX + 8))\" y=\"16\">agree →</text>"
+        out += SVG.text(["x": fmt(zero - 8), "y": "16", "text-anchor": "end"], "← disagree")
+        out += SVG.text(["x": fmt(zero + 8), "y": "16"], "agree →")
         for tick in scale.ticks {
             for sign in tick == 0 ? [1.0] : [-1.0, 1.0] {
-                let x = DivergingChart.zeroX + sign * Double(tick) * unit
-                out += "<line x1=\"\(fmt(x))\" y1=\"\(fmt(DivergingChart.top - 4))\" x2=\"\(fmt(x))\""
-                out += " y2=\"\(fmt(bottom))\" stroke=\"#dddddd\" stroke-width=\"1\"/>"
-                out += "<text x=\"\(fmt(x))\" y=\"\(fmt(bottom + 16))\" text-anchor=\"middle\" font-size=\"11\">"
-                out += "\(tick)</text>"
+                let x = fmt(zero + sign * Double(tick) * unit)
+                out += SVG.element(
+                    "line",
+                    [
+                        "x1": x, "y1": fmt(DivergingChart.top - 4), "x2": x, "y2": fmt(bottom), "stroke": "#dddddd",
+                        "stroke-width": "1",
+                    ])
+                out += SVG.text(
+                    ["x": x, "y": fmt(bottom + 16), "text-anchor": "middle", "font-size": "11"], "\(tick)")
             }
         }
-        out += "<text x=\"\(fmt(DivergingChart.zeroX))\" y=\"\(fmt(bottom + 30))\" text-anchor=\"middle\""
-        out += " font-size=\"11\">participants</text>"
+        out += SVG.text(
+            ["x": fmt(zero), "y": fmt(bottom + 30), "text-anchor": "middle", "font-size": "11"], "participants")
         out += legend(y: bottom + 52)
-        out += "<line class=\"zero\" x1=\"\(fmt(DivergingChart.zeroX))\" y1=\"\(fmt(DivergingChart.top - 6))\""
-        out += " x2=\"\(fmt(DivergingChart.zeroX))\" y2=\"\(fmt(bottom))\" stroke=\"#000000\" stroke-width=\"1.5\"/>"
+        out += SVG.element(
+            "line",
+            [
+                "class": "zero", "x1": fmt(zero), "y1": fmt(DivergingChart.top - 6), "x2": fmt(zero), "y2": fmt(bottom),
+                "stroke": "#000000", "stroke-width": "1.5",
+            ])
         return out + "</g>\n"
     }
 
@@ -137,42 +146,60 @@ public struct DivergingChart: Sendable, Equatable {
         var out = "<g class=\"legend\" font-size=\"11\">"
         for (index, stance) in (-2...2).enumerated() {
             let x = 40 + Double(index) * 168
-            let fill = stance == -1 ? "url(#\(id)-hatch)" : Palette.color(stance)
-            out += "<rect x=\"\(fmt(x))\" y=\"\(fmt(y - 10))\" width=\"14\" height=\"12\" fill=\"\(fill)\""
-            out += " stroke=\"#555555\" stroke-width=\"0.5\"/>"
-            out += "<text x=\"\(fmt(x + 19))\" y=\"\(fmt(y))\">\(Palette.name(stance))</text>"
+            out += SVG.element(
+                "rect",
+                [
+                    "x": fmt(x), "y": fmt(y - 10), "width": "14", "height": "12", "fill": fill(stance),
+                    "stroke": "#555555", "stroke-width": "0.5",
+                ])
+            out += SVG.text(["x": fmt(x + 19), "y": fmt(y)], Palette.name(stance))
         }
         return out + "</g>"
     }
 
+    /// A stance's fill: its colour, or the hatch pattern for mild disagreement (told apart in black and white).
+    func fill(_ stance: Int) -> String {
+        stance == -1 ? "url(#\(id)-hatch)" : Palette.color(stance)
+    }
+
     func row(_ bar: Bar, index: Int) -> String {
         let y = DivergingChart.top + Double(index) * DivergingChart.rowHeight
-        let barY = y + (DivergingChart.rowHeight - DivergingChart.barHeight) / 2
         var out = "<g class=\"bar\" data-code=\"\(Markup.escape(bar.code))\">"
         let lines = Markup.wrap(bar.label, width: 40, lines: 2)
         let firstBaseline = y + DivergingChart.rowHeight / 2 + (lines.count == 1 ? 5 : -2)
-        out += "<text class=\"label\" x=\"0\" y=\"\(fmt(firstBaseline))\" fill=\"#111111\">"
+        var label = ""
         for (number, line) in lines.enumerated() {
-            out += "<tspan x=\"0\" dy=\"\(number == 0 ? "0" : "15")\">\(Markup.escape(line))</tspan>"
+            label += SVG.element("tspan", ["x": "0", "dy": number == 0 ? "0" : "15"], Markup.escape(line))
         }
-        out += "</text>"
-        for segment in segments(bar) {
-            let fill = segment.stance == -1 ? "url(#\(id)-hatch)" : Palette.color(segment.stance)
-            out += "<rect class=\"segment\" data-stance=\"\(segment.stance)\" data-count=\"\(segment.count)\""
-            out += " x=\"\(fmt(segment.x))\" y=\"\(fmt(barY))\" width=\"\(fmt(segment.width))\""
-            out += " height=\"\(fmt(DivergingChart.barHeight))\" fill=\"\(fill)\" stroke=\"#ffffff\""
-            out += " stroke-width=\"0.5\"><title>\(Palette.name(segment.stance)): \(segment.count)</title></rect>"
-            if segment.width >= 16 {
-                out += "<text x=\"\(fmt(segment.x + segment.width / 2))\" y=\"\(fmt(barY + 14.5))\""
-                out += " text-anchor=\"middle\" font-size=\"11\" fill=\"\(Palette.ink(segment.stance))\">"
-                out += "\(segment.count)</text>"
-            }
-        }
-        out += "<text class=\"note\" x=\"\(fmt(DivergingChart.noteX))\" y=\"\(fmt(y + 17))\" fill=\"#111111\">"
-        out += "\(Markup.escape(bar.note))</text>"
-        out += "<text class=\"missing\" x=\"\(fmt(DivergingChart.noteX))\" y=\"\(fmt(y + 32))\" fill=\"#555555\""
-        out += " font-size=\"11\">\(bar.notAddressed) of \(bar.participants) did not address it</text>"
+        out += SVG.text(["class": "label", "x": "0", "y": fmt(firstBaseline), "fill": "#111111"], label)
+        out += segments(bar).map { draw($0, top: y + (DivergingChart.rowHeight - DivergingChart.barHeight) / 2) }
+            .joined()
+        let noteX = fmt(DivergingChart.noteX)
+        out += SVG.text(["class": "note", "x": noteX, "y": fmt(y + 17), "fill": "#111111"], Markup.escape(bar.note))
+        out += SVG.text(
+            ["class": "missing", "x": noteX, "y": fmt(y + 32), "fill": "#555555", "font-size": "11"],
+            "\(bar.notAddressed) of \(bar.participants) did not address it")
         return out + "</g>\n"
+    }
+
+    /// One stance's segment of a bar, with its count inside when it fits.
+    func draw(_ segment: Segment, top barY: Double) -> String {
+        var out = SVG.element(
+            "rect",
+            [
+                "class": "segment", "data-stance": "\(segment.stance)", "data-count": "\(segment.count)",
+                "x": fmt(segment.x), "y": fmt(barY), "width": fmt(segment.width),
+                "height": fmt(DivergingChart.barHeight), "fill": fill(segment.stance), "stroke": "#ffffff",
+                "stroke-width": "0.5",
+            ], "<title>\(Palette.name(segment.stance)): \(segment.count)</title>")
+        if segment.width >= 16 {
+            out += SVG.text(
+                [
+                    "x": fmt(segment.x + segment.width / 2), "y": fmt(barY + 14.5), "text-anchor": "middle",
+                    "font-size": "11", "fill": Palette.ink(segment.stance),
+                ], "\(segment.count)")
+        }
+        return out
     }
 }
 
@@ -234,6 +261,23 @@ public enum Palette {
 }
 
 /// Numbers in SVG attributes: at most two decimals, no trailing zeros, so output is stable.
+/// SVG elements as text, attributes in the order written (so the same chart is the same bytes).
+enum SVG {
+    /// `<name a="v" …/>`, or with `content`, `<name a="v" …>content</name>`; values are written as given.
+    static func element(_ name: String, _ attributes: KeyValuePairs<String, String>, _ content: String? = nil)
+        -> String
+    {
+        var out = "<\(name)"
+        for (key, value) in attributes { out += " \(key)=\"\(value)\"" }
+        guard let content else { return out + "/>" }
+        return out + ">\(content)</\(name)>"
+    }
+
+    static func text(_ attributes: KeyValuePairs<String, String>, _ content: String) -> String {
+        element("text", attributes, content)
+    }
+}
+
 func fmt(_ value: Double) -> String {
     let scaled = (value * 100).rounded()
     let whole = Int(scaled)

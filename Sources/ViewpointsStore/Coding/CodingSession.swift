@@ -75,7 +75,7 @@ public final class CodingSession {
             guard all.contains(where: { $0.pseudonym == participant }) || sample != nil else {
                 throw StoreError(
                     .notFound, "no statements of participant \(participant) in study \(study.slug)",
-                    hint: "give a pseudonym such as P07 (`viewpoints export participants` lists them)")
+                    reason: .noSuchParticipant)
             }
             all = all.filter { $0.pseudonym == participant }
         }

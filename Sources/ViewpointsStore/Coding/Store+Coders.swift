@@ -32,14 +32,9 @@ extension Store {
         }
         let known = try connection.query(CodingQueries.coderNames, [study.id], doing: "listing coders").column(
             0, as: String.self)
-        let hint: String
-        if let close = Suggestion.closest(to: name, in: known) {
-            hint = "did you mean '\(close)'? (or add a new coder with `viewpoints coder add \(name)`)"
-        } else if known.isEmpty {
-            hint = "study \(study.slug) has no coders yet: add one with `viewpoints coder add \(name)`"
-        } else {
-            hint = "known coders: \(known.joined(separator: ", ")); add a new one with `viewpoints coder add \(name)`"
-        }
-        throw StoreError(.notFound, "no coder '\(name)' in study \(study.slug)", hint: hint)
+        let suggestion = Suggestion.closest(to: name, in: known)
+        throw StoreError(
+            .notFound, "no coder '\(name)' in study \(study.slug)", hint: suggestion.map { "did you mean '\($0)'?" },
+            reason: .noSuchCoder(name: name, study: study.slug, known: known, suggestion: suggestion))
     }
 }

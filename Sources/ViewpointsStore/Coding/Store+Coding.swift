@@ -12,8 +12,7 @@ extension Store {
         else {
             throw StoreError(
                 .notFound, "no statement '\(reference)' in study \(study.slug)",
-                hint: "give the statement's id as imported, or PSEUDONYM:SEQ (e.g. P07:3); "
-                    + "`viewpoints export statements` lists them")
+                hint: "give the statement's id as imported, or PSEUDONYM:SEQ (e.g. P07:3)", reason: .noSuchStatement)
         }
         let (id, found) = try row.decode((String, String).self)
         return StatementTarget(id: id, reference: found)
@@ -32,19 +31,19 @@ extension Store {
             ).rows.first
         }
         guard let row else {
-            var hint = "`viewpoints export codebook` lists the codes with their short numbers"
-            if case .key(let key) = reference,
-                let close = Suggestion.closest(to: key, in: try codes(study: study).map(\.key))
-            {
-                hint = "did you mean \(close)?"
+            var suggestion: String?
+            if case .key(let key) = reference {
+                suggestion = Suggestion.closest(to: key, in: try codes(study: study).map(\.key))
             }
-            throw StoreError(.notFound, "no code '\(reference)' in the codebook of study \(study.slug)", hint: hint)
+            throw StoreError(
+                .notFound, "no code '\(reference)' in the codebook of study \(study.slug)",
+                hint: suggestion.map { "did you mean \($0)?" }, reason: .noSuchCode(suggestion: suggestion))
         }
         let (id, key, number, isProposition) = try row.decode((String, String, Int, Bool).self)
         guard isProposition else {
             throw StoreError(
                 .usage, "\(key) is a theme; apply one of its propositions (\(key).…) instead",
-                hint: "`viewpoints export codebook` lists the propositions under each theme")
+                reason: .themeApplied)
         }
         return CodeTarget(id: id, key: key, number: number)
     }

@@ -10,15 +10,18 @@ extension Store {
         if request.filter != nil {
             throw StoreError(
                 .permission,
-                "--where is refused for the \(role.name) role of \(study.slug): it can single out participants",
-                hint: "a lead of the study may use --where; an analyst sees the whole panel or --by groups")
+                "a participant filter is refused for the \(role.name) role of \(study.slug): it can single out "
+                    + "participants",
+                hint: "a lead of the study may filter; an analyst sees the whole panel or groups by an attribute",
+                reason: .filterRefused(role: role.name, study: study.slug))
         }
         if request.minCell < 5 {
             throw StoreError(
                 .permission,
-                "--min-cell \(request.minCell) is refused for the \(role.name) role of \(study.slug): "
+                "a smallest shown group of \(request.minCell) is refused for the \(role.name) role of \(study.slug): "
                     + "groups of fewer than 5 participants stay suppressed",
-                hint: "a lead of the study may lower --min-cell")
+                hint: "a lead of the study may lower it",
+                reason: .minCellRefused(minCell: request.minCell, role: role.name, study: study.slug))
         }
         let coverage = try ConsensusCoverage(
             connection.query(RoleQueries.aggregateCoverage, [study.slug], doing: "reading the study's coverage"))
@@ -33,12 +36,12 @@ extension Store {
                     tally: tally, counts: 6, request: request, coverage: coverage.coverage,
                     suppression: suppressed ? .small : .shown))
         }
-        for (option, key) in [("--code", request.code), ("--theme", request.theme)] {
+        for (isTheme, key) in [(false, request.code), (true, request.theme)] {
             guard let key else { continue }
-            guard rows.contains(where: { $0.code == key && $0.isTheme == (option == "--theme") }) else {
+            guard rows.contains(where: { $0.code == key && $0.isTheme == isTheme }) else {
                 throw StoreError(
-                    .notFound,
-                    "\(option) \(key): no such \(option == "--theme" ? "theme" : "proposition") in study \(study.slug)")
+                    .notFound, "no \(isTheme ? "theme" : "proposition") \(key) in study \(study.slug)",
+                    reason: .noSuchCodeOption(key: key, theme: isTheme, study: study.slug))
             }
         }
         rows.removeAll { row in
@@ -57,7 +60,7 @@ extension Store {
     /// Consensus as the connected login may see it: owners and leads the full computation, analysts the
     /// suppressed aggregates; coders are refused (they see only their own codings, so the figures would mislead).
     public func consensusAsSession(study: Study, request: ConsensusRequest) throws(StoreError) -> ConsensusReport {
-        let role = try access(study: study.slug)
+        let role = try role(in: study)
         switch role {
         case .owner, .lead: return try consensus(study: study, request: request)
         case .analyst: return try aggregateConsensus(study: study, request: request, role: role)
@@ -65,7 +68,7 @@ extension Store {
             throw StoreError(
                 .permission,
                 "consensus of \(study.slug) needs the lead or analyst role; this login is \(role.name) there",
-                hint: "an owner can grant it: `viewpoints grant --study \(study.slug) --role analyst --user LOGIN`")
+                reason: .needsRole(study: study.slug, role: .analyst))
         }
     }
 }

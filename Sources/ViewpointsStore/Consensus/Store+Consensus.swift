@@ -126,16 +126,15 @@ extension Store {
     func requireCode(_ key: String, theme: Bool, study: Study) throws(StoreError) {
         let kind = try connection.query(ConsensusQueries.codeKind, [study.id, key], doing: "looking up code \(key)")
             .rows.first?.decode(0, as: Bool.self)
-        let option = theme ? "--theme" : "--code"
         guard let kind else {
             throw StoreError(
-                .notFound, "\(option) \(key): no such code in study \(study.slug)",
-                hint: "list the codebook with `viewpoints export codebook`")
+                .notFound, "no code \(key) in study \(study.slug)",
+                reason: .noSuchCodeOption(key: key, theme: theme, study: study.slug))
         }
         if kind != theme {
             throw StoreError(
-                .usage, "\(option) \(key): '\(key)' is a \(theme ? "proposition" : "theme")",
-                hint: theme ? "use --code \(key)" : "use --theme \(key)")
+                .usage, "'\(key)' is a \(theme ? "proposition" : "theme")",
+                reason: .codeKindMismatch(key: key, theme: theme))
         }
     }
 

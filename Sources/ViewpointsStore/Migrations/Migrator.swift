@@ -151,14 +151,14 @@ public struct Migrator {
         if pending.isEmpty, try definitionsChanged() {
             throw StoreError(
                 .configuration,
-                "the schema's definitions (views, functions) differ from this build's: "
-                    + "run `viewpoints db migrate`")
+                "the schema's definitions (views, functions) differ from this build's",
+                reason: .schemaBehind(pending: 0))
         }
         guard pending.isEmpty else {
             let noun = pending.count == 1 ? "migration" : "migrations"
             throw StoreError(
-                .configuration, "\(pending.count) \(noun) pending: run `viewpoints db migrate`",
-                detail: pending.map(\.name).joined(separator: ", "))
+                .configuration, "\(pending.count) \(noun) pending",
+                detail: pending.map(\.name).joined(separator: ", "), reason: .schemaBehind(pending: pending.count))
         }
     }
 }

@@ -19,8 +19,8 @@ extension Connection {
             .unavailable,
             "the connection to PostgreSQL at \(address) was lost and could not be made again within "
                 + "\(Int(patience)) s: \(lastError)",
-            hint: "everything confirmed before this is saved; start again when the server is back "
-                + "(`viewpoints server status`, or check DATABASE_URL)")
+            hint: "everything confirmed before this is saved; start again when the server is back",
+            reason: .connectionLost)
     }
 
     /// Runs `body`; when it fails because the connection was lost, reconnects and runs it once more.

@@ -50,7 +50,7 @@ public final class Connection {
                 ? .permission : .unavailable
             throw StoreError(
                 kind, "cannot connect to PostgreSQL at \(address): \(text)",
-                hint: "check --database-url / DATABASE_URL, or leave both unset to use the managed local server")
+                reason: .cannotConnect)
         }
         PQsetNoticeProcessor(conn, { _, _ in }, nil)
     }

@@ -1,4 +1,6 @@
-/// Everything that can go wrong in the store, with what the program was doing and how to fix it.
+/// Everything that can go wrong in the store, with what the program was doing and, as data, which rule refused
+/// (`reason`). Store's `message` and `hint` speak of data and rules only; the remedy that names a command or a
+/// flag is worded by the program that shows the error (the executable's `StoreError+Words.swift`).
 public struct StoreError: Error, CustomStringConvertible, Sendable {
     /// Broad classes, each mapped to one exit status (sysexits).
     public enum Kind: Sendable, Equatable {
@@ -26,13 +28,19 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
     public var sqlState: String?
     public var detail: String?
     public var hint: String?
+    /// Which rule refused and what it is about, for a caller that words its own remedy.
+    public var reason: Reason?
 
-    public init(_ kind: Kind, _ message: String, sqlState: String? = nil, detail: String? = nil, hint: String? = nil) {
+    public init(
+        _ kind: Kind, _ message: String, sqlState: String? = nil, detail: String? = nil, hint: String? = nil,
+        reason: Reason? = nil
+    ) {
         self.kind = kind
         self.message = message
         self.sqlState = sqlState
         self.detail = detail
         self.hint = hint
+        self.reason = reason
     }
 
     public var description: String {
@@ -54,5 +62,52 @@ public struct StoreError: Error, CustomStringConvertible, Sendable {
         case .usage: 64
         case .other: 1
         }
+    }
+}
+
+extension StoreError {
+    /// The rule behind an error, with the objects it is about: what a caller needs to say how to fix it.
+    public enum Reason: Sendable, Equatable {
+        /// No session could be opened with the connection settings given.
+        case cannotConnect
+        /// The server went away mid-session and did not come back in time.
+        case connectionLost
+        /// The database is behind this build: `pending` migrations, or (0) changed definitions.
+        case schemaBehind(pending: Int)
+        case studyExists(slug: String)
+        case noSuchStudy(slug: String, known: [String])
+        case noStudyYet
+        /// Several studies and none named.
+        case studyNotNamed
+        /// The login has no role in a study of that name (which may or may not exist).
+        case hiddenStudy(slug: String, login: String)
+        /// The action needs `role` (or a wider one) in `study`.
+        case needsRole(study: String, role: StudyRole)
+        /// A participant filter, refused for a role that could single out participants with it.
+        case filterRefused(role: String, study: String)
+        /// A smallest shown group below 5, refused for a role that sees only aggregates.
+        case minCellRefused(minCell: Int, role: String, study: String)
+        /// A theme or proposition asked for by key that the codebook does not have (`theme`: asked as a theme).
+        case noSuchCodeOption(key: String, theme: Bool, study: String)
+        /// A key asked for as a theme that is a proposition, or the other way round.
+        case codeKindMismatch(key: String, theme: Bool)
+        /// A code reference the codebook does not have; `suggestion` is the closest key.
+        case noSuchCode(suggestion: String?)
+        /// A theme given where a proposition must be applied.
+        case themeApplied
+        case noSuchStatement
+        case noSuchCoder(name: String, study: String, known: [String], suggestion: String?)
+        /// A pseudonym that names no participant of the study.
+        case noSuchParticipant
+        case noSuchLogin(String)
+        case invalidCoderName
+        /// Setting up the group roles needs CREATEROLE or a superuser.
+        case cannotCreateRoles(login: String)
+        /// Handing the schema to viewpoints_owner needs the login that owns it.
+        case notSchemaOwner
+        /// A managed server started without a private socket folder on record.
+        case noSocketFolder
+        /// The managed server runs, but not on the TCP port asked for.
+        case tcpConflict
     }
 }

@@ -36,9 +36,9 @@ extension Store {
         else { return }
         let known = try connection.query(ReliabilityQueries.codeKeys, [study.id], doing: "listing codes").column(
             0, as: String.self)
-        let hint =
-            Suggestion.closest(to: key, in: known).map { "did you mean '\($0)'?" }
-            ?? "see the codebook with `viewpoints export codebook`"
-        throw StoreError(.notFound, "no code '\(key)' in study \(study.slug)", hint: hint)
+        let suggestion = Suggestion.closest(to: key, in: known)
+        throw StoreError(
+            .notFound, "no code '\(key)' in study \(study.slug)", hint: suggestion.map { "did you mean '\($0)'?" },
+            reason: .noSuchCode(suggestion: suggestion))
     }
 }

@@ -33,7 +33,7 @@ extension Store {
     /// reliability per theme, disagreements, the audit head and quotes; analysts the suppressed tallies of
     /// `aggregateConsensus` and nothing that reads statements or codings; coders are refused as by `consensus`.
     public func reportData(study: Study, request: ReportRequest) throws(StoreError) -> ReportData {
-        let role = try access(study: study.slug)
+        let role = try role(in: study)
         let audience: ReportData.Audience
         switch role {
         case .owner, .lead: audience = .lead
@@ -42,7 +42,7 @@ extension Store {
             throw StoreError(
                 .permission,
                 "a report of \(study.slug) needs the lead or analyst role; this login is \(role.name) there",
-                hint: "an owner can grant it: `viewpoints grant --study \(study.slug) --role analyst --user LOGIN`")
+                reason: .needsRole(study: study.slug, role: .analyst))
         }
         var whole = request.consensus
         whole.by = nil

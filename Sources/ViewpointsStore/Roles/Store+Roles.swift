@@ -12,6 +12,7 @@ extension Store {
     /// grants the roles' privileges in this database. Safe to repeat; repeat it after every migration.
     /// Returns the roles it created.
     public func setUpRoles() throws(StoreError) -> [String] {
+        studyRoles.removeAll()
         let row = try connection.query(
             RoleQueries.creator, ["{\(viewpointsGroupRoles.joined(separator: ","))}"],
             doing: "checking who may create roles"
@@ -26,7 +27,7 @@ extension Store {
                 .permission,
                 "login \(login) may not create roles: setting up \(viewpointsGroupRoles.joined(separator: ", ")) "
                     + "needs CREATEROLE or superuser",
-                hint: "run `viewpoints db roles` once as a superuser, or `ALTER ROLE \(login) CREATEROLE` as one")
+                reason: .cannotCreateRoles(login: login))
         }
         try connection.transaction(doing: "setting up roles") { () throws(StoreError) in
             if !missing.isEmpty { try connection.execute(RoleQueries.createGroups, doing: "creating the group roles") }
@@ -38,7 +39,7 @@ extension Store {
                 guard error.kind == .permission else { throw error }
                 throw StoreError(
                     .permission, error.message, sqlState: error.sqlState,
-                    hint: "run `viewpoints db roles` as the login that ran the migrations, or as a superuser")
+                    hint: "the login that ran the migrations, or a superuser, can", reason: .notSchemaOwner)
             }
             try connection.execute(RoleQueries.grants, doing: "granting the roles' privileges")
         }
@@ -89,11 +90,13 @@ extension Store {
     /// Makes `login` a `role` of `study` (a coder writes as `coder`, default the login, created if new) and a
     /// member of the role's group role.
     public func grant(study: Study, role: StudyRole, login: String, coder: String?) throws(StoreError) {
+        studyRoles.removeAll()
         try requireLogin(login)
         let coderName = role == .coder ? (coder ?? login) : nil
         if let coderName, !Slug.isValidCoderName(coderName) {
             throw StoreError(
-                .usage, "coder name '\(coderName)' is not valid", hint: "pass --coder NAME (letters, digits, . _ -)")
+                .usage, "coder name '\(coderName)' is not valid", hint: "letters, digits, . _ -",
+                reason: .invalidCoderName)
         }
         try connection.transaction(doing: "granting \(role.rawValue) of \(study.slug) to \(login)") {
             () throws(StoreError) in
@@ -113,7 +116,8 @@ extension Store {
     /// Removes `login`'s `role` in `study`; returns whether it had it. The login keeps the cluster-wide group role
     /// (another database may need it): without a membership row the policies show it none of the study's rows.
     public func revoke(study: Study, role: StudyRole, login: String) throws(StoreError) -> Bool {
-        try connection.query(
+        studyRoles.removeAll()
+        return try connection.query(
             RoleQueries.removeMember, [study.id, login, role.rawValue], doing: "revoking \(role.rawValue) of \(login)"
         ).affected > 0
     }
@@ -124,7 +128,7 @@ extension Store {
         guard canLogin == true else {
             throw StoreError(
                 .notFound, canLogin == nil ? "there is no login \(login)" : "\(login) is a role that cannot log in",
-                hint: "create it with `viewpoints user add \(login)`")
+                reason: .noSuchLogin(login))
         }
     }
 
@@ -143,6 +147,14 @@ extension Store {
         return (login, bypasses)
     }
 
+    /// The connected login's role in `study`: the one resolved with it, else looked up (and kept).
+    public func role(in study: Study) throws(StoreError) -> StudyAccess {
+        if let known = studyRoles[study.id] { return known }
+        let role = try access(study: study.slug)
+        studyRoles[study.id] = role
+        return role
+    }
+
     /// What the connected login may do in study `slug`: its widest role there.
     public func access(study slug: String) throws(StoreError) -> StudyAccess {
         if try sessionLogin().bypasses { return .owner }
@@ -159,9 +171,7 @@ extension Store {
         guard let session = try? sessionLogin(), !session.bypasses else { return }
         throw StoreError(
             .permission, "login \(session.login) has no role in a study '\(slug)' of this database",
-            hint:
-                "an owner grants one with `viewpoints grant --study \(slug) --role lead|coder|analyst --user \(session.login)`"
-        )
+            reason: .hiddenStudy(slug: slug, login: session.login))
     }
 
     /// For a refusal: who is connected and what it is in each study, e.g. "login ana: analyst of ipr-2018".
@@ -180,13 +190,13 @@ extension Store {
     /// which a coder must not see (blind coding) and of which row-level security would show a coder only its own,
     /// so the figures would mislead; an analyst sees no decisions at all.
     func requireLead(study: Study, for what: String) throws(StoreError) {
-        let role = try access(study: study.slug)
+        let role = try role(in: study)
         switch role {
         case .owner, .lead: return
         case .coder, .analyst, .none:
             throw StoreError(
                 .permission, "\(what) of \(study.slug) needs the lead role; this login is \(role.name) there",
-                hint: "an owner can grant it: `viewpoints grant --study \(study.slug) --role lead --user LOGIN`")
+                reason: .needsRole(study: study.slug, role: .lead))
         }
     }
 }

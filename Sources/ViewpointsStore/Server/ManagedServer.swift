@@ -76,7 +76,7 @@ public struct ManagedServer: Sendable {
             // a server started by an earlier version, with its socket where another user could have put it
             throw StoreError(
                 .configuration, "the managed server has no private socket folder recorded in \(settingsFile)",
-                hint: "run `viewpoints server stop`, then any command: a private socket folder is made on start")
+                reason: .noSocketFolder)
         }
         try PrivateFolder.verify(folder, owner: serverUID)
         return folder
@@ -117,7 +117,7 @@ public struct ManagedServer: Sendable {
             if tcpPort != nil && current.tcpPort != tcpPort {
                 throw StoreError(
                     .configuration, "the managed server is already running without TCP on that port",
-                    hint: "run `viewpoints server stop`, then `viewpoints server start --tcp`")
+                    reason: .tcpConflict)
             }
             return current
         }

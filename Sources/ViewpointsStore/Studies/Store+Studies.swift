@@ -14,7 +14,7 @@ extension Store {
         if try study(slug: slug) != nil {
             throw StoreError(
                 .data, "study '\(slug)' already exists",
-                hint: "choose another slug, or `viewpoints study delete \(slug) --yes` first")
+                reason: .studyExists(slug: slug))
         }
         let path = StudyKey.path(slug: slug, home: home)
         let (key, created) = try StudyKey.loadOrCreate(path: path)
@@ -38,17 +38,23 @@ extension Store {
         return Study(id: id, slug: slug, title: title, keyFingerprint: fingerprint, pseudonymWidth: width)
     }
 
-    /// The study named by `--study`/`VIEWPOINTS_STUDY`, or the only one when none is named.
+    /// The study a command works in (the one named, or the only one when none is named), with the connected
+    /// login's role there, which every access decision of this store then reads (`role(in:)`).
     public func resolveStudy(slug: String?) throws(StoreError) -> Study {
+        let study = try findStudy(slug: slug)
+        studyRoles[study.id] = try access(study: study.slug)
+        return study
+    }
+
+    private func findStudy(slug: String?) throws(StoreError) -> Study {
         if let slug, !slug.isEmpty {
             guard let found = try study(slug: slug) else {
                 try refuseHiddenStudy(slug)
                 let known = try connection.query(StudyQueries.all, doing: "listing studies").column(1, as: String.self)
                 throw StoreError(
                     .notFound, "no study '\(slug)' in this database",
-                    hint: known.isEmpty
-                        ? "create it with `viewpoints study create \(slug) --title \"…\"`"
-                        : "known studies: \(known.joined(separator: ", "))")
+                    hint: known.isEmpty ? nil : "known studies: \(known.joined(separator: ", "))",
+                    reason: .noSuchStudy(slug: slug, known: known))
             }
             return found
         }
@@ -57,11 +63,11 @@ extension Store {
         case 1: return all[0]
         case 0:
             throw StoreError(
-                .usage, "there is no study yet", hint: "create one with `viewpoints study create SLUG --title \"…\"`")
+                .usage, "there is no study yet", reason: .noStudyYet)
         default:
             throw StoreError(
                 .usage, "there are \(all.count) studies (\(all.map(\.slug).joined(separator: ", "))): say which one",
-                hint: "pass --study SLUG or set VIEWPOINTS_STUDY")
+                reason: .studyNotNamed)
         }
     }
 

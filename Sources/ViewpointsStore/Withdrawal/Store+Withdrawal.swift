@@ -91,6 +91,6 @@ extension Store {
     func notAParticipant(study: Study, pseudonym: String) -> StoreError {
         StoreError(
             .notFound, "\(pseudonym) is not a participant of study \(study.slug)",
-            hint: "give the pseudonym as `viewpoints export participants` shows it, e.g. P07")
+            reason: .noSuchParticipant)
     }
 }

@@ -89,11 +89,12 @@ struct CodingScreen {
                 }
             } catch {
                 if error.kind == .unavailable {
-                    warn("viewpoints: error: \(error)")
+                    warn("viewpoints: error: \(error.text)")
                     throw ExitCode(error.exitCode)
                 }
                 // a refused action leaves everything as it was; the session goes on
-                say(style.red("? \(error.message)") + (error.hint.map { "\n  \($0)" } ?? ""))
+                let (message, hint) = error.words
+                say(style.red("? \(message)") + (hint.map { "\n  \($0)" } ?? ""))
                 if error.sqlState == "08007", let now = try? session.screen() { showCodings(now) }
             }
         }

@@ -32,7 +32,7 @@ struct ConsensusOutput {
         let objects = report.rows.map { row in
             let values = row.values(byAttribute: report.byAttribute, robustness: report.robustness)
             let pairs = zip(columns, values).map { key, value in
-                "    " + ConsensusOutput.quote(key) + ": " + ConsensusOutput.json(value)
+                "    " + JSONText.quoted(key) + ": " + ConsensusOutput.json(value)
             }
             return "  {\n" + pairs.joined(separator: ",\n") + "\n  }"
         }
@@ -42,25 +42,9 @@ struct ConsensusOutput {
     static func json(_ value: ConsensusValue?) -> String {
         switch value {
         case nil: "null"
-        case .text(let text): quote(text)
+        case .text(let text): JSONText.quoted(text)
         case .integer, .number, .boolean: value!.exact
         }
-    }
-
-    static func quote(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 
     // MARK: - Table

@@ -44,13 +44,13 @@ struct ReliabilityOutput {
 
     func json() -> String {
         let figures = rows().map { row in
-            let members = zip(Self.keys, row).map { "      \(StatsOutput.quoted($0)): \($1.json)" }
+            let members = zip(Self.keys, row).map { "      \(JSONText.quoted($0)): \($1.json)" }
             return "    {\n" + members.joined(separator: ",\n") + "\n    }"
         }
-        let coders = report.coders.map(StatsOutput.quoted).joined(separator: ", ")
+        let coders = report.coders.map(JSONText.quoted).joined(separator: ", ")
         return """
             {
-              "unit": \(StatsOutput.quoted(report.unit.rawValue)),
+              "unit": \(JSONText.quoted(report.unit.rawValue)),
               "coders": [\(coders)],
               "statements": \(report.statements),
               "figures": [

@@ -13,7 +13,7 @@ func report<T>(_ body: () throws -> T) throws -> T {
     do {
         return try body()
     } catch let error as StoreError {
-        warn("viewpoints: error: \(error)")
+        warn("viewpoints: error: \(error.text)")
         if error.kind == .permission, let who = DatabaseOptions.opened?.accessSummary() {
             let needs =
                 error.sqlState == nil ? "" : "; refused by PostgreSQL: this needs a lead of the study or an owner"

@@ -40,7 +40,7 @@ struct StatsOutput {
 
         var json: String {
             switch self {
-            case .text(let text): StatsOutput.quoted(text)
+            case .text(let text): JSONText.quoted(text)
             case .null: "null"
             default: csv
             }
@@ -68,7 +68,7 @@ struct StatsOutput {
 
     func json() -> String {
         let objects = figures.map { figure in
-            let members = zip(keys, cells(figure)).map { "    \(Self.quoted($0)): \($1.json)" }
+            let members = zip(keys, cells(figure)).map { "    \(JSONText.quoted($0)): \($1.json)" }
             return "  {\n" + members.joined(separator: ",\n") + "\n  }"
         }
         return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
@@ -110,22 +110,5 @@ struct StatsOutput {
                 + "bootstrap resamples (\(share), under 95%): resamples whose values are all alike have no α, "
                 + "\(interval); report the count with the interval, or code more units"
         }
-    }
-
-    /// A JSON string literal.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case let c where c.value < 0x20: out += String(format: "\\u%04x", c.value)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
     }
 }
