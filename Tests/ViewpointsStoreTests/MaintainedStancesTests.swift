@@ -47,6 +47,23 @@ struct MaintainedStancesTests {
         #expect(try s.db.scalar("SELECT count(*) > 0 FROM maintained_participant_stances") == "t")
     }
 
+    /// A database from before the tables (or after a change of the rule) gets every study's rows when `db migrate`
+    /// applies the definitions.
+    @Test func applyingTheDefinitionsRebuildsEveryStudy() throws {
+        _ = try s.store.applyCoding(
+            study: s.study, coder: "a", statement: "S1", code: CodingStudy.lowest, stance: .support, note: nil)
+        try s.db.rows("DELETE FROM maintained_final_decisions")
+        try s.db.rows("DELETE FROM maintained_participant_stances")
+        #expect(try differences().count == 2)
+        try s.db.rows("UPDATE schema_definitions SET checksum = 'changed' WHERE name LIKE '%07_maintained_stances.sql'")
+        let migrator = Migrator(
+            connection: s.store.connection, migrations: try Migration.bundled(),
+            definitions: try Migration.bundledDefinitions())
+        _ = try migrator.migrate()
+        #expect(try differences().isEmpty)
+        #expect(try s.db.scalar("SELECT count(*) FROM maintained_participant_stances") == "1")
+    }
+
     @Test func auditVerifyReportsARowChangedBehindTheTriggers() throws {
         _ = try s.store.applyCoding(
             study: s.study, coder: "a", statement: "S1", code: CodingStudy.lowest, stance: .support, note: nil)

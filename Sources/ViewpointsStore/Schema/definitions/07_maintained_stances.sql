@@ -180,3 +180,15 @@ END
 $$;
 
 REVOKE EXECUTE ON FUNCTION maintained_differences(bigint) FROM PUBLIC;
+
+-- Every study's rows read again whenever the definitions are applied: a database from before issue 15 gets them, and
+-- a changed rule in 04_final_coding.sql is never left with rows of the old one.
+DO $$
+DECLARE
+    study bigint;
+BEGIN
+    FOR study IN SELECT t.study_id FROM studies t ORDER BY 1 LOOP
+        PERFORM maintained_refresh(study, NULL);
+    END LOOP;
+END
+$$;
