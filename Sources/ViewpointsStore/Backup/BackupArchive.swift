@@ -142,10 +142,15 @@ public struct BackupArchive: Sendable {
         }
     }
 
-    /// Refuses (exit 65) another format, another schema version, a missing file or a checksum mismatch.
-    public func validate(path: String, schemaVersion: Int) throws(StoreError) {
+    /// Refuses (exit 65) another format, another schema version, a missing file or a checksum mismatch. An archive
+    /// of an older schema version restores when every migration the database has beyond it (`newer`) is one of
+    /// `BackupQueries.archiveNeutralMigrations`.
+    public func validate(path: String, schemaVersion: Int, newer: [Int] = []) throws(StoreError) {
         try BackupArchive.checkFormat(manifest, path: path)
-        guard manifest.schemaVersion == schemaVersion else {
+        let neutral =
+            manifest.schemaVersion < schemaVersion && !newer.isEmpty
+            && Set(newer).isSubset(of: BackupQueries.archiveNeutralMigrations)
+        guard manifest.schemaVersion == schemaVersion || neutral else {
             throw StoreError(
                 .data,
                 "\(path) was written with schema version \(manifest.schemaVersion) (viewpoints \(manifest.toolVersion)); "
@@ -201,7 +206,7 @@ public struct BackupArchive: Sendable {
             }
         }
         let tables = Set(manifest.files.map(\.table))
-        for table in BackupQueries.tables where !tables.contains(table.name) {
+        for table in BackupQueries.tables where !tables.contains(table.name) && manifest.schemaVersion >= table.since {
             throw StoreError(
                 .data, "\(path): the manifest lists no \(table.file)",
                 hint: "use an intact copy of the archive `viewpoints backup` wrote (this one was changed or cut short)")
