@@ -103,18 +103,40 @@ extension Viewpoints.Import {
 
     struct Codebook: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import a codebook: key,label,description,parent (themes, and propositions under them).")
+            abstract: "Import a codebook: a CSV key,label,description,parent, or a REFI-QDA codebook (.qdc).",
+            discussion: """
+                A file ending in .qdc, .qde or .xml is read as REFI-QDA (QDA-XML): top-level codes become themes, \
+                their children propositions, and deeper levels are folded into their proposition (listed as \
+                warnings; --strict refuses them). Keys are made from the names; the names are kept as labels.
+                """)
 
-        @Argument(help: "CSV with key,label,description,parent.") var file: String
+        @Argument(help: "CSV with key,label,description,parent, or a REFI-QDA .qdc file.") var file: String
+        @Flag(help: "REFI-QDA: refuse codes deeper than two levels instead of folding them.") var strict = false
         @OptionGroup var common: CommonImportOptions
         @OptionGroup var studyOptions: StudyOptions
         @OptionGroup var database: DatabaseOptions
 
+        static let qdaExtensions: Set<String> = ["qdc", "qde", "xml"]
+
         func run() throws {
-            let summary = try database.withStudy(studyOptions.resolvedSlug) {
-                try $0.importCodebook(path: file, study: $1, options: common.applied(to: ImportMode()))
+            let options = common.applied(to: ImportMode())
+            guard Self.qdaExtensions.contains(URL(fileURLWithPath: file).pathExtension.lowercased()) else {
+                let summary = try database.withStudy(studyOptions.resolvedSlug) {
+                    try $0.importCodebook(path: file, study: $1, options: options)
+                }
+                print(summary)
+                return
             }
-            print(summary)
+            guard let data = FileManager.default.contents(atPath: file) else {
+                warn("viewpoints: error: cannot read \(file)")
+                throw ExitCode(66)
+            }
+            let result = try database.withStudy(studyOptions.resolvedSlug) {
+                try $0.importQDACodebook(
+                    bytes: [UInt8](data), path: file, study: $1, options: options, strict: strict)
+            }
+            result.warnings.forEach { warn("viewpoints: warning: \($0)") }
+            print(result.summary)
         }
     }
 }
