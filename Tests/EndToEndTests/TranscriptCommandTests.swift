@@ -8,17 +8,12 @@ import ViewpointsTestSupport
 /// stable ids, refusals that name FILE:LINE and write nothing, idempotent re-imports and dry runs.
 @Suite(.database)
 struct TranscriptCommandTests {
-    let db: TestDatabase
+    let cli: CLI
+    var db: TestDatabase { cli.db }
     let files = TestFiles()
-    let binary: ViewpointsBinary
 
     init() throws {
-        db = try TestDatabase()
-        binary = try ViewpointsBinary()
-    }
-
-    func run(_ arguments: [String]) throws -> ViewpointsBinary.Output {
-        try binary.run(arguments, environment: ["DATABASE_URL": db.url, "VIEWPOINTS_HOME": db.home, "NO_COLOR": "1"])
+        cli = try CLI()
     }
 
     static func fixtures(filePath: String = #filePath) -> String {
@@ -28,11 +23,11 @@ struct TranscriptCommandTests {
 
     /// A study with three participants; returns the participants file.
     func study() throws -> String {
-        #expect(try run(["study", "create", "t"]).status == 0)
+        #expect(try cli.run(["study", "create", "t"]).status == 0)
         let participants = files.write(
             "participants.csv",
             "participant,name\nayesha@x.org,Ayesha Khan\nadnan@x.org,Adnan Jatoi\namna@x.org,Amna Minhas\n")
-        let imported = try run(["import", "participants", participants])
+        let imported = try cli.run(["import", "participants", participants])
         #expect(imported.status == 0, "\(imported)")
         return participants
     }
@@ -40,7 +35,7 @@ struct TranscriptCommandTests {
     @Test func speakersNamedInTheParticipantsFileBecomeStatementsWithQuestionsAndSources() throws {
         let participants = try study()
         let folder = Self.fixtures()
-        let result = try run([
+        let result = try cli.run([
             "import", "transcripts", folder + "/interview-05.txt", folder + "/focus-group.md",
             folder + "/interview-07.vtt", "--participants", participants,
         ])
@@ -67,7 +62,7 @@ struct TranscriptCommandTests {
         // seq follows the transcripts, per participant
         #expect(rows.filter { $0[1] == rows[0][1] }.map { $0[2]! } == ["1", "2", "3", "4"])
 
-        let again = try run([
+        let again = try cli.run([
             "import", "transcripts", folder + "/interview-05.txt", folder + "/focus-group.md",
             folder + "/interview-07.vtt", "--participants", participants,
         ])
@@ -79,7 +74,7 @@ struct TranscriptCommandTests {
         let good = files.write("one.txt", "Interviewer: Hi.\nAyesha Khan: Hello.\n")
         let bad = files.write("two.txt", "Interviewer: Hi.\n\nAdnan Jatoi: Yes.\n\nSpeaker 3: No.\n")
         let before = try db.snapshot()
-        let result = try run(["import", "transcripts", good, bad, "--participants", participants])
+        let result = try cli.run(["import", "transcripts", good, bad, "--participants", participants])
         #expect(result.status == 65, "\(result)")
         #expect(
             result.stderr.contains(
@@ -89,7 +84,9 @@ struct TranscriptCommandTests {
         #expect(try db.snapshot() == before)
 
         let map = files.write("map.csv", "speaker,participant,file\nSpeaker 3,amna@x.org,two\n")
-        let mapped = try run(["import", "transcripts", good, bad, "--participants", participants, "--speakers", map])
+        let mapped = try cli.run([
+            "import", "transcripts", good, bad, "--participants", participants, "--speakers", map,
+        ])
         #expect(mapped.status == 0, "\(mapped)")
         #expect(mapped.stdout.contains("statements: 3 new"), "\(mapped)")
     }
@@ -98,7 +95,7 @@ struct TranscriptCommandTests {
         _ = try study()
         let interview = Self.fixtures() + "/interview-08.srt"
         let before = try db.snapshot()
-        let result = try run([
+        let result = try cli.run([
             "import", "transcripts", interview, "--participant", "ayesha@x.org", "--dry-run", "--show-segments", "5",
             "--split", "paragraph",
         ])
@@ -107,12 +104,12 @@ struct TranscriptCommandTests {
         #expect(result.stdout.contains("[dry run: nothing written]"))
         #expect(try db.snapshot() == before)
         let hostile = files.write("esc.txt", "Q: hi\nA: red \u{1B}[31mtext\u{1B}[0m\n")
-        let shown = try run([
+        let shown = try cli.run([
             "import", "transcripts", hostile, "--participant", "ayesha@x.org", "--dry-run", "--show-segments", "1",
         ])
         #expect(shown.stdout.contains("red \\u{1B}[31mtext"), "\(shown)")
         #expect(!shown.stdout.contains("\u{1B}"))
-        let missing = try run(["import", "transcripts", files.folder + "/nope.vtt"])
+        let missing = try cli.run(["import", "transcripts", files.folder + "/nope.vtt"])
         #expect(missing.status == 66, "\(missing)")
     }
 }
@@ -120,7 +117,7 @@ struct TranscriptCommandTests {
 extension TranscriptCommandTests {
     @Test func aWordDocumentImportsWithItsBoldSpeaker() throws {
         let participants = try study()
-        let result = try run([
+        let result = try cli.run([
             "import", "transcripts", Self.fixtures() + "/interview-09.docx", "--participants", participants,
         ])
         #expect(result.status == 0, "\(result)")
@@ -146,7 +143,7 @@ extension TranscriptCommandTests {
             (invalid, "not valid UTF-8"),
             (huge, "paragraphs over 1 MB are refused"),
         ] {
-            let result = try run([
+            let result = try cli.run([
                 "import", "transcripts", path, "--participants", participants, "--participant", "amna@x.org",
             ])
             #expect(result.status == 65, "\(path): \(result)")
@@ -161,12 +158,9 @@ extension TranscriptCommandTests {
     @Test func theSampleTranscriptsImportAfterTheSampleStatementsAndCountLikeAnyOther() throws {
         let sample = Repository.path("Samples/ipr-2018")
         let participants = sample + "/participants.csv"
-        #expect(try run(["study", "create", "ipr-2018"]).status == 0)
-        #expect(try run(["import", "participants", participants]).status == 0)
-        #expect(
-            try run(["import", "statements", sample + "/statements.csv", "--participants", participants]).status == 0)
+        try cli.importSample(through: .statements)
         let stored = try db.scalar("SELECT count(*) FROM statements")
-        let result = try run(["import", "transcripts", sample + "/transcripts", "--participants", participants])
+        let result = try cli.run(["import", "transcripts", sample + "/transcripts", "--participants", participants])
         #expect(result.status == 0, "\(result)")
         #expect(
             result.stdout.contains("statements: 8 new, 0 unchanged, 0 changed, 599 not in file (kept)"), "\(result)")
@@ -183,9 +177,9 @@ extension TranscriptCommandTests {
         #expect(adnan.count == 3 && Int(adnan[0][0]!)! == Int(adnan[2][0]!)! + 2, "\(adnan)")
         let text = try db.scalar("SELECT text FROM statements WHERE external_id = 'interview-02-002'") ?? ""
         #expect(text.contains("[P03]") || text.contains("[EMAIL]") || !text.contains("a.khattak@"), "\(text)")
-        let again = try run(["import", "transcripts", sample + "/transcripts", "--participants", participants])
+        let again = try cli.run(["import", "transcripts", sample + "/transcripts", "--participants", participants])
         #expect(again.stdout.contains("statements: 0 new, 8 unchanged, 0 changed"), "\(again)")
-        let coded = try run(["progress"])
+        let coded = try cli.run(["progress"])
         #expect(coded.status == 0, "\(coded)")
     }
 }
