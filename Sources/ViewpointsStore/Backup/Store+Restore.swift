@@ -1,0 +1,195 @@
+import Foundation
+import ViewpointsCore
+
+extension Store {
+    static let intactArchiveHint =
+        "use an intact copy of the archive `viewpoints backup` wrote (this one was changed or cut short)"
+
+    /// Restores an archive as a new study (`slug`, else the archived one) in one transaction, remapping every
+    /// internal id; refuses an existing slug, a damaged archive or another schema version with the database
+    /// unchanged. With a passphrase and a sealed key, writes the key file (0600) for the new slug.
+    public func restore(archive: BackupArchive, path: String, as slug: String?, keyPassphrase: String?)
+        throws(StoreError) -> RestoreResult
+    {
+        try validate(archive, path: path)
+        let newSlug = slug ?? archive.manifest.study
+        guard Slug.isValidStudySlug(newSlug) else {
+            throw StoreError(.usage, "study slug '\(newSlug)' is not valid", hint: "pass --as with a valid slug")
+        }
+        if try study(slug: newSlug) != nil {
+            throw StoreError(
+                .data, "study '\(newSlug)' already exists in this database: not restoring over it",
+                hint: "restore under another name with --as NEWSLUG")
+        }
+        let keyPath = StudyKey.path(slug: newSlug, home: home)
+        let (keyBytes, keyNote) = try openSealedKey(archive, path: path, passphrase: keyPassphrase, keyPath: keyPath)
+        let authenticated = try authenticate(archive, path: path, sealedKey: keyBytes, keyPath: keyPath)
+        let result = try connection.transaction(doing: "restoring \(path)") { () throws(StoreError) -> RestoreResult in
+            try connection.execute(BackupQueries.prepare, doing: "preparing the restore")
+            let counts = try stage(archive, path: path)
+            try checkStaged(path: path, keyBytes: keyBytes)
+            let study = try load(path: path, as: newSlug)
+            return RestoreResult(
+                study: study, rows: counts, keyPath: nil, keyNote: keyNote, authenticated: authenticated)
+        }
+        try? connection.execute(BackupQueries.analyze, doing: "updating planner statistics")
+        var done = result
+        if let keyBytes {
+            try StudyKey.save(keyBytes, path: keyPath)
+            done.keyPath = keyPath
+        }
+        return done
+    }
+
+    /// The archive's format, schema version (an older one only across `archiveNeutralMigrations`) and checksums.
+    func validate(_ archive: BackupArchive, path: String) throws(StoreError) {
+        let newer = try connection.query(
+            BackupQueries.migrationsSince, [String(archive.manifest.schemaVersion)], doing: "reading the schema version"
+        ).one(String.self)
+        try archive.validate(
+            path: path, schemaVersion: try schemaVersion(),
+            newer: newer.trimmingCharacters(in: ["{", "}"]).split(separator: ",").compactMap { Int($0) })
+    }
+
+    /// The sealed study key opened with the passphrase, or why no key will be written.
+    func openSealedKey(_ archive: BackupArchive, path: String, passphrase: String?, keyPath: String)
+        throws(StoreError) -> (bytes: [UInt8]?, note: String?)
+    {
+        guard let sealed = archive.manifest.key else {
+            return (nil, "the archive holds no key: put the study's key file at \(keyPath) before importing more data")
+        }
+        guard let passphrase else {
+            return (nil, "the archive holds the study key, but no passphrase was given: key not restored")
+        }
+        guard let ciphertext = archive.files[sealed.file],
+            let opened = sealed.envelope.open(ciphertext, passphrase: passphrase)
+        else {
+            throw StoreError(
+                .data, "\(path): wrong passphrase for the study key (or the key entry was altered)",
+                hint: "set VIEWPOINTS_BACKUP_PASSPHRASE to the passphrase given to `viewpoints backup`")
+        }
+        if let existing = FileManager.default.contents(atPath: keyPath), Array(existing) != opened {
+            throw StoreError(
+                .data, "a different key file already exists at \(keyPath): not overwriting it",
+                hint: "move it away, or restore under another name with --as")
+        }
+        return (opened, nil)
+    }
+
+    /// Checks the manifest's HMAC under the study key: the sealed key just opened, else a key file already here.
+    /// False when no key is at hand (nothing to check with).
+    func authenticate(_ archive: BackupArchive, path: String, sealedKey keyBytes: [UInt8]?, keyPath: String)
+        throws(StoreError) -> Bool
+    {
+        let sealedKey = keyBytes.flatMap {
+            Hashing.bytes(hex: String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
+        }
+        let authenticating =
+            sealedKey
+            ?? [keyPath, StudyKey.path(slug: archive.manifest.study, home: home)].lazy.compactMap {
+                try? StudyKey.load(path: $0).bytes
+            }.first
+        guard let authenticating else { return false }
+        guard let mac = archive.manifest.mac else {
+            throw StoreError(
+                .data, "\(path): the manifest carries no authentication code, though the study key is at hand",
+                hint: Store.intactArchiveHint)
+        }
+        guard archive.manifest.computeMAC(studyKey: authenticating) == mac else {
+            throw StoreError(
+                .data,
+                "\(path): the manifest's authentication code does not match the study key: the archive was "
+                    + "altered after `viewpoints backup` wrote it, or the key is another study's",
+                hint: Store.intactArchiveHint)
+        }
+        return true
+    }
+
+    /// Copies every archived table into its staging table, checking each file's row count against the manifest.
+    func stage(_ archive: BackupArchive, path: String) throws(StoreError) -> [(table: String, rows: Int)] {
+        var counts: [(table: String, rows: Int)] = []
+        for table in BackupQueries.tables {
+            try connection.execute(table.stage, doing: "preparing \(table.name)")
+            if archive.manifest.schemaVersion < table.since { continue }  // an older archive: none to read
+            guard let bytes = archive.files[table.file] else {
+                throw StoreError(
+                    .data, "\(path): \(table.file) is missing from the archive", hint: Store.intactArchiveHint)
+            }
+            let rows = try connection.copyIn(table.copyIn, doing: "reading \(table.file) of \(path)") {
+                (writer: inout CopyWriter) throws(StoreError) in
+                writer.buffer.append(contentsOf: bytes)
+                try writer.flush()
+            }
+            let listed = archive.manifest.files.first { $0.table == table.name }?.rows ?? -1
+            guard rows == listed else {
+                throw StoreError(
+                    .data, "\(path): \(table.file) has \(rows) rows, the manifest says \(listed)",
+                    hint: Store.intactArchiveHint)
+            }
+            counts.append((table.name, rows))
+        }
+        return counts
+    }
+
+    /// The staged archive holds one study, its audit chain as `backup` wrote it, and (when a sealed key was opened)
+    /// that study's key.
+    func checkStaged(path: String, keyBytes: [UInt8]?) throws(StoreError) {
+        let (studies, archivedFingerprint) = try connection.query(
+            BackupQueries.studyRows, doing: "reading the archived study"
+        ).one().decode((Int, String?).self)
+        guard studies == 1 else {
+            throw StoreError(
+                .data, "\(path): studies.csv must hold exactly one study", hint: Store.intactArchiveHint)
+        }
+        let archived = try connection.query(
+            BackupQueries.archivedChainBreak, doing: "checking the archived audit trail"
+        ).rows.first
+        if let archived {
+            throw StoreError(
+                .data,
+                "\(path): coding_events.csv does not hold the chain `viewpoints backup` wrote: event "
+                    + "\(archived[0] ?? "?") \(archived[1] ?? "")",
+                hint: Store.intactArchiveHint)
+        }
+        if let keyBytes {
+            let text = String(decoding: keyBytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            let fingerprint = Hashing.bytes(hex: text).map { Hashing.hex(Hashing.sha256($0)) }
+            guard fingerprint == archivedFingerprint else {
+                throw StoreError(
+                    .data, "\(path): the sealed key is not the study's key (fingerprints differ)",
+                    hint: "the archive was altered; " + Store.intactArchiveHint)
+            }
+        }
+    }
+
+    /// Creates the study from the staged tables with new ids and verifies it as `audit verify` would.
+    func load(path: String, as newSlug: String) throws(StoreError) -> Study {
+        let id = try connection.query(BackupQueries.insertStudy, [newSlug], doing: "creating study \(newSlug)")
+            .one(String.self)
+        for sql in BackupQueries.remap { try connection.query(sql, [id], doing: "restoring \(newSlug)") }
+        for sql in BackupQueries.freshIDs { try connection.execute(sql, doing: "restoring \(newSlug)") }
+        for sql in BackupQueries.remapCoding { try connection.query(sql, [id], doing: "restoring \(newSlug)") }
+        let mismatches = try connection.query(
+            BackupQueries.seqMismatches, [id], doing: "checking the restored audit trail"
+        ).one(Int.self)
+        guard mismatches == 0 else {
+            throw StoreError(
+                .data, "\(path): the archived audit trail is not a gapless chain from event 1",
+                hint: Store.intactArchiveHint)
+        }
+        let study = try self.study(slug: newSlug)!
+        // the restored study as `audit verify` sees it: chain, withdrawals, and rows the events explain
+        let audit = try verifyAudit(study: study)
+        guard audit.intact else {
+            let problems =
+                audit.breaks.map { "event \($0.seq): \($0.problem)" }
+                + audit.withdrawalProblems.map { "event \($0.seq): \($0.problem)" } + audit.unexplained
+            throw StoreError(
+                .data,
+                "\(path): the archived study does not verify: "
+                    + (problems.first ?? "the chain head does not match its last event"),
+                detail: problems.dropFirst().prefix(20).joined(separator: "\n"), hint: Store.intactArchiveHint)
+        }
+        return study
+    }
+}
