@@ -177,6 +177,12 @@ public struct BackupArchive: Sendable {
                         + "the archive was altered or damaged")
             }
         }
+        try checkListing(path: path)
+    }
+
+    /// The manifest lists each table's file once, under its own name, every table (but those added after the
+    /// archive's schema version), and a sealed key by its name and with sane PBKDF2 iterations.
+    func checkListing(path: String) throws(StoreError) {
         let intact =
             "use an intact copy of the archive `viewpoints backup` wrote (this one was changed or cut short)"
         var seen: Set<String> = []
