@@ -88,11 +88,12 @@ $$;
 -- The sums of record keys of the cells of consensus_tallies other than a group's size, per code and group: for a
 -- proposition, the participants with each rounded stance and those with an unresolved statement on it; for a theme,
 -- those who addressed any of its propositions and those with an unresolved statement on one. The members come from
--- participant_stances (the same rule as consensus_tallies, SampleConsensusTests).
+-- participant_stances (the same rule as consensus_tallies, SampleConsensusTests). Without JIT, as consensus_tallies:
+-- its row estimates are far too high, and compiling cost more than the query.
 CREATE OR REPLACE FUNCTION viewpoints_cell_keys(study bigint, by_attribute text)
 RETURNS TABLE (code text, grp text, addressed numeric, m2 numeric, m1 numeric, z numeric, p1 numeric, p2 numeric,
                unresolved numeric)
-LANGUAGE sql STABLE AS $$
+LANGUAGE sql STABLE SET jit = off AS $$
 WITH held AS (
     SELECT ps.code_id, c.parent_id, m.participant_id, m.grp, m.cell_key, ps.stance, ps.unresolved > 0 AS unresolved
       FROM participant_stances ps
@@ -128,7 +129,7 @@ CREATE OR REPLACE FUNCTION study_aggregate_tallies(study_slug text, by_attribute
 RETURNS TABLE (code text, label text, theme text, is_theme boolean, grp text, suppressed boolean,
                participants bigint, addressed bigint, stance_m2 bigint, stance_m1 bigint, stance_0 bigint,
                stance_p1 bigint, stance_p2 bigint, participants_unresolved bigint, unresolved_statements bigint)
-LANGUAGE sql STABLE SECURITY DEFINER AS $$
+LANGUAGE sql STABLE SECURITY DEFINER SET jit = off AS $$
 WITH caller AS MATERIALIZED (
     SELECT s.id, viewpoints_has_role(s.id, 'lead') AS exact
       FROM (SELECT viewpoints_aggregate_study(study_slug, min_cell, by_attribute) AS id) s
@@ -185,5 +186,6 @@ SELECT r.code, r.label, r.theme, r.is_theme, r.grp, r.suppressed, r.participants
 $$;
 
 REVOKE EXECUTE ON FUNCTION study_aggregate_tallies(text, text, integer) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION viewpoints_cell_members(bigint, text) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION viewpoints_cell_keys(bigint, text) FROM PUBLIC;
+-- The helpers stay callable by PUBLIC, so that the owner of study_aggregate_tallies may call them before `db roles`
+-- hands them over; they run as their caller, and an analyst calling them directly is refused the tables
+-- (participants, participant_stances, participant_cell_keys).
