@@ -24,17 +24,18 @@ DROP TRIGGER IF EXISTS participants_cell_keys ON participants;
 CREATE TRIGGER participants_cell_keys AFTER INSERT ON participants
     REFERENCING NEW TABLE AS new_participants FOR EACH STATEMENT EXECUTE FUNCTION participants_cell_keys();
 
--- The perturbation table: what is added to a count `count` whose cell key falls in `bucket` (0-9, a tenth of the
--- keys each). Zero stays zero (an empty cell has no members, so no key); a count of 1 becomes 0, 1, 2 or 3; a larger
--- count moves by at most 2. Each row averages 0 over the ten buckets and no count becomes negative.
+-- The perturbation table: what is added to a count `count` whose cell falls in `bucket` (0-2, a third of the cells
+-- each). It rounds at random to a multiple of 3 without bias: a multiple of 3 (zero included) stays as it is; 3k + 1
+-- becomes 3k (two buckets of three) or 3k + 3 (one); 3k + 2 becomes 3k (one) or 3k + 3 (two). So it adds -2 … +2,
+-- 0 on average, never makes a count negative, and a published number fits a count c and c + 1 alike: no
+-- difference of two published numbers proves that one person is in a cell (DisclosureTests; METHODS.md).
 CREATE OR REPLACE FUNCTION viewpoints_perturbation(count bigint, bucket integer) RETURNS integer
 LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE WHEN count IS NULL OR count <= 0 THEN 0
-                WHEN count = 1 THEN (ARRAY[-1, -1, -1, -1, 0, 0, 0, 1, 1, 2])[bucket + 1]
-                ELSE (ARRAY[-2, -1, -1, 0, 0, 0, 0, 1, 1, 2])[bucket + 1] END
+                ELSE (ARRAY[ARRAY[0, 0, 0], ARRAY[-1, -1, 2], ARRAY[-2, 1, 1]])[count % 3 + 1][bucket + 1] END
 $$;
 
--- A cell's bucket (0-9): the first 32 bits of SHA-256 over its cell key and its definition `cell`, modulo 10. The
+-- A cell's bucket (0-2): the first 32 bits of SHA-256 over its cell key and its definition `cell`, modulo 3. The
 -- cell key is the sum of its members' keys modulo 2^31 - 1: unknown to the analyst, and the same for the same
 -- members. The definition (attribute, group, proposition, column) goes in too: with the members' keys alone, two
 -- tables whose cells hold the same people would always show the same number, so a pair of cells that differ would
@@ -43,7 +44,7 @@ $$;
 CREATE OR REPLACE FUNCTION viewpoints_cell_bucket(key_sum numeric, cell text) RETURNS integer
 LANGUAGE sql IMMUTABLE AS $$
     SELECT (('x' || left(encode(sha256(convert_to(mod(coalesce(key_sum, 0), 2147483647)::text || ' ' || cell, 'UTF8')),
-                                'hex'), 8))::bit(32)::bigint % 10)::integer
+                                'hex'), 8))::bit(32)::bigint % 3)::integer
 $$;
 
 -- A count as released: `count` plus the perturbation for its cell (`key_sum`, the sum of its members' keys, and
@@ -129,7 +130,7 @@ CREATE OR REPLACE FUNCTION study_aggregate_tallies(study_slug text, by_attribute
 RETURNS TABLE (code text, label text, theme text, is_theme boolean, grp text, suppressed boolean,
                participants bigint, addressed bigint, stance_m2 bigint, stance_m1 bigint, stance_0 bigint,
                stance_p1 bigint, stance_p2 bigint, participants_unresolved bigint, unresolved_statements bigint)
-LANGUAGE sql STABLE SECURITY DEFINER SET jit = off AS $$
+LANGUAGE sql STABLE SECURITY DEFINER AS $$
 WITH caller AS MATERIALIZED (
     SELECT s.id, viewpoints_has_role(s.id, 'lead') AS exact
       FROM (SELECT viewpoints_aggregate_study(study_slug, min_cell, by_attribute) AS id) s
