@@ -186,6 +186,39 @@ struct DisclosureTests {
         #expect(sameMembersDiffer > sameMembers / 8, "\(sameMembersDiffer) of \(sameMembers) cells differ")
     }
 
+    /// The attack's four cells of one stance column (total, agency, north, south) for every count of the others (agency
+    /// 0…13, bank 0…8) and every perturbation the table allows: whatever is published, an attacker who knows the
+    /// table can always explain it without the target in that column. So no published numbers prove the target's
+    /// stance; this is what the possibility check of `differencingRecoversNoStance` relies on, made exhaustive.
+    @Test func noPublishedCellsProveThatThePersonIsInThem() throws {
+        let w = try DifferencingWorld()
+        let table = try PerturbationTable(try w.connect(w.analyst))
+        func outcomes(_ count: Int) -> [Int] { table.rows[count % 3]!.keys.map { count + $0 } }
+        var cases = 0
+        var proofs: [String] = []
+        for a in 0...13 {
+            for b in 0...8 {
+                for total in outcomes(a + b + 1) {
+                    for agency in outcomes(a) {
+                        for north in outcomes(a + 1) {
+                            for south in outcomes(b) {
+                                cases += 1
+                                let withoutTarget = DisclosureTests.likelihood(
+                                    table, target: 0, total: total, agency: agency, north: north, south: south)
+                                if withoutTarget == 0 {
+                                    proofs.append("a \(a) b \(b): \([total, agency, north, south])")
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        #expect(cases > 500)
+        #expect(
+            proofs.isEmpty, "\(proofs.count) of \(cases) outcomes prove the target is in the cell: \(proofs.prefix(5))")
+    }
+
     /// The stance a differenced row names: the only column holding 1 with the others 0; nil otherwise.
     static func guess(_ row: [Int]) -> Int? {
         guard row.filter({ $0 != 0 }).count == 1, let column = row.firstIndex(of: 1) else { return nil }
