@@ -2,9 +2,6 @@ import Foundation
 import ViewpointsCore
 
 extension Store {
-    static let intactArchiveHint =
-        "use an intact copy of the archive `viewpoints backup` wrote (this one was changed or cut short)"
-
     /// Restores an archive as a new study (`slug`, else the archived one) in one transaction, remapping every
     /// internal id; refuses an existing slug, a damaged archive or another schema version with the database
     /// unchanged. With a passphrase and a sealed key, writes the key file (0600) for the new slug.
@@ -21,22 +18,20 @@ extension Store {
                 .data, "study '\(newSlug)' already exists in this database: not restoring over it",
                 hint: "restore under another name with --as NEWSLUG")
         }
-        let keyPath = StudyKey.path(slug: newSlug, home: home)
-        let (keyBytes, keyNote) = try openSealedKey(archive, path: path, passphrase: keyPassphrase, keyPath: keyPath)
-        let authenticated = try authenticate(archive, path: path, sealedKey: keyBytes, keyPath: keyPath)
+        let (keyBytes, keyNote) = try openKey(archive: archive, path: path, slug: newSlug, passphrase: keyPassphrase)
+        let authenticated = try authenticate(archive: archive, path: path, slug: newSlug, sealedKey: keyBytes)
         let result = try connection.transaction(doing: "restoring \(path)") { () throws(StoreError) -> RestoreResult in
-            try connection.execute(BackupQueries.prepare, doing: "preparing the restore")
-            let counts = try stage(archive, path: path)
+            let counts = try stageArchive(archive, path: path)
             try checkStaged(path: path, keyBytes: keyBytes)
-            let study = try load(path: path, as: newSlug)
+            let study = try insertStaged(as: newSlug, path: path)
             return RestoreResult(
                 study: study, rows: counts, keyPath: nil, keyNote: keyNote, authenticated: authenticated)
         }
         try? connection.execute(BackupQueries.analyze, doing: "updating planner statistics")
         var done = result
         if let keyBytes {
-            try StudyKey.save(keyBytes, path: keyPath)
-            done.keyPath = keyPath
+            try StudyKey.save(keyBytes, path: StudyKey.path(slug: newSlug, home: home))
+            done.keyPath = StudyKey.path(slug: newSlug, home: home)
         }
         return done
     }
@@ -51,10 +46,15 @@ extension Store {
             newer: newer.trimmingCharacters(in: ["{", "}"]).split(separator: ",").compactMap { Int($0) })
     }
 
-    /// The sealed study key opened with the passphrase, or why no key will be written.
-    func openSealedKey(_ archive: BackupArchive, path: String, passphrase: String?, keyPath: String)
-        throws(StoreError) -> (bytes: [UInt8]?, note: String?)
+    /// The hint of every refusal of a damaged archive.
+    static let intactArchive =
+        "use an intact copy of the archive `viewpoints backup` wrote (this one was changed or cut short)"
+
+    /// The sealed study key opened with the passphrase (nil without one), or why no key will be written.
+    func openKey(archive: BackupArchive, path: String, slug: String, passphrase: String?)
+        throws(StoreError) -> (key: [UInt8]?, note: String?)
     {
+        let keyPath = StudyKey.path(slug: slug, home: home)
         guard let sealed = archive.manifest.key else {
             return (nil, "the archive holds no key: put the study's key file at \(keyPath) before importing more data")
         }
@@ -77,43 +77,41 @@ extension Store {
     }
 
     /// Checks the manifest's HMAC under the study key: the sealed key just opened, else a key file already here.
-    /// False when no key is at hand (nothing to check with).
-    func authenticate(_ archive: BackupArchive, path: String, sealedKey keyBytes: [UInt8]?, keyPath: String)
-        throws(StoreError) -> Bool
+    /// Returns whether it could be checked (no key at hand: it could not).
+    func authenticate(archive: BackupArchive, path: String, slug: String, sealedKey: [UInt8]?) throws(StoreError)
+        -> Bool
     {
-        let sealedKey = keyBytes.flatMap {
+        let opened = sealedKey.flatMap {
             Hashing.bytes(hex: String(decoding: $0, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines))
         }
-        let authenticating =
-            sealedKey
-            ?? [keyPath, StudyKey.path(slug: archive.manifest.study, home: home)].lazy.compactMap {
-                try? StudyKey.load(path: $0).bytes
-            }.first
-        guard let authenticating else { return false }
+        let paths = [StudyKey.path(slug: slug, home: home), StudyKey.path(slug: archive.manifest.study, home: home)]
+        guard let key = opened ?? paths.lazy.compactMap({ try? StudyKey.load(path: $0).bytes }).first else {
+            return false
+        }
         guard let mac = archive.manifest.mac else {
             throw StoreError(
                 .data, "\(path): the manifest carries no authentication code, though the study key is at hand",
-                hint: Store.intactArchiveHint)
+                hint: Store.intactArchive)
         }
-        guard archive.manifest.computeMAC(studyKey: authenticating) == mac else {
+        guard archive.manifest.computeMAC(studyKey: key) == mac else {
             throw StoreError(
                 .data,
                 "\(path): the manifest's authentication code does not match the study key: the archive was "
                     + "altered after `viewpoints backup` wrote it, or the key is another study's",
-                hint: Store.intactArchiveHint)
+                hint: Store.intactArchive)
         }
         return true
     }
 
-    /// Copies every archived table into its staging table, checking each file's row count against the manifest.
-    func stage(_ archive: BackupArchive, path: String) throws(StoreError) -> [(table: String, rows: Int)] {
+    /// Copies every archived table into its staging table; the rows per table, checked against the manifest.
+    func stageArchive(_ archive: BackupArchive, path: String) throws(StoreError) -> [(table: String, rows: Int)] {
+        try connection.execute(BackupQueries.prepare, doing: "preparing the restore")
         var counts: [(table: String, rows: Int)] = []
         for table in BackupQueries.tables {
             try connection.execute(table.stage, doing: "preparing \(table.name)")
             if archive.manifest.schemaVersion < table.since { continue }  // an older archive: none to read
             guard let bytes = archive.files[table.file] else {
-                throw StoreError(
-                    .data, "\(path): \(table.file) is missing from the archive", hint: Store.intactArchiveHint)
+                throw StoreError(.data, "\(path): \(table.file) is missing from the archive", hint: Store.intactArchive)
             }
             let rows = try connection.copyIn(table.copyIn, doing: "reading \(table.file) of \(path)") {
                 (writer: inout CopyWriter) throws(StoreError) in
@@ -124,32 +122,29 @@ extension Store {
             guard rows == listed else {
                 throw StoreError(
                     .data, "\(path): \(table.file) has \(rows) rows, the manifest says \(listed)",
-                    hint: Store.intactArchiveHint)
+                    hint: Store.intactArchive)
             }
             counts.append((table.name, rows))
         }
         return counts
     }
 
-    /// The staged archive holds one study, its audit chain as `backup` wrote it, and (when a sealed key was opened)
-    /// that study's key.
+    /// The staged archive holds one study, the chain backup wrote, and (when opened) that study's key.
     func checkStaged(path: String, keyBytes: [UInt8]?) throws(StoreError) {
         let (studies, archivedFingerprint) = try connection.query(
             BackupQueries.studyRows, doing: "reading the archived study"
         ).one().decode((Int, String?).self)
         guard studies == 1 else {
-            throw StoreError(
-                .data, "\(path): studies.csv must hold exactly one study", hint: Store.intactArchiveHint)
+            throw StoreError(.data, "\(path): studies.csv must hold exactly one study", hint: Store.intactArchive)
         }
-        let archived = try connection.query(
+        if let archived = try connection.query(
             BackupQueries.archivedChainBreak, doing: "checking the archived audit trail"
-        ).rows.first
-        if let archived {
+        ).rows.first {
             throw StoreError(
                 .data,
                 "\(path): coding_events.csv does not hold the chain `viewpoints backup` wrote: event "
                     + "\(archived[0] ?? "?") \(archived[1] ?? "")",
-                hint: Store.intactArchiveHint)
+                hint: Store.intactArchive)
         }
         if let keyBytes {
             let text = String(decoding: keyBytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -157,28 +152,28 @@ extension Store {
             guard fingerprint == archivedFingerprint else {
                 throw StoreError(
                     .data, "\(path): the sealed key is not the study's key (fingerprints differ)",
-                    hint: "the archive was altered; " + Store.intactArchiveHint)
+                    hint: "the archive was altered; " + Store.intactArchive)
             }
         }
     }
 
-    /// Creates the study from the staged tables with new ids and verifies it as `audit verify` would.
-    func load(path: String, as newSlug: String) throws(StoreError) -> Study {
-        let id = try connection.query(BackupQueries.insertStudy, [newSlug], doing: "creating study \(newSlug)")
+    /// Creates study `slug` from the staged rows with fresh ids, and checks it as `audit verify` would: chain,
+    /// withdrawals, rows the events explain.
+    func insertStaged(as slug: String, path: String) throws(StoreError) -> Study {
+        let id = try connection.query(BackupQueries.insertStudy, [slug], doing: "creating study \(slug)")
             .one(String.self)
-        for sql in BackupQueries.remap { try connection.query(sql, [id], doing: "restoring \(newSlug)") }
-        for sql in BackupQueries.freshIDs { try connection.execute(sql, doing: "restoring \(newSlug)") }
-        for sql in BackupQueries.remapCoding { try connection.query(sql, [id], doing: "restoring \(newSlug)") }
+        for sql in BackupQueries.remap { try connection.query(sql, [id], doing: "restoring \(slug)") }
+        for sql in BackupQueries.freshIDs { try connection.execute(sql, doing: "restoring \(slug)") }
+        for sql in BackupQueries.remapCoding { try connection.query(sql, [id], doing: "restoring \(slug)") }
         let mismatches = try connection.query(
             BackupQueries.seqMismatches, [id], doing: "checking the restored audit trail"
         ).one(Int.self)
         guard mismatches == 0 else {
             throw StoreError(
                 .data, "\(path): the archived audit trail is not a gapless chain from event 1",
-                hint: Store.intactArchiveHint)
+                hint: Store.intactArchive)
         }
-        let study = try self.study(slug: newSlug)!
-        // the restored study as `audit verify` sees it: chain, withdrawals, and rows the events explain
+        let study = try self.study(slug: slug)!
         let audit = try verifyAudit(study: study)
         guard audit.intact else {
             let problems =
@@ -188,7 +183,7 @@ extension Store {
                 .data,
                 "\(path): the archived study does not verify: "
                     + (problems.first ?? "the chain head does not match its last event"),
-                detail: problems.dropFirst().prefix(20).joined(separator: "\n"), hint: Store.intactArchiveHint)
+                detail: problems.dropFirst().prefix(20).joined(separator: "\n"), hint: Store.intactArchive)
         }
         return study
     }
