@@ -242,6 +242,29 @@ struct RoleTests {
                 "lead", "grant a role",
                 "INSERT INTO study_members (study_id, login, role) VALUES (\(a), 'someone', 'lead')", .refused("42501")
             ),
+            (
+                "lead", "change maintained stances",
+                "UPDATE maintained_participant_stances SET stance = 2 WHERE study_id = \(a)",
+                .refused("42501")
+            ),
+            (
+                "lead", "delete maintained decisions", "DELETE FROM maintained_final_decisions WHERE study_id = \(a)",
+                .refused("42501")
+            ),
+            (
+                "lead", "queue a refresh",
+                "INSERT INTO maintained_pending (study_id, statement_id) VALUES (\(a), \(s01))",
+                .refused("42501")
+            ),
+            ("lead", "refresh maintained rows itself", "SELECT maintained_refresh(\(a), NULL)", .refused("42501")),
+            (
+                "coder", "read maintained stances", "SELECT count(*) FROM maintained_participant_stances",
+                .refused("42501")
+            ),
+            (
+                "analyst", "read maintained stances", "SELECT count(*) FROM maintained_participant_stances",
+                .refused("42501")
+            ),
             ("no role", "read statements", "SELECT count(*) FROM statements", .refused("42501")),
             ("no role", "aggregates", "SELECT count(*) FROM study_aggregate_tallies('small')", .refused("42501")),
         ]
@@ -255,6 +278,23 @@ struct RoleTests {
         if let path = ProcessInfo.processInfo.environment["VIEWPOINTS_ROLE_REPORT"], !path.isEmpty {
             try (table.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8)
         }
+    }
+
+    /// A coder sees only its own codings, but its change refreshes the maintained rows from every coder's (the
+    /// triggers run as the owner), and leads read them.
+    @Test func aCodersChangeRefreshesTheMaintainedStancesFromEveryCoder() throws {
+        let w = try RoleWorld()
+        let coder = try Store.open(
+            databaseURL: try Connection.conninfo(w.s.db.url, setting: "user", to: w.coder), home: w.s.db.home)
+        let statement = try w.id(
+            "SELECT reference FROM statement_refs WHERE study_id = \(w.s.study.id) ORDER BY 1 LIMIT 1")
+        _ = try coder.applyCoding(
+            study: w.s.study, coder: "coder-a", statement: statement, code: .key("t.b"), stance: .oppose, note: nil)
+        #expect(try w.s.db.rows("SELECT problem FROM maintained_differences(\(w.s.study.id))").isEmpty)
+        let lead = Outcome.of(
+            try w.connect(w.lead), "SELECT count(*) FROM maintained_final_decisions WHERE study_id = \(w.s.study.id)")
+        #expect(
+            lead == .allowed(Int(try w.id("SELECT count(*) FROM final_decisions WHERE study_id = \(w.s.study.id)"))!))
     }
 
     @Test func analystAggregatesAreSuppressedCountsOnly() throws {

@@ -77,8 +77,9 @@ enum BackupQueries {
 
     /// Migrations that change nothing an archive holds except by adding a table an archive may lack: an archive
     /// written before them restores (the database's schema version may exceed the archive's by these alone).
+    /// 9: the maintained final decisions and participant stances, which restore derives from what it restores.
     /// 10: participants' cell keys, which the insert trigger generates when the archive has none.
-    static let archiveNeutralMigrations: Set<Int> = [10]
+    static let archiveNeutralMigrations: Set<Int> = [9, 10]
     static let migrationsSince =
         "SELECT coalesce(array_agg(version ORDER BY version), '{}') FROM schema_migrations WHERE version > $1"
 
@@ -262,6 +263,9 @@ enum BackupQueries {
              + abs((SELECT count(*) FROM restore_coding_events)
                    - (SELECT count(*) FROM coding_events WHERE study_id = $1))
         """
+    /// Refreshes the maintained final decisions and stances now rather than at commit (definitions/07), so that the
+    /// restore's own `audit verify` compares them, and keeps doing so for the rest of the transaction.
+    static let refreshMaintained = "SET CONSTRAINTS maintained_flush IMMEDIATE"
     static let analyze =
         "ANALYZE participants, statements, codes, coders, reviews, codings, coding_events, adjudications"
 }

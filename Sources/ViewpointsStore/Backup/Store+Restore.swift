@@ -8,7 +8,12 @@ extension Store {
     public func restore(archive: BackupArchive, path: String, as slug: String?, keyPassphrase: String?)
         throws(StoreError) -> RestoreResult
     {
-        try validate(archive, path: path)
+        let newer = try connection.query(
+            BackupQueries.migrationsSince, [String(archive.manifest.schemaVersion)], doing: "reading the schema version"
+        ).one(String.self)
+        try archive.validate(
+            path: path, schemaVersion: try schemaVersion(),
+            newer: newer.trimmingCharacters(in: ["{", "}"]).split(separator: ",").compactMap { Int($0) })
         let newSlug = slug ?? archive.manifest.study
         guard Slug.isValidStudySlug(newSlug) else {
             throw StoreError(.usage, "study slug '\(newSlug)' is not valid", hint: "pass --as with a valid slug")
@@ -34,16 +39,6 @@ extension Store {
             done.keyPath = StudyKey.path(slug: newSlug, home: home)
         }
         return done
-    }
-
-    /// The archive's format, schema version (an older one only across `archiveNeutralMigrations`) and checksums.
-    func validate(_ archive: BackupArchive, path: String) throws(StoreError) {
-        let newer = try connection.query(
-            BackupQueries.migrationsSince, [String(archive.manifest.schemaVersion)], doing: "reading the schema version"
-        ).one(String.self)
-        try archive.validate(
-            path: path, schemaVersion: try schemaVersion(),
-            newer: newer.trimmingCharacters(in: ["{", "}"]).split(separator: ",").compactMap { Int($0) })
     }
 
     /// The hint of every refusal of a damaged archive.
@@ -158,7 +153,7 @@ extension Store {
     }
 
     /// Creates study `slug` from the staged rows with fresh ids, and checks it as `audit verify` would: chain,
-    /// withdrawals, rows the events explain.
+    /// withdrawals, rows the events explain, and the maintained stances (refreshed first, as at commit).
     func insertStaged(as slug: String, path: String) throws(StoreError) -> Study {
         let id = try connection.query(BackupQueries.insertStudy, [slug], doing: "creating study \(slug)")
             .one(String.self)
@@ -173,12 +168,14 @@ extension Store {
                 .data, "\(path): the archived audit trail is not a gapless chain from event 1",
                 hint: Store.intactArchive)
         }
+        try connection.execute(BackupQueries.refreshMaintained, doing: "computing the restored study's stances")
         let study = try self.study(slug: slug)!
         let audit = try verifyAudit(study: study)
         guard audit.intact else {
             let problems =
                 audit.breaks.map { "event \($0.seq): \($0.problem)" }
                 + audit.withdrawalProblems.map { "event \($0.seq): \($0.problem)" } + audit.unexplained
+                + audit.maintained
             throw StoreError(
                 .data,
                 "\(path): the archived study does not verify: "

@@ -89,15 +89,15 @@ $$;
 -- The sums of record keys of the cells of consensus_tallies other than a group's size, per code and group: for a
 -- proposition, the participants with each rounded stance and those with an unresolved statement on it; for a theme,
 -- those who addressed any of its propositions and those with an unresolved statement on one. The members come from
--- participant_stances (the same rule as consensus_tallies, SampleConsensusTests). Without JIT, as consensus_tallies:
--- its row estimates are far too high, and compiling cost more than the query.
+-- maintained_participant_stances, as consensus_tallies' counts do. Without JIT, as consensus_tallies: its row
+-- estimates are far too high, and compiling cost more than the query.
 CREATE OR REPLACE FUNCTION viewpoints_cell_keys(study bigint, by_attribute text)
 RETURNS TABLE (code text, grp text, addressed numeric, m2 numeric, m1 numeric, z numeric, p1 numeric, p2 numeric,
                unresolved numeric)
 LANGUAGE sql STABLE SET jit = off AS $$
 WITH held AS (
     SELECT ps.code_id, c.parent_id, m.participant_id, m.grp, m.cell_key, ps.stance, ps.unresolved > 0 AS unresolved
-      FROM participant_stances ps
+      FROM maintained_participant_stances ps
       JOIN viewpoints_cell_members(study, by_attribute) m ON m.participant_id = ps.participant_id
       JOIN codes c ON c.study_id = ps.study_id AND c.code_id = ps.code_id AND c.parent_id IS NOT NULL
      WHERE ps.study_id = viewpoints_cell_keys.study
@@ -189,4 +189,4 @@ $$;
 REVOKE EXECUTE ON FUNCTION study_aggregate_tallies(text, text, integer) FROM PUBLIC;
 -- The helpers stay callable by PUBLIC, so that the owner of study_aggregate_tallies may call them before `db roles`
 -- hands them over; they run as their caller, and an analyst calling them directly is refused the tables
--- (participants, participant_stances, participant_cell_keys).
+-- (participants, maintained_participant_stances, participant_cell_keys).
