@@ -63,7 +63,7 @@ extension Store {
         guard !stored.isEmpty else {
             throw StoreError(
                 .data, "study '\(study.slug)' has no participants yet",
-                hint: "import them first with `viewpoints import participants FILE`")
+                reason: .noParticipantsYet)
         }
         let needsKey = participantKey == .identifier || options.participantsFile != nil
         let key = needsKey ? try key(for: study) : nil
