@@ -54,7 +54,8 @@ final class RoleCommandTests {
         let owner = try cli.run(["consensus", "--by", "constituency", "--format", "csv"])
         let mine = try cli.run(["consensus", "--by", "constituency", "--format", "csv"], as: analyst)
         #expect(mine.status == 0, "\(mine)")
-        #expect(mine.stderr.contains("counts are perturbed by up to 2 (cell key method)"), "\(mine.stderr)")
+        #expect(
+            mine.stderr.contains("counts are rounded at random to a multiple of 3 (cell key method)"), "\(mine.stderr)")
         // the sample has constituencies of fewer than 5 participants: withheld, unnamed, every count perturbed
         let exact = try ReportCommandTests.csv(owner.stdout)
         let published = try ReportCommandTests.csv(mine.stdout)

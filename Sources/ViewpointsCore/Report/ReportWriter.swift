@@ -225,7 +225,7 @@ struct ReportWriter {
         return intro
             + "Groups with fewer than \(k) participants are neither shown nor named, and the smallest others are "
             + "withheld with them until the withheld groups hold at least \(k) participants together; every count is "
-            + "perturbed by up to 2 (cell key method), so that subtracting one table from another reveals no one."
+            + "rounded at random to a multiple of 3 (cell key method), so that subtracting one table from another reveals no one."
     }
 
     mutating func writeAppendix() {
@@ -317,8 +317,8 @@ struct ReportWriter {
         }
         return "Small cells: in a breakdown, every group with fewer than \(options.minCell) participants is withheld "
             + "unnamed, with the smallest others until the withheld groups hold at least \(options.minCell) "
-            + "participants together. Every count is perturbed by the cell key method (at most ±2, zero on average, "
-            + "the same for the same participants in every table), so differences between tables give noise, not "
+            + "participants together. Every count is rounded at random to a multiple of 3 by the cell key method (zero "
+            + "on average, the same for the same cell in every table), so differences between tables give noise, not "
             + "a person; shares and classes are computed from the perturbed counts. Details: METHODS.md."
     }
 

@@ -176,6 +176,12 @@ public struct BackupArchive: Sendable {
                         + "the archive was altered or damaged")
             }
         }
+        try checkListing(path: path)
+    }
+
+    /// The manifest lists each table's file once, under its own name, every table (but those added after the
+    /// archive's schema version), and a sealed key by its name and with sane PBKDF2 iterations.
+    func checkListing(path: String) throws(StoreError) {
         var seen: Set<String> = []
         for file in manifest.files {
             guard let table = BackupQueries.tables.first(where: { $0.name == file.table }), file.name == table.file,

@@ -2,7 +2,7 @@ import ViewpointsCore
 
 extension Store {
     /// Consensus as an analyst sees it: only through the database's aggregate functions, which check the login's
-    /// membership, withhold small groups unnamed and perturb every count (07_disclosure.sql); the figures are computed
+    /// membership, withhold small groups unnamed and perturb every count (08_disclosure.sql); the figures are computed
     /// here from the perturbed counts. Withheld groups come as one row per code without a group.
     /// `--where` and a `--min-cell` below 5 are refused (PostgreSQL refuses the latter too).
     public func aggregateConsensus(study: Study, request: ConsensusRequest, role: StudyAccess)

@@ -50,7 +50,7 @@ public struct ConsensusReport: Sendable, Equatable {
     public var byAttribute: Bool
     /// Whether `--robustness` was given (the CSV then has its columns).
     public var robustness: Bool = false
-    /// Whether the counts came through the analysts' disclosure control (07_disclosure.sql): perturbed, and withheld
+    /// Whether the counts came through the analysts' disclosure control (08_disclosure.sql): perturbed, and withheld
     /// groups unnamed.
     public var disclosureControlled: Bool = false
 

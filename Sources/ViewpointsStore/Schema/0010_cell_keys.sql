@@ -1,6 +1,6 @@
 -- Disclosure control (issue 14): every participant's secret cell key, for the cell key method with which the
 -- analysts' aggregate functions perturb the counts they release (METHODS.md, "Disclosure control for analysts";
--- the functions and the trigger that gives each new participant a key are in Schema/definitions/07_disclosure.sql).
+-- the functions and the trigger that gives each new participant a key are in Schema/definitions/08_disclosure.sql).
 -- A key is a uniform random integer in [0, 2^31 - 1), drawn from PostgreSQL's strong random source
 -- (gen_random_uuid). Analysts and coders are granted nothing on this table; `db roles` lets a lead read their own
 -- studies' keys (a lead sees every exact count anyway, and `backup` carries the keys).

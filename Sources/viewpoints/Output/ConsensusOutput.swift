@@ -65,7 +65,7 @@ struct ConsensusOutput {
             var cells = shown.map { fields[index[$0]!] }
             if row.suppression == .small { cells[suppressedCell] = "<\(request.minCell)" }
             if row.suppression == .secondary { cells[suppressedCell] = "(s)" }
-            // an analyst's withheld groups come unnamed, as one row (07_disclosure.sql)
+            // an analyst's withheld groups come unnamed, as one row (08_disclosure.sql)
             if by && row.group == nil { cells[1] = FindingsReport.withheldGroups }
             return cells
         }

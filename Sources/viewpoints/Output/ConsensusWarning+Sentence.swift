@@ -19,7 +19,7 @@ extension ConsensusWarning {
             "groups with fewer than \(minCell) participants are withheld and not named, with as many more as make the "
                 + "withheld groups hold at least \(minCell)"
         case .perturbed:
-            "counts are perturbed by up to 2 (cell key method) so that differencing tables reveals no one; shares "
+            "counts are rounded at random to a multiple of 3 (cell key method) so that differencing tables reveals no one; shares "
                 + "and classes are computed from the perturbed counts (METHODS.md)"
         }
     }

@@ -80,7 +80,7 @@ END
 $$;
 
 -- study_aggregate_tallies, the analysts' consensus tallies with suppression and perturbation, is defined in
--- 07_disclosure.sql (it needs the cell keys of 0010_cell_keys.sql).
+-- 08_disclosure.sql (it needs the cell keys of 0010_cell_keys.sql).
 
 -- The study's coverage and unresolved statement–proposition pairs: whole-study counts.
 CREATE OR REPLACE FUNCTION study_aggregate_coverage(study_slug text)

@@ -24,17 +24,18 @@ DROP TRIGGER IF EXISTS participants_cell_keys ON participants;
 CREATE TRIGGER participants_cell_keys AFTER INSERT ON participants
     REFERENCING NEW TABLE AS new_participants FOR EACH STATEMENT EXECUTE FUNCTION participants_cell_keys();
 
--- The perturbation table: what is added to a count `count` whose cell key falls in `bucket` (0-9, a tenth of the
--- keys each). Zero stays zero (an empty cell has no members, so no key); a count of 1 becomes 0, 1, 2 or 3; a larger
--- count moves by at most 2. Each row averages 0 over the ten buckets and no count becomes negative.
+-- The perturbation table: what is added to a count `count` whose cell falls in `bucket` (0-2, a third of the cells
+-- each). It rounds at random to a multiple of 3 without bias: a multiple of 3 (zero included) stays as it is; 3k + 1
+-- becomes 3k (two buckets of three) or 3k + 3 (one); 3k + 2 becomes 3k (one) or 3k + 3 (two). So it adds -2 … +2,
+-- 0 on average, never makes a count negative, and a published number fits a count c and c + 1 alike: no
+-- difference of two published numbers proves that one person is in a cell (DisclosureTests; METHODS.md).
 CREATE OR REPLACE FUNCTION viewpoints_perturbation(count bigint, bucket integer) RETURNS integer
 LANGUAGE sql IMMUTABLE AS $$
     SELECT CASE WHEN count IS NULL OR count <= 0 THEN 0
-                WHEN count = 1 THEN (ARRAY[-1, -1, -1, -1, 0, 0, 0, 1, 1, 2])[bucket + 1]
-                ELSE (ARRAY[-2, -1, -1, 0, 0, 0, 0, 1, 1, 2])[bucket + 1] END
+                ELSE (ARRAY[ARRAY[0, 0, 0], ARRAY[-1, -1, 2], ARRAY[-2, 1, 1]])[count % 3 + 1][bucket + 1] END
 $$;
 
--- A cell's bucket (0-9): the first 32 bits of SHA-256 over its cell key and its definition `cell`, modulo 10. The
+-- A cell's bucket (0-2): the first 32 bits of SHA-256 over its cell key and its definition `cell`, modulo 3. The
 -- cell key is the sum of its members' keys modulo 2^31 - 1: unknown to the analyst, and the same for the same
 -- members. The definition (attribute, group, proposition, column) goes in too: with the members' keys alone, two
 -- tables whose cells hold the same people would always show the same number, so a pair of cells that differ would
@@ -43,7 +44,7 @@ $$;
 CREATE OR REPLACE FUNCTION viewpoints_cell_bucket(key_sum numeric, cell text) RETURNS integer
 LANGUAGE sql IMMUTABLE AS $$
     SELECT (('x' || left(encode(sha256(convert_to(mod(coalesce(key_sum, 0), 2147483647)::text || ' ' || cell, 'UTF8')),
-                                'hex'), 8))::bit(32)::bigint % 10)::integer
+                                'hex'), 8))::bit(32)::bigint % 3)::integer
 $$;
 
 -- A count as released: `count` plus the perturbation for its cell (`key_sum`, the sum of its members' keys, and
@@ -72,12 +73,58 @@ LANGUAGE sql IMMUTABLE AS $$
     SELECT o.grp, o.small OR (o.small_total > 0 AND o.small_total + o.before < min_cell) FROM o
 $$;
 
+-- The participants of a study with their group of `by_attribute` ('' without one, '(missing)' without a value, as
+-- in consensus_tallies) and their record keys.
+CREATE OR REPLACE FUNCTION viewpoints_cell_members(study bigint, by_attribute text)
+RETURNS TABLE (participant_id bigint, grp text, cell_key bigint)
+LANGUAGE sql STABLE AS $$
+    SELECT p.participant_id,
+           CASE WHEN by_attribute IS NULL THEN '' ELSE coalesce(p.attributes ->> by_attribute, '(missing)') END,
+           k.cell_key
+      FROM participants p
+      LEFT JOIN participant_cell_keys k ON k.study_id = p.study_id AND k.participant_id = p.participant_id
+     WHERE p.study_id = viewpoints_cell_members.study
+$$;
+
+-- The sums of record keys of the cells of consensus_tallies other than a group's size, per code and group: for a
+-- proposition, the participants with each rounded stance and those with an unresolved statement on it; for a theme,
+-- those who addressed any of its propositions and those with an unresolved statement on one. The members come from
+-- maintained_participant_stances, as consensus_tallies' counts do. Without JIT, as consensus_tallies: its row
+-- estimates are far too high, and compiling cost more than the query.
+CREATE OR REPLACE FUNCTION viewpoints_cell_keys(study bigint, by_attribute text)
+RETURNS TABLE (code text, grp text, addressed numeric, m2 numeric, m1 numeric, z numeric, p1 numeric, p2 numeric,
+               unresolved numeric)
+LANGUAGE sql STABLE SET jit = off AS $$
+WITH held AS (
+    SELECT ps.code_id, c.parent_id, m.participant_id, m.grp, m.cell_key, ps.stance, ps.unresolved > 0 AS unresolved
+      FROM maintained_participant_stances ps
+      JOIN viewpoints_cell_members(study, by_attribute) m ON m.participant_id = ps.participant_id
+      JOIN codes c ON c.study_id = ps.study_id AND c.code_id = ps.code_id AND c.parent_id IS NOT NULL
+     WHERE ps.study_id = viewpoints_cell_keys.study
+), cells AS (
+    SELECT h.code_id, h.grp, NULL::numeric AS addressed,
+           sum(h.cell_key) FILTER (WHERE h.stance = -2) AS m2, sum(h.cell_key) FILTER (WHERE h.stance = -1) AS m1,
+           sum(h.cell_key) FILTER (WHERE h.stance = 0) AS z, sum(h.cell_key) FILTER (WHERE h.stance = 1) AS p1,
+           sum(h.cell_key) FILTER (WHERE h.stance = 2) AS p2, sum(h.cell_key) FILTER (WHERE h.unresolved) AS unresolved
+      FROM held h GROUP BY h.code_id, h.grp
+    UNION ALL
+    SELECT y.parent_id, y.grp, sum(y.cell_key) FILTER (WHERE y.addressed), NULL, NULL, NULL, NULL, NULL,
+           sum(y.cell_key) FILTER (WHERE y.unresolved)
+      FROM (SELECT h.parent_id, h.grp, h.participant_id, h.cell_key, bool_or(h.stance IS NOT NULL) AS addressed,
+                   bool_or(h.unresolved) AS unresolved
+              FROM held h GROUP BY h.parent_id, h.grp, h.participant_id, h.cell_key) y
+     GROUP BY y.parent_id, y.grp
+)
+SELECT c.key, k.grp, k.addressed, k.m2, k.m1, k.z, k.p1, k.p2, k.unresolved
+  FROM cells k JOIN codes c ON c.study_id = viewpoints_cell_keys.study AND c.code_id = k.code_id
+$$;
+
 -- consensus_tallies (04_final_coding.sql) of one study for its whole panel or `--by` groups, as an analyst may see
 -- them: the groups viewpoints_withheld_groups names are one row per code, unnamed (grp NULL), `suppressed`, with
--- every count NULL; every other count is released through the cell key method (a lead of the study: exact); a cell
--- is defined by attribute, group, proposition and column (the group's size by attribute and group alone). A
--- proposition row's `addressed` is the sum of its five released stance counts, so shares add up; a theme row's is a
--- cell of its own. The cells' members come from participant_stances, the counts from consensus_tallies.
+-- every count NULL, after the code's shown groups; every other count is released through the cell key method (a
+-- lead of the study: exact); a cell is defined by attribute, group, proposition and column (the group's size by
+-- attribute and group alone). A proposition row's `addressed` is the sum of its five released stance counts, so
+-- shares add up; a theme row's is a cell of its own.
 CREATE OR REPLACE FUNCTION study_aggregate_tallies(study_slug text, by_attribute text DEFAULT NULL,
                                                    min_cell integer DEFAULT 5)
 RETURNS TABLE (code text, label text, theme text, is_theme boolean, grp text, suppressed boolean,
@@ -88,64 +135,36 @@ WITH caller AS MATERIALIZED (
     SELECT s.id, viewpoints_has_role(s.id, 'lead') AS exact
       FROM (SELECT viewpoints_aggregate_study(study_slug, min_cell, by_attribute) AS id) s
 ), t AS (
-    SELECT t.*, coalesce(t.grp, '') AS g
+    SELECT t.*, coalesce(t.grp, '') AS g, format('%L=%L', coalesce(by_attribute, ''), coalesce(t.grp, '')) AS cell
       FROM caller c CROSS JOIN LATERAL consensus_tallies(c.id, by_attribute) WITH ORDINALITY AS t
+), sizes AS (
+    SELECT DISTINCT t.g, t.participants FROM t
 ), w AS (
-    SELECT * FROM viewpoints_withheld_groups(
-        (SELECT array_agg(x.g ORDER BY x.g) FROM (SELECT DISTINCT t.g, t.participants FROM t) x),
-        (SELECT array_agg(x.participants ORDER BY x.g) FROM (SELECT DISTINCT t.g, t.participants FROM t) x),
-        min_cell)
-), members AS (
-    SELECT p.participant_id, k.cell_key,
-           CASE WHEN by_attribute IS NULL THEN '' ELSE coalesce(p.attributes ->> by_attribute, '(missing)') END AS g
-      FROM caller c
-      JOIN participants p ON p.study_id = c.id
-      LEFT JOIN participant_cell_keys k ON k.study_id = p.study_id AND k.participant_id = p.participant_id
+    SELECT * FROM viewpoints_withheld_groups((SELECT array_agg(g ORDER BY g) FROM sizes),
+                                             (SELECT array_agg(participants ORDER BY g) FROM sizes), min_cell)
 ), group_keys AS (
-    SELECT m.g, sum(m.cell_key) AS total FROM members m GROUP BY m.g
-), held AS (
-    SELECT ps.code_id, c.parent_id, m.participant_id, m.g, m.cell_key, ps.stance, ps.unresolved > 0 AS unresolved
-      FROM caller x
-      JOIN participant_stances ps ON ps.study_id = x.id
-      JOIN members m ON m.participant_id = ps.participant_id
-      JOIN codes c ON c.study_id = x.id AND c.code_id = ps.code_id AND c.parent_id IS NOT NULL
-), cell_keys AS (
-    SELECT h.code_id, h.g,
-           sum(h.cell_key) FILTER (WHERE h.stance = -2) AS m2, sum(h.cell_key) FILTER (WHERE h.stance = -1) AS m1,
-           sum(h.cell_key) FILTER (WHERE h.stance = 0) AS z, sum(h.cell_key) FILTER (WHERE h.stance = 1) AS p1,
-           sum(h.cell_key) FILTER (WHERE h.stance = 2) AS p2, NULL::numeric AS addressed,
-           sum(h.cell_key) FILTER (WHERE h.unresolved) AS unresolved
-      FROM held h GROUP BY h.code_id, h.g
-    UNION ALL
-    SELECT y.parent_id, y.g, NULL, NULL, NULL, NULL, NULL, sum(y.cell_key) FILTER (WHERE y.addressed),
-           sum(y.cell_key) FILTER (WHERE y.unresolved)
-      FROM (SELECT h.parent_id, h.g, h.participant_id, h.cell_key, bool_or(h.stance IS NOT NULL) AS addressed,
-                   bool_or(h.unresolved) AS unresolved
-              FROM held h GROUP BY h.parent_id, h.g, h.participant_id, h.cell_key) y
-     GROUP BY y.parent_id, y.g
-), defined AS (
-    SELECT t.*, format('%L=%L', coalesce(by_attribute, ''), t.g) AS grp_cell,
-           format('%L=%L %L', coalesce(by_attribute, ''), t.g, t.code) AS cell
-      FROM t
+    SELECT m.grp, sum(m.cell_key) AS total
+      FROM caller c CROSS JOIN LATERAL viewpoints_cell_members(c.id, by_attribute) m GROUP BY m.grp
 ), released AS (
     SELECT t.ordinality, max(t.ordinality) OVER (PARTITION BY t.code) AS last, t.code, t.label, t.theme, t.is_theme,
            t.grp, w.withheld, c.exact,
-           viewpoints_released(t.participants, gk.total, t.grp_cell || ' participants', c.exact) AS participants,
-           viewpoints_released(t.addressed, k.addressed, t.cell || ' addressed', c.exact) AS addressed,
-           viewpoints_released(t.stance_m2, k.m2, t.cell || ' -2', c.exact) AS m2,
-           viewpoints_released(t.stance_m1, k.m1, t.cell || ' -1', c.exact) AS m1,
-           viewpoints_released(t.stance_0, k.z, t.cell || ' 0', c.exact) AS z,
-           viewpoints_released(t.stance_p1, k.p1, t.cell || ' 1', c.exact) AS p1,
-           viewpoints_released(t.stance_p2, k.p2, t.cell || ' 2', c.exact) AS p2,
-           viewpoints_released(t.participants_unresolved, k.unresolved, t.cell || ' unresolved', c.exact) AS unresolved,
-           viewpoints_released(t.unresolved_statements, k.unresolved, t.cell || ' unresolved statements', c.exact)
-               AS unresolved_statements
-      FROM defined t
+           viewpoints_released(t.participants, gk.total, t.cell || ' participants', c.exact) AS participants,
+           viewpoints_released(t.addressed, k.addressed, format('%s %L addressed', t.cell, t.code), c.exact)
+               AS addressed,
+           viewpoints_released(t.stance_m2, k.m2, format('%s %L -2', t.cell, t.code), c.exact) AS m2,
+           viewpoints_released(t.stance_m1, k.m1, format('%s %L -1', t.cell, t.code), c.exact) AS m1,
+           viewpoints_released(t.stance_0, k.z, format('%s %L 0', t.cell, t.code), c.exact) AS z,
+           viewpoints_released(t.stance_p1, k.p1, format('%s %L 1', t.cell, t.code), c.exact) AS p1,
+           viewpoints_released(t.stance_p2, k.p2, format('%s %L 2', t.cell, t.code), c.exact) AS p2,
+           viewpoints_released(t.participants_unresolved, k.unresolved, format('%s %L unresolved', t.cell, t.code),
+                               c.exact) AS unresolved,
+           viewpoints_released(t.unresolved_statements, k.unresolved,
+                               format('%s %L unresolved statements', t.cell, t.code), c.exact) AS unresolved_statements
+      FROM t
       CROSS JOIN caller c
       JOIN w ON w.grp = t.g
-      LEFT JOIN group_keys gk ON gk.g = t.g
-      LEFT JOIN codes cc ON cc.study_id = c.id AND cc.key = t.code
-      LEFT JOIN cell_keys k ON k.code_id = cc.code_id AND k.g = t.g
+      LEFT JOIN group_keys gk ON gk.grp = t.g
+      LEFT JOIN viewpoints_cell_keys(c.id, by_attribute) k ON k.code = t.code AND k.grp = t.g
 )
 SELECT r.code, r.label, r.theme, r.is_theme, r.grp, r.suppressed, r.participants, r.addressed, r.m2, r.m1, r.z, r.p1,
        r.p2, r.unresolved, r.unresolved_statements
@@ -168,3 +187,6 @@ SELECT r.code, r.label, r.theme, r.is_theme, r.grp, r.suppressed, r.participants
 $$;
 
 REVOKE EXECUTE ON FUNCTION study_aggregate_tallies(text, text, integer) FROM PUBLIC;
+-- The helpers stay callable by PUBLIC, so that the owner of study_aggregate_tallies may call them before `db roles`
+-- hands them over; they run as their caller, and an analyst calling them directly is refused the tables
+-- (participants, maintained_participant_stances, participant_cell_keys).
