@@ -40,6 +40,8 @@ install_missing() {
     # the report's browser tests print it to PDF and screenshot it (ReportBrowserTests), and read the PDF back
     command -v chromium >/dev/null || command -v chromium-browser >/dev/null || need+=(chromium)
     command -v pdftotext >/dev/null && command -v pdfinfo >/dev/null || need+=(poppler-utils)
+    # REFI-QDA exports are validated against the standard's schemas (Tests/Fixtures/refi) with xmllint
+    command -v xmllint >/dev/null || need+=(libxml2-utils)
     if ((${#need[@]})); then
         if [[ $(id -u) -ne 0 ]]; then
             echo "missing: ${need[*]}; install them (sudo apt-get install -y ${need[*]}) and run again" >&2

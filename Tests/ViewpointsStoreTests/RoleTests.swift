@@ -302,14 +302,21 @@ struct RoleTests {
         let rows = try w.connect(w.analyst).query(
             "SELECT code, grp, suppressed, participants, addressed FROM study_aggregate_tallies('small', 'status')",
             doing: "aggregates"
-        ).rows.filter { $0[0] == "t.a" }.map { $0.map { $0 ?? "_" }.joined(separator: " ") }
-        // former 6, serving 3, (missing) 2: both small groups suppressed, so no secondary cell is needed
-        #expect(rows == ["t.a (missing) t _ _", "t.a former f 6 6", "t.a serving t _ _"])
+        ).rows.filter { $0[0] == "t.a" }
+        // former 6, serving 3, (missing) 2: both small groups withheld (together 5, so no more), as one unnamed row;
+        // the shown counts perturbed by at most 2 (DisclosureTests)
+        #expect(rows.map { "\($0[1] ?? "_") \($0[2]!)" } == ["former f", "_ t"])
+        #expect(rows[1][3] == nil && abs(Int(rows[0][3]!)! - 6) <= 2)
         let store = try Store.open(
             databaseURL: try Connection.conninfo(w.s.db.url, setting: "user", to: w.analyst), home: w.s.db.home)
         let report = try store.consensusAsSession(study: w.s.study, request: .init())
         let owner = try w.s.store.consensus(study: w.s.study, request: .init())
-        #expect(report.rows.map { $0.fields(byAttribute: false) } == owner.rows.map { $0.fields(byAttribute: false) })
+        #expect(report.rows.map(\.code) == owner.rows.map(\.code))
+        for (published, exact) in zip(report.rows, owner.rows) {
+            #expect(abs(published.tally.participants - exact.tally.participants) <= 2)
+            #expect(zip(published.tally.stances, exact.tally.stances).allSatisfy { abs($0 - $1) <= 2 && $0 >= 0 })
+        }
+        #expect(report.disclosureControlled && report.warnings(.init()).contains(.perturbed))
         #expect(report.unresolvedPairs == owner.unresolvedPairs && report.reviewed == owner.reviewed)
         #expect(throws: StoreError.self) {
             try store.consensusAsSession(

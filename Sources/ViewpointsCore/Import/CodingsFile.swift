@@ -30,72 +30,77 @@ public struct CodingsFile: Sendable {
     public static func read(path: String) throws -> CodingsFile {
         var problems = ProblemList(file: path)
         var (reader, header) = try CSVHeader.open(path: path, shape, problems: &problems)
-        let statementIndex = header.index("statement")!
-        let coderIndex = header.index("coder")!
-        let codeIndex = header.index("code")!
-        let stanceIndex = header.index("stance")!
-        let noteIndex = header.index("note")
+        let columns = Columns(
+            statement: header.index("statement")!, coder: header.index("coder")!, code: header.index("code")!,
+            stance: header.index("stance")!, note: header.index("note"))
         var rows: [Row] = []
         var seen: [String: Int] = [:]
         while let record = try reader.next() {
-            guard let fields = header.fields(of: record, problems: &problems) else { continue }
-            let statement = fields[statementIndex].trimmingCharacters(in: .whitespaces)
-            let coder = fields[coderIndex].trimmingCharacters(in: .whitespaces)
-            let code = fields[codeIndex].trimmingCharacters(in: .whitespaces)
-            let stanceText = fields[stanceIndex].trimmingCharacters(in: .whitespaces)
-            let note = noteIndex.map { fields[$0].trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
-            let row = Row(
-                line: record.line, statement: statement, coder: coder, code: code.isEmpty ? nil : code,
-                stance: Stance(file: stanceText), note: note.isEmpty ? nil : note,
-                statementColumn: record.columns[statementIndex], coderColumn: record.columns[coderIndex],
-                codeColumn: record.columns[codeIndex])
-            var bad = false
-            if statement.isEmpty {
-                problems.add(line: row.line, column: row.statementColumn, "'statement' is empty; give its reference")
-                bad = true
-            }
-            if !Slug.isValidCoderName(coder) {
-                problems.add(
-                    line: row.line, column: row.coderColumn,
-                    "'coder' \"\(coder)\" is not a valid coder name; use letters, digits, '.', '_' and '-' "
-                        + "(e.g. coder-a), at most 64 characters")
-                bad = true
-            }
-            if code.isEmpty {
-                if !stanceText.isEmpty || !note.isEmpty {
-                    problems.add(
-                        line: row.line, column: record.columns[stanceIndex],
-                        "'code' is empty (a review with nothing applied) but 'stance' or 'note' is not; "
-                            + "give the code, or leave stance and note empty")
-                    bad = true
-                }
-            } else if !Slug.isValidCodeKey(code) {
-                problems.add(
-                    line: row.line, column: row.codeColumn,
-                    "'code' \"\(code)\" is not a code key; use the codebook's key (e.g. relations.lowest-since-9-11)")
-                bad = true
-            } else if row.stance == nil {
-                problems.add(
-                    line: row.line, column: record.columns[stanceIndex],
-                    stanceText.isEmpty
-                        ? "'stance' is empty; give an integer from -2 to 2 (0 for neutral)"
-                        : "'stance' \"\(stanceText)\" is not an integer from -2 to 2 (+1 and +2 accepted)")
-                bad = true
-            }
-            if bad { continue }
-            let identity = "\(statement)\u{0}\(coder)\u{0}\(code)"
+            guard let fields = header.fields(of: record, problems: &problems),
+                let row = columns.row(record: record, fields: fields, problems: &problems)
+            else { continue }
+            let identity = "\(row.statement)\u{0}\(row.coder)\u{0}\(row.code ?? "")"
             if let earlier = seen[identity] {
                 problems.add(
                     line: row.line, column: row.codeColumn,
-                    code.isEmpty
-                        ? "\(coder)'s review of \(statement) is already on line \(earlier); keep one"
-                        : "\(coder)'s coding of \(statement) with \(code) is already on line \(earlier); keep one")
+                    row.code.map {
+                        "\(row.coder)'s coding of \(row.statement) with \($0) is already on line \(earlier); keep one"
+                    } ?? "\(row.coder)'s review of \(row.statement) is already on line \(earlier); keep one")
                 continue
             }
             seen[identity] = row.line
             rows.append(row)
         }
         try problems.throwIfAny()
-        return CodingsFile(path: path, rows: rows, hasNote: noteIndex != nil)
+        return CodingsFile(path: path, rows: rows, hasNote: columns.note != nil)
+    }
+
+    /// Where each field is in a record.
+    struct Columns {
+        var statement, coder, code, stance: Int
+        var note: Int?
+
+        /// One record as a coding or review, or nil with every problem of its fields listed.
+        func row(record: CSVRecord, fields: [String], problems: inout ProblemList) -> Row? {
+            let stanceText = fields[stance].trimmingCharacters(in: .whitespaces)
+            let noteText = note.map { fields[$0].trimmingCharacters(in: .whitespacesAndNewlines) } ?? ""
+            let code = fields[self.code].trimmingCharacters(in: .whitespaces)
+            let row = Row(
+                line: record.line, statement: fields[statement].trimmingCharacters(in: .whitespaces),
+                coder: fields[coder].trimmingCharacters(in: .whitespaces), code: code.isEmpty ? nil : code,
+                stance: Stance(file: stanceText), note: noteText.isEmpty ? nil : noteText,
+                statementColumn: record.columns[statement], coderColumn: record.columns[coder],
+                codeColumn: record.columns[self.code])
+            let before = problems.count
+            if row.statement.isEmpty {
+                problems.add(line: row.line, column: row.statementColumn, "'statement' is empty; give its reference")
+            }
+            if !Slug.isValidCoderName(row.coder) {
+                problems.add(
+                    line: row.line, column: row.coderColumn,
+                    "'coder' \"\(row.coder)\" is not a valid coder name; use letters, digits, '.', '_' and '-' "
+                        + "(e.g. coder-a), at most 64 characters")
+            }
+            let stanceColumn = record.columns[stance]
+            if code.isEmpty {
+                if !stanceText.isEmpty || !noteText.isEmpty {
+                    problems.add(
+                        line: row.line, column: stanceColumn,
+                        "'code' is empty (a review with nothing applied) but 'stance' or 'note' is not; "
+                            + "give the code, or leave stance and note empty")
+                }
+            } else if !Slug.isValidCodeKey(code) {
+                problems.add(
+                    line: row.line, column: row.codeColumn,
+                    "'code' \"\(code)\" is not a code key; use the codebook's key (e.g. relations.lowest-since-9-11)")
+            } else if row.stance == nil {
+                problems.add(
+                    line: row.line, column: stanceColumn,
+                    stanceText.isEmpty
+                        ? "'stance' is empty; give an integer from -2 to 2 (0 for neutral)"
+                        : "'stance' \"\(stanceText)\" is not an integer from -2 to 2 (+1 and +2 accepted)")
+            }
+            return problems.count == before ? row : nil
+        }
     }
 }

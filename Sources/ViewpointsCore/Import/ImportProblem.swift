@@ -94,7 +94,19 @@ public struct ProblemList: Sendable {
 
     public var isEmpty: Bool { problems.isEmpty }
 
+    /// Every problem added, kept or only counted.
+    public var count: Int { problems.count + more }
+
     public mutating func add(line: Int, column: Int, _ message: String) {
+        if problems.count < limit {
+            problems.append(ImportProblem(file: file, line: line, column: column, message: message))
+        } else {
+            more += 1
+        }
+    }
+
+    /// Adds a problem found in another file than this list's (a source that reads several files).
+    public mutating func add(file: String, line: Int, column: Int, _ message: String) {
         if problems.count < limit {
             problems.append(ImportProblem(file: file, line: line, column: column, message: message))
         } else {

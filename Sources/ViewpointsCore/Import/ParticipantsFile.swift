@@ -39,78 +39,103 @@ public struct ParticipantsFile: Sendable {
             return ParticipantsFile(path: path, rows: [], attributeNames: [])
         }
         let header = CSVHeader(record: first, problems: &problems)
-        let keys = header.names.map(IdentifyingColumns.key)
-        guard let idColumn = keys.firstIndex(of: "participant") else {
-            problems.add(
-                line: header.line, column: 1,
-                "the header has no 'participant' column; add one holding each person's source identifier "
-                    + "(name, e-mail or staff id), which is used for matching and never stored")
+        guard
+            let columns = Columns(
+                header: header, identifying: identifying, keepAttributes: keepAttributes, problems: &problems)
+        else {
             try problems.throwIfAny()
             return ParticipantsFile(path: path, rows: [], attributeNames: [])
-        }
-        let kept = Set(keepAttributes.map(IdentifyingColumns.key))
-        let declared = Set((defaultIdentifying + identifying).map(IdentifyingColumns.key)).subtracting(kept)
-            .union(["participant"])
-        let isIdentifying = keys.map { declared.contains($0) }
-        let nameColumns = keys.indices.filter {
-            isIdentifying[$0] && $0 != idColumn && IdentifyingColumns.kind(ofHeader: header.names[$0]) == .name
-        }
-        let nameColumn = keys.firstIndex(of: "name").flatMap { isIdentifying[$0] ? $0 : nil } ?? nameColumns.first
-        let attributeColumns = keys.indices.filter { !isIdentifying[$0] }
-        var undecided: [Int] = []
-        for i in attributeColumns where !kept.contains(keys[i]) {
-            guard let kind = IdentifyingColumns.kind(ofHeader: header.names[i]) else {
-                undecided.append(i)
-                continue
-            }
-            problems.add(
-                line: header.line, column: header.columns[i],
-                "column '\(header.names[i])' looks identifying (its header suggests \(kind.rawValue)); "
-                    + Self.advice(header.names[i]))
         }
         var rows: [Row] = []
         var seen: [String: Int] = [:]
         while let record = try reader.next() {
-            guard let fields = header.fields(of: record, problems: &problems) else { continue }
-            let identifier = fields[idColumn].trimmingCharacters(in: .whitespacesAndNewlines)
+            guard let fields = header.fields(of: record, problems: &problems),
+                let row = columns.row(record: record, fields: fields, seen: &seen, problems: &problems)
+            else { continue }
+            rows.append(row)
+        }
+        checkAttributeValues(rows: rows, header: header, columns: columns.undecided, problems: &problems)
+        try problems.throwIfAny()
+        return ParticipantsFile(
+            path: path, rows: rows, attributeNames: columns.attributes.map { header.names[$0] })
+    }
+
+    /// What each column of a participants file is: the identifier, identifying (names among them), or an
+    /// attribute, and which attributes only their values can still show to be identifying.
+    struct Columns {
+        var identifier: Int
+        var isIdentifying: [Bool]
+        var names: [Int]
+        var name: Int?
+        var attributes: [Int]
+        /// The header's names, by column.
+        var headerNames: [String]
+        /// Attribute columns whose header says nothing: their values are checked (`checkAttributeValues`).
+        var undecided: [Int] = []
+
+        /// Reads the header; nil (with the problem listed) when it has no `participant` column. A column whose
+        /// header looks identifying and that is neither declared nor kept is listed as a problem.
+        init?(header: CSVHeader, identifying: [String], keepAttributes: [String], problems: inout ProblemList) {
+            let keys = header.names.map(IdentifyingColumns.key)
+            guard let idColumn = keys.firstIndex(of: "participant") else {
+                problems.add(
+                    line: header.line, column: 1,
+                    "the header has no 'participant' column; add one holding each person's source identifier "
+                        + "(name, e-mail or staff id), which is used for matching and never stored")
+                return nil
+            }
+            let kept = Set(keepAttributes.map(IdentifyingColumns.key))
+            let declared = Set((defaultIdentifying + identifying).map(IdentifyingColumns.key)).subtracting(kept)
+                .union(["participant"])
+            let isIdentifying = keys.map { declared.contains($0) }
+            identifier = idColumn
+            headerNames = header.names
+            self.isIdentifying = isIdentifying
+            names = keys.indices.filter {
+                isIdentifying[$0] && $0 != idColumn && IdentifyingColumns.kind(ofHeader: header.names[$0]) == .name
+            }
+            name = keys.firstIndex(of: "name").flatMap { isIdentifying[$0] ? $0 : nil } ?? names.first
+            attributes = keys.indices.filter { !isIdentifying[$0] }
+            for i in attributes where !kept.contains(keys[i]) {
+                guard let kind = IdentifyingColumns.kind(ofHeader: header.names[i]) else {
+                    undecided.append(i)
+                    continue
+                }
+                problems.add(
+                    line: header.line, column: header.columns[i],
+                    "column '\(header.names[i])' looks identifying (its header suggests \(kind.rawValue)); "
+                        + ParticipantsFile.advice(header.names[i]))
+            }
+        }
+
+        /// One record as a participant, or nil with the problem listed (an empty or repeated identifier).
+        func row(record: CSVRecord, fields: [String], seen: inout [String: Int], problems: inout ProblemList)
+            -> Row?
+        {
+            let identifier = fields[self.identifier].trimmingCharacters(in: .whitespacesAndNewlines)
             if identifier.isEmpty {
                 problems.add(
-                    line: record.line, column: record.columns[idColumn],
+                    line: record.line, column: record.columns[self.identifier],
                     "'participant' is empty; every row needs the person's source identifier")
-                continue
+                return nil
             }
             let normalized = IdentifierNormalizer.normalize(identifier)
             if let earlier = seen[normalized] {
                 problems.add(
-                    line: record.line, column: record.columns[idColumn],
+                    line: record.line, column: record.columns[self.identifier],
                     "'participant' is the same person as on line \(earlier) (identifiers are compared ignoring case "
                         + "and extra spaces); remove the duplicate row")
-                continue
+                return nil
             }
             seen[normalized] = record.line
-            var values: [String] = []
-            for i in keys.indices where isIdentifying[i] {
-                let value = fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
-                if !value.isEmpty { values.append(value) }
-            }
-            let names = nameColumns.map { fields[$0].trimmingCharacters(in: .whitespacesAndNewlines) }.filter {
-                !$0.isEmpty
-            }
-            let name = nameColumn.map { fields[$0].trimmingCharacters(in: .whitespacesAndNewlines) }
-            var attributes: [(key: String, value: String)] = []
-            for i in attributeColumns {
-                let value = fields[i].trimmingCharacters(in: .whitespacesAndNewlines)
-                if !value.isEmpty { attributes.append((header.names[i], value)) }
-            }
-            rows.append(
-                Row(
-                    line: record.line, identifier: identifier, identifyingValues: values,
-                    name: name?.isEmpty == false ? name : nil, names: names, attributes: attributes))
+            let trimmed = fields.map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
+            let values = fields.indices.filter { isIdentifying[$0] && !trimmed[$0].isEmpty }.map { trimmed[$0] }
+            let name = self.name.map { trimmed[$0] }
+            return Row(
+                line: record.line, identifier: identifier, identifyingValues: values,
+                name: name?.isEmpty == false ? name : nil, names: names.map { trimmed[$0] }.filter { !$0.isEmpty },
+                attributes: attributes.filter { !trimmed[$0].isEmpty }.map { (headerNames[$0], trimmed[$0]) })
         }
-        checkAttributeValues(
-            rows: rows, header: header, columns: undecided, problems: &problems)
-        try problems.throwIfAny()
-        return ParticipantsFile(path: path, rows: rows, attributeNames: attributeColumns.map { header.names[$0] })
     }
 
     static func advice(_ column: String) -> String {

@@ -18,11 +18,15 @@ public struct FindingsReport: Sendable {
         public var theme: String?
         /// For Markdown: the chart files are named `PREFIX-figure-NN.svg`.
         public var figurePrefix: String
+        /// `--headline`: the findings "In brief" features, in this order (proposition keys); empty: every finding
+        /// whose wording starts with All or Most.
+        public var headlines: [String]
 
         public init(
             quotesPerFinding: Int = 2, by: String? = nil, minCell: Int = 5, thresholds: ConsensusThresholds = .init(),
-            theme: String? = nil, figurePrefix: String = "report"
+            theme: String? = nil, figurePrefix: String = "report", headlines: [String] = []
         ) {
+            self.headlines = headlines
             self.quotesPerFinding = quotesPerFinding
             self.by = by
             self.minCell = minCell
@@ -77,6 +81,19 @@ public struct FindingsReport: Sendable {
     public var themes: [Theme] { FindingsReport.themes(data.rows) }
 
     /// Propositions whose class is unanimous, strong or majority: by theme (codebook order), then strength.
+    /// The findings "In brief" features: those of `Options.headlines` that are key findings, in that order, or
+    /// without headlines every finding whose wording starts with All or Most.
+    public var headlines: [ConsensusRow] {
+        let findings = self.findings
+        guard !options.headlines.isEmpty else {
+            return findings.filter { row in
+                let phrase = row.phrase ?? ""
+                return phrase.hasPrefix("All ") || phrase.hasPrefix("Most ")
+            }
+        }
+        return options.headlines.compactMap { key in findings.first { $0.code == key } }
+    }
+
     public var findings: [ConsensusRow] {
         var result: [ConsensusRow] = []
         for theme in themes {
@@ -130,12 +147,13 @@ public struct FindingsReport: Sendable {
         return ChartScale(bars: rows.map(FindingsReport.bar))
     }
 
-    /// Groups of the breakdown in order of appearance: name, N, suppression, rows.
+    /// Groups of the breakdown in order of appearance: name, N, suppression, rows. An analyst's withheld groups come
+    /// unnamed, as one group `withheldGroups`.
     public var groups: [(name: String, participants: Int, suppression: Suppression, rows: [ConsensusRow])] {
         var order: [String] = []
         var members: [String: [ConsensusRow]] = [:]
         for row in data.groupRows {
-            let name = row.group ?? "(missing)"
+            let name = row.group ?? FindingsReport.withheldGroups
             if members[name] == nil { order.append(name) }
             members[name, default: []].append(row)
         }
@@ -145,6 +163,9 @@ public struct FindingsReport: Sendable {
             return (name, first.tally.participants, first.suppression, rows)
         }
     }
+
+    /// The name an analyst's report gives the groups the database withheld without naming them.
+    public static let withheldGroups = "(withheld groups)"
 
     // MARK: - Render
 

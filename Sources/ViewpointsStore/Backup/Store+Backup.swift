@@ -62,7 +62,7 @@ extension Store {
             guard audit.intact else {
                 throw StoreError(
                     .data, "the audit trail of study \(study.slug) does not verify: not backing it up",
-                    hint: "run `viewpoints audit verify --study \(study.slug)` and settle what it reports first")
+                    reason: .auditNotIntact(study: study.slug))
             }
             let version = try schemaVersion()
             try connection.query(BackupQueries.setStudy, [study.id], doing: "starting the backup")

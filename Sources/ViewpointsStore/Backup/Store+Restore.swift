@@ -8,15 +8,20 @@ extension Store {
     public func restore(archive: BackupArchive, path: String, as slug: String?, keyPassphrase: String?)
         throws(StoreError) -> RestoreResult
     {
-        try archive.validate(path: path, schemaVersion: try schemaVersion())
+        let newer = try connection.query(
+            BackupQueries.migrationsSince, [String(archive.manifest.schemaVersion)], doing: "reading the schema version"
+        ).one(String.self)
+        try archive.validate(
+            path: path, schemaVersion: try schemaVersion(),
+            newer: newer.trimmingCharacters(in: ["{", "}"]).split(separator: ",").compactMap { Int($0) })
         let newSlug = slug ?? archive.manifest.study
         guard Slug.isValidStudySlug(newSlug) else {
-            throw StoreError(.usage, "study slug '\(newSlug)' is not valid", hint: "pass --as with a valid slug")
+            throw StoreError(.usage, "study slug '\(newSlug)' is not valid", reason: .invalidRestoreName)
         }
         if try study(slug: newSlug) != nil {
             throw StoreError(
                 .data, "study '\(newSlug)' already exists in this database: not restoring over it",
-                hint: "restore under another name with --as NEWSLUG")
+                reason: .restoreNameTaken)
         }
         let (keyBytes, keyNote) = try openKey(archive: archive, path: path, slug: newSlug, passphrase: keyPassphrase)
         let authenticated = try authenticate(archive: archive, path: path, slug: newSlug, sealedKey: keyBytes)
@@ -36,10 +41,6 @@ extension Store {
         return done
     }
 
-    /// The hint of every refusal of a damaged archive.
-    static let intactArchive =
-        "use an intact copy of the archive `viewpoints backup` wrote (this one was changed or cut short)"
-
     /// The sealed study key opened with the passphrase (nil without one), or why no key will be written.
     func openKey(archive: BackupArchive, path: String, slug: String, passphrase: String?)
         throws(StoreError) -> (key: [UInt8]?, note: String?)
@@ -56,12 +57,12 @@ extension Store {
         else {
             throw StoreError(
                 .data, "\(path): wrong passphrase for the study key (or the key entry was altered)",
-                hint: "set VIEWPOINTS_BACKUP_PASSPHRASE to the passphrase given to `viewpoints backup`")
+                reason: .wrongPassphrase)
         }
         if let existing = FileManager.default.contents(atPath: keyPath), Array(existing) != opened {
             throw StoreError(
                 .data, "a different key file already exists at \(keyPath): not overwriting it",
-                hint: "move it away, or restore under another name with --as")
+                hint: "move it away", reason: .keyFileInTheWay)
         }
         return (opened, nil)
     }
@@ -81,14 +82,14 @@ extension Store {
         guard let mac = archive.manifest.mac else {
             throw StoreError(
                 .data, "\(path): the manifest carries no authentication code, though the study key is at hand",
-                hint: Store.intactArchive)
+                reason: .archiveDamaged)
         }
         guard archive.manifest.computeMAC(studyKey: key) == mac else {
             throw StoreError(
                 .data,
                 "\(path): the manifest's authentication code does not match the study key: the archive was "
-                    + "altered after `viewpoints backup` wrote it, or the key is another study's",
-                hint: Store.intactArchive)
+                    + "altered after the backup was written, or the key is another study's",
+                reason: .archiveDamaged)
         }
         return true
     }
@@ -99,8 +100,9 @@ extension Store {
         var counts: [(table: String, rows: Int)] = []
         for table in BackupQueries.tables {
             try connection.execute(table.stage, doing: "preparing \(table.name)")
+            if archive.manifest.schemaVersion < table.since { continue }  // an older archive: none to read
             guard let bytes = archive.files[table.file] else {
-                throw StoreError(.data, "\(path): \(table.file) is missing from the archive", hint: Store.intactArchive)
+                throw StoreError(.data, "\(path): \(table.file) is missing from the archive", reason: .archiveDamaged)
             }
             let rows = try connection.copyIn(table.copyIn, doing: "reading \(table.file) of \(path)") {
                 (writer: inout CopyWriter) throws(StoreError) in
@@ -111,7 +113,7 @@ extension Store {
             guard rows == listed else {
                 throw StoreError(
                     .data, "\(path): \(table.file) has \(rows) rows, the manifest says \(listed)",
-                    hint: Store.intactArchive)
+                    reason: .archiveDamaged)
             }
             counts.append((table.name, rows))
         }
@@ -124,16 +126,16 @@ extension Store {
             BackupQueries.studyRows, doing: "reading the archived study"
         ).one().decode((Int, String?).self)
         guard studies == 1 else {
-            throw StoreError(.data, "\(path): studies.csv must hold exactly one study", hint: Store.intactArchive)
+            throw StoreError(.data, "\(path): studies.csv must hold exactly one study", reason: .archiveDamaged)
         }
         if let archived = try connection.query(
             BackupQueries.archivedChainBreak, doing: "checking the archived audit trail"
         ).rows.first {
             throw StoreError(
                 .data,
-                "\(path): coding_events.csv does not hold the chain `viewpoints backup` wrote: event "
+                "\(path): coding_events.csv does not hold the chain the backup wrote: event "
                     + "\(archived[0] ?? "?") \(archived[1] ?? "")",
-                hint: Store.intactArchive)
+                reason: .archiveDamaged)
         }
         if let keyBytes {
             let text = String(decoding: keyBytes, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
@@ -141,7 +143,7 @@ extension Store {
             guard fingerprint == archivedFingerprint else {
                 throw StoreError(
                     .data, "\(path): the sealed key is not the study's key (fingerprints differ)",
-                    hint: "the archive was altered; " + Store.intactArchive)
+                    hint: "the archive was altered", reason: .archiveDamaged)
             }
         }
     }
@@ -160,7 +162,7 @@ extension Store {
         guard mismatches == 0 else {
             throw StoreError(
                 .data, "\(path): the archived audit trail is not a gapless chain from event 1",
-                hint: Store.intactArchive)
+                reason: .archiveDamaged)
         }
         try connection.execute(BackupQueries.refreshMaintained, doing: "computing the restored study's stances")
         let study = try self.study(slug: slug)!
@@ -174,7 +176,7 @@ extension Store {
                 .data,
                 "\(path): the archived study does not verify: "
                     + (problems.first ?? "the chain head does not match its last event"),
-                detail: problems.dropFirst().prefix(20).joined(separator: "\n"), hint: Store.intactArchive)
+                detail: problems.dropFirst().prefix(20).joined(separator: "\n"), reason: .archiveDamaged)
         }
         return study
     }

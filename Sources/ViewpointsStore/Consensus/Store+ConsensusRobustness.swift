@@ -105,18 +105,7 @@ extension Store {
     func coderChanges(study: Study, request: ConsensusRequest) throws(StoreError)
         -> (coders: [String: [String]], changes: [CoderKey: [String: [CoderVersion.Change]]])
     {
-        let reviewers = try connection.query(
-            RobustnessQueries.reviewingCoders, [study.id], doing: "listing the reviewing coders"
-        ).decode((String, Int).self).map { (name: $0.0, through: $0.1) }
-        var coders: [String: [String]] = [:]
-        var numbers: [String: Int] = [:]
-        for row in try connection.query(
-            RobustnessQueries.propositionNumbers, [study.id], doing: "reading the codebook"
-        ).decode((String, Int).self) {
-            let (key, number) = row
-            numbers[key] = number
-            coders[key] = reviewers.filter { $0.through >= number }.map(\.name)
-        }
+        let (coders, numbers) = try propositionReviewers(study: study)
         let statements = try connection.query(
             RobustnessQueries.affectedStatements,
             [study.id, request.by, request.filter?.attribute, request.filter?.value],
@@ -124,43 +113,14 @@ extension Store {
         ).decode((String, String, String).self).map { (statement: $0.0, participant: $0.1, group: $0.2) }
         var changes: [CoderKey: [String: [CoderVersion.Change]]] = [:]
         guard !statements.isEmpty else { return (coders, changes) }
-        let ids = "{" + statements.map(\.statement).joined(separator: ",") + "}"
-        var reviews: [String: [(coder: String, through: Int)]] = [:]
-        for (statement, coder, through) in try connection.query(
-            RobustnessQueries.reviews, [study.id, ids], doing: "reading reviews"
-        ).decode((String, String, Int).self) {
-            reviews[statement, default: []].append((coder, through))
-        }
-        // statement → code → coder → stance, and statement → code → adjudication
-        var applied: [String: [String: [String: Stance]]] = [:]
-        for (statement, coder, code, stance) in try connection.query(
-            RobustnessQueries.codings, [study.id, ids], doing: "reading codings"
-        ).decode((String, String, String, Int).self) {
-            applied[statement, default: [:]][code, default: [:]][coder] = Stance(stance)
-        }
-        var adjudicated: [String: [String: FinalCoding.Adjudication]] = [:]
-        for row in try connection.query(
-            RobustnessQueries.adjudications, [study.id, ids], doing: "reading adjudications"
-        ).decode((String, String, Int?).self) {
-            let (statement, code, stance) = row
-            adjudicated[statement, default: [:]][code] = .init(stance: stance.flatMap(Stance.init))
-        }
+        let raw = try RawDecisions(study: study, statements: statements.map(\.statement), connection: connection)
         // per participant and proposition, the decisions on each of their statements
         var decisions: [String: [String: [CoderSensitivity.Decisions]]] = [:]
         var groupOf: [String: String] = [:]
         for statement in statements {
             groupOf[statement.participant] = statement.group
-            let codes = Set((applied[statement.statement] ?? [:]).keys)
-                .union((adjudicated[statement.statement] ?? [:]).keys)
-            for code in codes {
-                let number = numbers[code] ?? Int.max
-                let stances = applied[statement.statement]?[code] ?? [:]
-                // a review covers the propositions that existed when it was made; applying one covers it too
-                let reviewers = (reviews[statement.statement] ?? []).filter {
-                    $0.through >= number || stances[$0.coder] != nil
-                }.map { (coder: $0.coder, stance: stances[$0.coder]) }
-                decisions[statement.participant, default: [:]][code, default: []].append(
-                    .init(reviewers: reviewers, adjudication: adjudicated[statement.statement]?[code]))
+            for (code, decision) in raw.decisions(on: statement.statement, numbers: numbers) {
+                decisions[statement.participant, default: [:]][code, default: []].append(decision)
             }
         }
         for (participant, byCode) in decisions {
@@ -172,5 +132,64 @@ extension Store {
             }
         }
         return (coders, changes)
+    }
+
+    /// The coders who reviewed each proposition (those whose reviews reach its number), and each proposition's
+    /// number in the codebook.
+    func propositionReviewers(study: Study) throws(StoreError) -> (coders: [String: [String]], numbers: [String: Int]) {
+        let reviewers = try connection.query(
+            RobustnessQueries.reviewingCoders, [study.id], doing: "listing the reviewing coders"
+        ).decode((String, Int).self).map { (name: $0.0, through: $0.1) }
+        var coders: [String: [String]] = [:]
+        var numbers: [String: Int] = [:]
+        for (key, number) in try connection.query(
+            RobustnessQueries.propositionNumbers, [study.id], doing: "reading the codebook"
+        ).decode((String, Int).self) {
+            numbers[key] = number
+            coders[key] = reviewers.filter { $0.through >= number }.map(\.name)
+        }
+        return (coders, numbers)
+    }
+
+    /// The reviews, codings and adjudications of some statements, as read.
+    struct RawDecisions {
+        var reviews: [String: [(coder: String, through: Int)]] = [:]
+        /// statement → code → coder → stance
+        var applied: [String: [String: [String: Stance]]] = [:]
+        /// statement → code → adjudication
+        var adjudicated: [String: [String: FinalCoding.Adjudication]] = [:]
+
+        init(study: Study, statements: [String], connection: Connection) throws(StoreError) {
+            let ids = "{" + statements.joined(separator: ",") + "}"
+            for (statement, coder, through) in try connection.query(
+                RobustnessQueries.reviews, [study.id, ids], doing: "reading reviews"
+            ).decode((String, String, Int).self) {
+                reviews[statement, default: []].append((coder, through))
+            }
+            for (statement, coder, code, stance) in try connection.query(
+                RobustnessQueries.codings, [study.id, ids], doing: "reading codings"
+            ).decode((String, String, String, Int).self) {
+                applied[statement, default: [:]][code, default: [:]][coder] = Stance(stance)
+            }
+            for (statement, code, stance) in try connection.query(
+                RobustnessQueries.adjudications, [study.id, ids], doing: "reading adjudications"
+            ).decode((String, String, Int?).self) {
+                adjudicated[statement, default: [:]][code] = .init(stance: stance.flatMap(Stance.init))
+            }
+        }
+
+        /// Per proposition coded or adjudicated on `statement`, each reviewer's decision and the adjudication.
+        func decisions(on statement: String, numbers: [String: Int]) -> [(String, CoderSensitivity.Decisions)] {
+            let codes = Set((applied[statement] ?? [:]).keys).union((adjudicated[statement] ?? [:]).keys)
+            return codes.map { code in
+                let number = numbers[code] ?? Int.max
+                let stances = applied[statement]?[code] ?? [:]
+                // a review covers the propositions that existed when it was made; applying one covers it too
+                let reviewers = (reviews[statement] ?? []).filter {
+                    $0.through >= number || stances[$0.coder] != nil
+                }.map { (coder: $0.coder, stance: stances[$0.coder]) }
+                return (code, .init(reviewers: reviewers, adjudication: adjudicated[statement]?[code]))
+            }
+        }
     }
 }

@@ -26,3 +26,13 @@ extension Store {
         }
     }
 }
+
+extension Store {
+    /// The codebook as a REFI-QDA `.qdc` document (Codebook.xsd), GUIDs stable for the study and each key.
+    public func exportQDACodebook(study: Study) throws -> String {
+        let codes = try codes(study: study).map {
+            QDACodebookWriter.Code(key: $0.key, label: $0.label, description: $0.description, parent: $0.parent)
+        }
+        return QDACodebookWriter.codebook(codes, study: study.slug)
+    }
+}

@@ -94,6 +94,7 @@ enum RoleQueries {
         GRANT SELECT, INSERT, UPDATE, DELETE ON reviews, codings TO viewpoints_coder;
         GRANT SELECT, INSERT ON coding_events TO viewpoints_lead, viewpoints_coder;
         GRANT SELECT ON withdrawals TO viewpoints_lead;
+        GRANT SELECT ON participant_cell_keys TO viewpoints_lead;
         GRANT SELECT ON audit_withdrawal_problems TO viewpoints_lead;
         GRANT SELECT ON coding_event_heads TO viewpoints_lead, viewpoints_coder;
         GRANT EXECUTE ON FUNCTION withdraw_participant(bigint, text, text) TO viewpoints_lead;

@@ -7,7 +7,10 @@ extension Viewpoints {
         static let configuration = CommandConfiguration(
             abstract:
                 "Export participants, statements, codebook, codings, tallies or the participant × code matrix as CSV.",
-            subcommands: [Participants.self, Statements.self, Codebook.self, Codings.self, Tallies.self, Matrix.self])
+            subcommands: [
+                Participants.self, Statements.self, Codebook.self, Codings.self, Tallies.self, Matrix.self,
+                Project.self,
+            ])
     }
 }
 
@@ -55,8 +58,53 @@ extension Viewpoints.Export {
     }
 
     struct Codebook: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "key,label,description,parent,number.")
+        static let configuration = CommandConfiguration(
+            abstract: "key,label,description,parent,number; or REFI-QDA with --format qdc.")
+        @Option(help: "csv, or qdc (a REFI-QDA codebook, Codebook.xsd).") var format: CodebookFormat = .csv
         @OptionGroup var options: ExportOptions
-        func run() throws { try options.run("codes") { try $0.exportCodebook(study: $1, $2) } }
+
+        func run() throws {
+            guard format == .qdc else {
+                try options.run("codes") { try $0.exportCodebook(study: $1, $2) }
+                return
+            }
+            let xml = try options.database.withStudy(options.studyOptions.resolvedSlug) {
+                try $0.exportQDACodebook(study: $1)
+            }
+            guard let out = options.out, out != "-" else {
+                print(xml, terminator: "")
+                return
+            }
+            try ReportFiles.write(xml, to: out, mode: Int(options.fileMode.mode.value))
+            warn("wrote the codebook to \(out)")
+        }
+    }
+
+    struct Project: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "The study as a REFI-QDA project (.qdpx) for NVivo, ATLAS.ti, MAXQDA, QualCoder (lead only).")
+        @Option(help: "qdpx (a ZIP of project.qde, Project.xsd, and Sources/).") var format: ProjectFormat = .qdpx
+        @Option(help: ArgumentHelp("The .qdpx file to write.", valueName: "file")) var out: String
+        @OptionGroup var fileMode: FileModeOption
+        @OptionGroup var studyOptions: StudyOptions
+        @OptionGroup var database: DatabaseOptions
+
+        func run() throws {
+            let project = try database.withStudy(studyOptions.resolvedSlug) {
+                try $0.exportQDAProject(study: $1, path: out, mode: fileMode.mode.value)
+            }
+            let codings = project.statements.reduce(0) { $0 + $1.decisions.filter { $0.code != nil }.count }
+            warn(
+                "wrote \(project.participants.count) cases, \(project.statements.count) selections, \(codings) codings "
+                    + "by \(project.coders.count) users to \(out)")
+        }
+    }
+
+    enum ProjectFormat: String, ExpressibleByArgument, CaseIterable {
+        case qdpx
+    }
+
+    enum CodebookFormat: String, ExpressibleByArgument, CaseIterable {
+        case csv, qdc
     }
 }

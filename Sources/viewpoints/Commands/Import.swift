@@ -8,7 +8,9 @@ extension Viewpoints {
         static let configuration = CommandConfiguration(
             abstract:
                 "Import participants, statements, codebooks, codings and adjudications from CSV (all rows or none).",
-            subcommands: [Participants.self, Statements.self, Codebook.self, Codings.self, Adjudications.self])
+            subcommands: [
+                Participants.self, Statements.self, Transcripts.self, Codebook.self, Codings.self, Adjudications.self,
+            ])
     }
 }
 
@@ -68,7 +70,7 @@ extension Viewpoints.Import {
             options.participantsFile = participants
             options.identifying = identifying.columns
             options.keepAttributes = identifying.kept
-            if let redact { options.redactTerms = try readTerms(redact) }
+            if let redact { options.redactTerms = try Viewpoints.Import.readRedactTerms(redact) }
             let path = file
             if showRedactions {
                 options.onRedaction = { line, redaction in
@@ -87,31 +89,54 @@ extension Viewpoints.Import {
             result.warnings.forEach { warn("viewpoints: warning: \($0.sentence)") }
             print(result.summary)
         }
+    }
 
-        func readTerms(_ path: String) throws -> [String] {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                warn("viewpoints: error: cannot read the --redact file \(path)")
-                throw ExitCode(66)
-            }
-            return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    /// The terms of a `--redact` file, one per line (`#` starts a comment line).
+    static func readRedactTerms(_ path: String) throws -> [String] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            warn("viewpoints: error: cannot read the --redact file \(path)")
+            throw ExitCode(66)
         }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
 
     struct Codebook: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Import a codebook: key,label,description,parent (themes, and propositions under them).")
+            abstract: "Import a codebook: a CSV key,label,description,parent, or a REFI-QDA codebook (.qdc).",
+            discussion: """
+                A file ending in .qdc, .qde or .xml is read as REFI-QDA (QDA-XML): top-level codes become themes, \
+                their children propositions, and deeper levels are folded into their proposition (listed as \
+                warnings; --strict refuses them). Keys are made from the names; the names are kept as labels.
+                """)
 
-        @Argument(help: "CSV with key,label,description,parent.") var file: String
+        @Argument(help: "CSV with key,label,description,parent, or a REFI-QDA .qdc file.") var file: String
+        @Flag(help: "REFI-QDA: refuse codes deeper than two levels instead of folding them.") var strict = false
         @OptionGroup var common: CommonImportOptions
         @OptionGroup var studyOptions: StudyOptions
         @OptionGroup var database: DatabaseOptions
 
+        static let qdaExtensions: Set<String> = ["qdc", "qde", "xml"]
+
         func run() throws {
-            let summary = try database.withStudy(studyOptions.resolvedSlug) {
-                try $0.importCodebook(path: file, study: $1, options: common.applied(to: ImportMode()))
+            let options = common.applied(to: ImportMode())
+            guard Self.qdaExtensions.contains(URL(fileURLWithPath: file).pathExtension.lowercased()) else {
+                let summary = try database.withStudy(studyOptions.resolvedSlug) {
+                    try $0.importCodebook(path: file, study: $1, options: options)
+                }
+                print(summary)
+                return
             }
-            print(summary)
+            guard let data = FileManager.default.contents(atPath: file) else {
+                warn("viewpoints: error: cannot read \(file)")
+                throw ExitCode(66)
+            }
+            let result = try database.withStudy(studyOptions.resolvedSlug) {
+                try $0.importQDACodebook(
+                    bytes: [UInt8](data), path: file, study: $1, options: options, strict: strict)
+            }
+            result.warnings.forEach { warn("viewpoints: warning: \($0)") }
+            print(result.summary)
         }
     }
 }

@@ -38,55 +38,7 @@ struct CodingScreen {
                 continue
             }
             do {
-                switch command {
-                case .quit:
-                    sayProgress()
-                    return
-                case .help:
-                    say(CodingLine.helpText)
-                case .codebook:
-                    showCodebook(definitions: true)
-                case .apply(let applications):
-                    for change in try session.apply(applications) { say(describe(change)) }
-                    showCodings(try session.screen())
-                case .note(let text):
-                    say(describe(try session.note(text)))
-                case .done:
-                    guard let next = try session.done() else {
-                        say("done: every statement of this session is reviewed")
-                        sayProgress()
-                        return
-                    }
-                    screen = next
-                    show(screen)
-                case .skip:
-                    guard let next = try session.skip() else {
-                        say("no other statement left to code in this session")
-                        sayProgress()
-                        return
-                    }
-                    screen = next
-                    show(screen)
-                case .back:
-                    guard let previous = try session.back() else {
-                        say(style.yellow("no earlier statement in this session"))
-                        continue
-                    }
-                    screen = previous
-                    show(screen)
-                case .undo:
-                    guard let (change, now) = try session.undo() else {
-                        say(style.yellow("nothing to undo in this session"))
-                        continue
-                    }
-                    say("undone: " + describe(change))
-                    if now.reference != screen.reference {
-                        screen = now
-                        show(screen)
-                    } else {
-                        showCodings(now)
-                    }
-                }
+                guard try perform(command, on: &screen) else { return }
             } catch {
                 if error.kind == .unavailable {
                     warn("viewpoints: error: \(error.text)")
@@ -99,6 +51,62 @@ struct CodingScreen {
             }
         }
         sayProgress()
+    }
+
+    /// Carries out one command on the statement shown; false when the session is over (its progress said).
+    func perform(_ command: CodingLine, on screen: inout CodingSession.Screen) throws(StoreError) -> Bool {
+        switch command {
+        case .quit:
+            sayProgress()
+            return false
+        case .help:
+            say(CodingLine.helpText)
+        case .codebook:
+            showCodebook(definitions: true)
+        case .apply(let applications):
+            for change in try session.apply(applications) { say(describe(change)) }
+            showCodings(try session.screen())
+        case .note(let text):
+            say(describe(try session.note(text)))
+        case .done:
+            return try move(
+                to: try session.done(), on: &screen, else: "done: every statement of this session is reviewed")
+        case .skip:
+            return try move(
+                to: try session.skip(), on: &screen, else: "no other statement left to code in this session")
+        case .back:
+            guard let previous = try session.back() else {
+                say(style.yellow("no earlier statement in this session"))
+                return true
+            }
+            screen = previous
+            show(screen)
+        case .undo:
+            guard let (change, now) = try session.undo() else {
+                say(style.yellow("nothing to undo in this session"))
+                return true
+            }
+            say("undone: " + describe(change))
+            if now.reference != screen.reference {
+                screen = now
+                show(screen)
+            } else {
+                showCodings(now)
+            }
+        }
+        return true
+    }
+
+    /// Shows `next`, or when there is none says `last` and the progress and ends the session (false).
+    func move(to next: CodingSession.Screen?, on screen: inout CodingSession.Screen, else last: String) -> Bool {
+        guard let next else {
+            say(last)
+            sayProgress()
+            return false
+        }
+        screen = next
+        show(screen)
+        return true
     }
 
     func show(_ screen: CodingSession.Screen) {
