@@ -38,20 +38,6 @@ CREATE TABLE maintained_participant_stances (
 CREATE INDEX maintained_participant_stances_by_code ON maintained_participant_stances (study_id, code_id)
     INCLUDE (participant_id, stance, unresolved);
 
--- The view study_coverage kept as counts: the study's statements (kept by the statement triggers) and those anyone
--- reviewed (kept at the flush, from maintained_reviewed: the set of reviewed statements, so that a change counts
--- only what it changed).
-CREATE TABLE maintained_coverage (
-    study_id    bigint PRIMARY KEY REFERENCES studies (study_id) ON DELETE CASCADE,
-    statements  bigint NOT NULL,
-    reviewed    bigint NOT NULL
-);
-CREATE TABLE maintained_reviewed (
-    study_id      bigint NOT NULL REFERENCES studies (study_id) ON DELETE CASCADE,
-    statement_id  bigint NOT NULL,
-    PRIMARY KEY (study_id, statement_id)
-);
-
 -- Statements whose decisions a transaction changed, queued by the statement-level triggers and refreshed once, at
 -- commit, by the deferred trigger on maintained_flushes (one row per transaction that queued anything). Rows of
 -- other transactions are never visible here: each transaction empties what it queued before it commits.
@@ -69,10 +55,7 @@ CREATE POLICY lead_read ON maintained_final_decisions FOR SELECT
 ALTER TABLE maintained_participant_stances ENABLE ROW LEVEL SECURITY;
 CREATE POLICY lead_read ON maintained_participant_stances FOR SELECT
     USING (study_id IN (SELECT viewpoints_studies('lead')));
-ALTER TABLE maintained_coverage ENABLE ROW LEVEL SECURITY;
-CREATE POLICY lead_read ON maintained_coverage FOR SELECT USING (study_id IN (SELECT viewpoints_studies('lead')));
-ALTER TABLE maintained_reviewed ENABLE ROW LEVEL SECURITY;
 ALTER TABLE maintained_pending ENABLE ROW LEVEL SECURITY;
 ALTER TABLE maintained_flushes ENABLE ROW LEVEL SECURITY;
-REVOKE ALL ON maintained_final_decisions, maintained_participant_stances, maintained_coverage, maintained_reviewed,
-    maintained_pending, maintained_flushes FROM PUBLIC;
+REVOKE ALL ON maintained_final_decisions, maintained_participant_stances, maintained_pending, maintained_flushes
+    FROM PUBLIC;
