@@ -8,7 +8,12 @@ enum ConsensusQueries {
         """
     /// Memory for the tallies' sorts and hashes, for the current transaction only.
     static let workMemory = "SET LOCAL work_mem = '64MB'"
-    static let coverage = "SELECT statements, reviewed, coverage FROM study_coverage WHERE study_id = $1"
+    /// The view study_coverage as kept by maintained_coverage (definitions/07_maintained_stances.sql).
+    static let coverage = """
+        SELECT coalesce(k.statements, 0), coalesce(k.reviewed, 0), k.reviewed::numeric / nullif(k.statements, 0)
+          FROM studies t LEFT JOIN maintained_coverage k ON k.study_id = t.study_id
+         WHERE t.study_id = $1
+        """
     static let attributeKeys = """
         SELECT DISTINCT jsonb_object_keys(attributes) FROM participants WHERE study_id = $1 ORDER BY 1
         """

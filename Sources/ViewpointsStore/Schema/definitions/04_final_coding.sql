@@ -156,12 +156,16 @@ WITH population AS (
     SELECT grp, count(*) AS participants FROM population GROUP BY grp
     UNION ALL
     SELECT '', 0 WHERE by_attribute IS NULL AND NOT EXISTS (SELECT 1 FROM population)
-), stances AS (
-    SELECT x.code_id, c.parent_id, x.participant_id, pop.grp, x.stance, x.unresolved
+), stances AS NOT MATERIALIZED (
+    -- the whole panel needs no join: every participant with a stance row is in it (a withdrawal takes the rows)
+    SELECT x.code_id, x.participant_id, '' AS grp, x.stance, x.unresolved
+      FROM maintained_participant_stances x
+     WHERE x.study_id = consensus_tallies.study AND by_attribute IS NULL AND where_attribute IS NULL
+    UNION ALL
+    SELECT x.code_id, x.participant_id, pop.grp, x.stance, x.unresolved
       FROM maintained_participant_stances x
       JOIN population pop ON pop.participant_id = x.participant_id
-      JOIN codes c ON c.study_id = consensus_tallies.study AND c.code_id = x.code_id
-     WHERE x.study_id = consensus_tallies.study
+     WHERE x.study_id = consensus_tallies.study AND (by_attribute IS NOT NULL OR where_attribute IS NOT NULL)
 ), per_code AS (
     SELECT code_id, grp, count(stance) AS addressed,
            count(*) FILTER (WHERE stance = -2) AS m2, count(*) FILTER (WHERE stance = -1) AS m1,
@@ -170,9 +174,15 @@ WITH population AS (
            sum(unresolved) AS unresolved_statements
       FROM stances GROUP BY code_id, grp
 ), per_theme AS (
-    SELECT parent_id AS code_id, grp, count(DISTINCT participant_id) FILTER (WHERE stance IS NOT NULL) AS addressed,
-           count(DISTINCT participant_id) FILTER (WHERE unresolved > 0) AS unresolved
-      FROM stances GROUP BY parent_id, grp
+    -- participants who addressed any proposition of the theme (or have an unresolved statement under it): one row
+    -- per participant and theme first, hashed, rather than count(DISTINCT …), which sorts every stance
+    SELECT t.parent_id AS code_id, t.grp, count(*) FILTER (WHERE t.addressed) AS addressed,
+           count(*) FILTER (WHERE t.unresolved) AS unresolved
+      FROM (SELECT c.parent_id, s.grp, s.participant_id, bool_or(s.stance IS NOT NULL) AS addressed,
+                   bool_or(s.unresolved > 0) AS unresolved
+              FROM stances s JOIN codes c ON c.study_id = consensus_tallies.study AND c.code_id = s.code_id
+             GROUP BY c.parent_id, s.grp, s.participant_id) t
+     GROUP BY t.parent_id, t.grp
 )
 SELECT c.key, c.label, coalesce(t.key, c.key), c.parent_id IS NULL,
        CASE WHEN by_attribute IS NOT NULL THEN g.grp END, g.participants,

@@ -59,6 +59,61 @@ BEGIN
 END
 $$;
 
+-- The reviewed statements among `changed` of `study` (all of them when NULL) read again, and the count kept with
+-- them moved by what changed; the statements count is kept by maintained_count_statements.
+CREATE OR REPLACE FUNCTION maintained_refresh_reviewed(study bigint, changed bigint[]) RETURNS void
+LANGUAGE plpgsql SECURITY DEFINER AS $$
+DECLARE
+    before bigint;
+    after bigint;
+BEGIN
+    INSERT INTO maintained_coverage AS m (study_id, statements, reviewed) VALUES (study, 0, 0)
+        ON CONFLICT (study_id) DO NOTHING;
+    PERFORM 1 FROM maintained_coverage m WHERE m.study_id = study FOR UPDATE;
+    IF changed IS NULL THEN
+        DELETE FROM maintained_reviewed m WHERE m.study_id = study;
+        INSERT INTO maintained_reviewed (study_id, statement_id)
+        SELECT DISTINCT r.study_id, r.statement_id FROM reviews r WHERE r.study_id = study;
+        UPDATE maintained_coverage m
+           SET statements = (SELECT count(*) FROM statements s WHERE s.study_id = study),
+               reviewed = (SELECT count(*) FROM maintained_reviewed v WHERE v.study_id = study)
+         WHERE m.study_id = study;
+        RETURN;
+    END IF;
+    DELETE FROM maintained_reviewed m WHERE m.study_id = study AND m.statement_id = ANY (changed);
+    GET DIAGNOSTICS before = ROW_COUNT;
+    INSERT INTO maintained_reviewed (study_id, statement_id)
+    SELECT DISTINCT r.study_id, r.statement_id FROM reviews r WHERE r.study_id = study AND r.statement_id = ANY (changed);
+    GET DIAGNOSTICS after = ROW_COUNT;
+    UPDATE maintained_coverage m SET reviewed = m.reviewed - before + after WHERE m.study_id = study;
+END
+$$;
+
+REVOKE EXECUTE ON FUNCTION maintained_refresh_reviewed(bigint, bigint[]) FROM PUBLIC;
+
+-- Statement-level, after INSERT or DELETE on statements: the study's statement count.
+CREATE OR REPLACE FUNCTION maintained_count_statements() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER AS $$
+BEGIN
+    IF TG_OP = 'INSERT' THEN
+        INSERT INTO maintained_coverage AS m (study_id, statements, reviewed)
+        SELECT n.study_id, count(*), 0 FROM new_rows n GROUP BY n.study_id
+        ON CONFLICT (study_id) DO UPDATE SET statements = m.statements + excluded.statements;
+    ELSE
+        UPDATE maintained_coverage m SET statements = m.statements - o.gone
+          FROM (SELECT o.study_id, count(*) AS gone FROM old_rows o GROUP BY o.study_id) o
+         WHERE m.study_id = o.study_id;
+    END IF;
+    RETURN NULL;
+END
+$$;
+
+DROP TRIGGER IF EXISTS statements_maintained_insert ON statements;
+CREATE TRIGGER statements_maintained_insert AFTER INSERT ON statements REFERENCING NEW TABLE AS new_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION maintained_count_statements();
+DROP TRIGGER IF EXISTS statements_maintained_delete ON statements;
+CREATE TRIGGER statements_maintained_delete AFTER DELETE ON statements REFERENCING OLD TABLE AS old_rows
+    FOR EACH STATEMENT EXECUTE FUNCTION maintained_count_statements();
+
 -- The rows of `study`'s participants `people` (all of them when NULL), read again from the views.
 CREATE OR REPLACE FUNCTION maintained_refresh(study bigint, people bigint[]) RETURNS void
 LANGUAGE plpgsql SECURITY DEFINER AS $$
@@ -115,6 +170,7 @@ BEGIN
             END IF;
         END IF;
         PERFORM maintained_refresh(study, people);
+        PERFORM maintained_refresh_reviewed(study, CASE WHEN people IS NOT NULL THEN changed END);
     END LOOP;
     DELETE FROM maintained_pending;
     RETURN NULL;
@@ -175,6 +231,12 @@ BEGIN
             UNION ALL
             (SELECT d.*, 'missing' FROM participant_stances d WHERE d.study_id = study
              EXCEPT SELECT k.*, 'missing' FROM maintained_participant_stances k WHERE k.study_id = study)) x
+    UNION ALL
+    SELECT format('maintained coverage: %s statements, %s reviewed; study_coverage: %s, %s',
+                  coalesce(k.statements, 0), coalesce(k.reviewed, 0), c.statements, c.reviewed)
+      FROM study_coverage c LEFT JOIN maintained_coverage k ON k.study_id = c.study_id
+     WHERE c.study_id = study
+       AND (coalesce(k.statements, 0), coalesce(k.reviewed, 0)) IS DISTINCT FROM (c.statements, c.reviewed)
      ORDER BY 1;
 END
 $$;
@@ -189,6 +251,7 @@ DECLARE
 BEGIN
     FOR study IN SELECT t.study_id FROM studies t ORDER BY 1 LOOP
         PERFORM maintained_refresh(study, NULL);
+        PERFORM maintained_refresh_reviewed(study, NULL);
     END LOOP;
 END
 $$;
