@@ -134,6 +134,45 @@ final class ReportCommandTests {
         #expect((mode as? NSNumber)?.intValue == 0o600)
     }
 
+    /// The items of the "In brief" list.
+    static func inBrief(_ html: String) -> [String] {
+        guard let start = html.range(of: "<ul class=\"headline\">\n"),
+            let end = html[start.upperBound...].range(of: "</ul>")
+        else { return [] }
+        return html[start.upperBound..<end.lowerBound].split(separator: "\n").map {
+            String($0.dropFirst("<li>".count).dropLast("</li>".count))
+        }
+    }
+
+    @Test func inBriefFeaturesTheHeadlinesAskedForInTheirOrder() throws {
+        // without --headline: the findings worded All or Most, in the order of the key findings
+        #expect(
+            Self.inBrief(try report([])).map { String($0.prefix(4)) } == ["Most", "All "],
+            "default In brief")
+        let keys = [
+            "relations.lowest-since-9-11", "india.normalization-enables-policy-change", "region.prioritize-regional",
+        ]
+        let path = db.home + "/featured.html"
+        let featured = try cli.run(
+            ["report", "--out", path] + keys.flatMap { ["--headline", $0] } + ["--headline", "nope.nope"])
+        #expect(featured.status == 0, "\(featured)")
+        #expect(featured.stderr.contains("--headline nope.nope: no such proposition in the report"), "\(featured)")
+        let html = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(html.contains("In brief, the findings this report features:"))
+        #expect(
+            Self.inBrief(html) == [
+                "Most participants agreed (39 of 60; 39 of 50 who addressed it): Relations at their lowest since 9/11.",
+                "Many participants agreed (22 of 60; 22 of 31 who addressed it): "
+                    + Self.label(html, "india.normalization-enables-policy-change") + ".",
+                "All participants who addressed it agreed (44 of 60): Prioritize regional relations.",
+            ])
+    }
+
+    /// A proposition's label as its table row shows it.
+    static func label(_ html: String, _ code: String) -> String {
+        tableRow(html, code: code)?.first ?? "?"
+    }
+
     @Test func markdownWritesTheChartsBesideIt() throws {
         let folder = db.home + "/md"
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)

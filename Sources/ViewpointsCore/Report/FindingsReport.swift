@@ -18,11 +18,15 @@ public struct FindingsReport: Sendable {
         public var theme: String?
         /// For Markdown: the chart files are named `PREFIX-figure-NN.svg`.
         public var figurePrefix: String
+        /// `--headline`: the findings "In brief" features, in this order (proposition keys); empty: every finding
+        /// whose wording starts with All or Most.
+        public var headlines: [String]
 
         public init(
             quotesPerFinding: Int = 2, by: String? = nil, minCell: Int = 5, thresholds: ConsensusThresholds = .init(),
-            theme: String? = nil, figurePrefix: String = "report"
+            theme: String? = nil, figurePrefix: String = "report", headlines: [String] = []
         ) {
+            self.headlines = headlines
             self.quotesPerFinding = quotesPerFinding
             self.by = by
             self.minCell = minCell
@@ -77,6 +81,19 @@ public struct FindingsReport: Sendable {
     public var themes: [Theme] { FindingsReport.themes(data.rows) }
 
     /// Propositions whose class is unanimous, strong or majority: by theme (codebook order), then strength.
+    /// The findings "In brief" features: those of `Options.headlines` that are key findings, in that order, or
+    /// without headlines every finding whose wording starts with All or Most.
+    public var headlines: [ConsensusRow] {
+        let findings = self.findings
+        guard !options.headlines.isEmpty else {
+            return findings.filter { row in
+                let phrase = row.phrase ?? ""
+                return phrase.hasPrefix("All ") || phrase.hasPrefix("Most ")
+            }
+        }
+        return options.headlines.compactMap { key in findings.first { $0.code == key } }
+    }
+
     public var findings: [ConsensusRow] {
         var result: [ConsensusRow] = []
         for theme in themes {

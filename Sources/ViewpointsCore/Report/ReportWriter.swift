@@ -85,13 +85,12 @@ struct ReportWriter {
             paragraph(
                 "Every proposition whose consensus class is unanimous, strong or majority, by theme and then "
                     + "strength. The quantifier describes the whole panel; the parenthesis gives both denominators.")
-            let headline = findings.filter { row in
-                let phrase = row.phrase ?? ""
-                return phrase.hasPrefix("All ") || phrase.hasPrefix("Most ")
-            }
+            let headline = report.headlines
             if !headline.isEmpty {
                 paragraph(
-                    "In brief, where all who addressed it or most of the panel agreed or disagreed:", className: "lead")
+                    options.headlines.isEmpty
+                        ? "In brief, where all who addressed it or most of the panel agreed or disagreed:"
+                        : "In brief, the findings this report features:", className: "lead")
                 list(headline.map(FindingsReport.sentence), ordered: false, className: "headline")
                 paragraph("Every finding:")
             }

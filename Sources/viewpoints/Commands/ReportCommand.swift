@@ -38,6 +38,11 @@ extension Viewpoints {
         var minAddressed = 3
         @Option(help: ArgumentHelp("Share of those who addressed it for a strong consensus.", valueName: "share"))
         var strong = 0.75
+        @Option(
+            help: ArgumentHelp(
+                "A key finding to feature at the top, under In brief (repeat it, in the order wanted; default: every "
+                    + "finding worded All or Most).", valueName: "proposition"))
+        var headline: [String] = []
         @Option(help: ArgumentHelp("File mode of what --out writes, in octal.", valueName: "mode")) var mode = "0600"
         @OptionGroup var studyOptions: StudyOptions
         @OptionGroup var database: DatabaseOptions
@@ -68,8 +73,18 @@ extension Viewpoints {
             let name = out.map { URL(fileURLWithPath: $0).deletingPathExtension().lastPathComponent } ?? "report"
             let options = FindingsReport.Options(
                 quotesPerFinding: quotes, by: by, minCell: minCell, thresholds: thresholds, theme: theme,
-                figurePrefix: name)
-            let files = FindingsReport(data: data, options: options).render(format)
+                figurePrefix: name, headlines: headline)
+            let findingsReport = FindingsReport(data: data, options: options)
+            let featured = Set(findingsReport.headlines.map(\.code))
+            for key in headline where !featured.contains(key) {
+                let row = data.rows.first { $0.code == key && !$0.isTheme }
+                warn(
+                    "viewpoints: warning: --headline \(key): "
+                        + (row == nil
+                            ? "no such proposition in the report"
+                            : "not a key finding (\(row?.consensusClass?.rawValue ?? "no class")), so not featured"))
+            }
+            let files = findingsReport.render(format)
             try ReportFiles.write(files, to: out, mode: fileMode ?? 0o600)
         }
     }
