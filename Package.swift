@@ -26,7 +26,7 @@ let package = Package(
         ),
         .target(
             name: "ViewpointsCore",
-            dependencies: ["COpenSSL"]
+            dependencies: ["COpenSSL", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
             name: "ViewpointsStore",

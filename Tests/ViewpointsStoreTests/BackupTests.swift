@@ -100,6 +100,52 @@ struct BackupTests {
             })
     }
 
+    /// The participants' cell keys (issue 14) travel with the study, so an analyst's perturbed counts stay the same
+    /// after a restore; an archive from before them (schema version 8, no keys file) restores, its participants
+    /// getting fresh keys, while one from before a migration that changed what archives hold is still refused.
+    @Test func cellKeysTravelAndOlderArchivesGetFreshOnes() throws {
+        let (source, store, study) = try Fixtures.sampleStudy()
+        let files = TestFiles()
+        let path = files.folder + "/ipr-2018.zip"
+        let archive = try store.backup(
+            study: study, to: path, toolVersion: "test", keyPassphrase: BackupTests.passphrase)
+        #expect(archive.manifest.files.first { $0.table == "participant_cell_keys" }?.rows == 60)
+        let keys = """
+            SELECT string_agg(p.pseudonym || ':' || k.cell_key, ',' ORDER BY p.number)
+              FROM participants p JOIN participant_cell_keys k USING (study_id, participant_id)
+             WHERE p.study_id = (SELECT study_id FROM studies WHERE slug = $1)
+            """
+        let target = try TestDatabase()
+        let other = try target.store()
+        _ = try other.restore(
+            archive: try BackupArchive.read(path: path), path: path, as: nil, keyPassphrase: BackupTests.passphrase)
+        let original = try source.scalar(keys, ["ipr-2018"])
+        let carried = try target.scalar(keys, ["ipr-2018"])
+        #expect(original != nil && carried == original)
+        for version in [8, 7] {
+            var old = try BackupArchive.read(path: path)
+            old.files.removeValue(forKey: "participant_cell_keys.csv")
+            old.manifest.files.removeAll { $0.table == "participant_cell_keys" }
+            old.manifest.schemaVersion = version
+            old.manifest.mac = old.manifest.computeMAC(studyKey: try store.key(for: study).bytes)
+            let oldPath = files.folder + "/old-\(version).zip"
+            try old.write(path: oldPath)
+            let restore = {
+                _ = try other.restore(
+                    archive: try BackupArchive.read(path: oldPath), path: oldPath, as: "older-\(version)",
+                    keyPassphrase: BackupTests.passphrase)
+            }
+            if version == 8 {
+                try restore()
+                let fresh = try target.scalar(keys, ["older-8"])
+                #expect(fresh?.split(separator: ",").count == 60 && fresh != original)
+            } else {
+                let error = try #require(throws: StoreError.self) { try restore() }
+                #expect(error.message.contains("was written with schema version 7"), "\(error.message)")
+            }
+        }
+    }
+
     @Test func refusesAnExistingSlugButRestoresUnderAnotherName() throws {
         let (db, store, study) = try Fixtures.sampleStudy()
         let files = TestFiles()

@@ -129,7 +129,9 @@ extension SampleConsensusTests {
         try db.rows("UPDATE reviews SET codes_through = 20 WHERE statement_id % 7 = 0")
         let unresolved = try db.scalar("SELECT count(*) FROM final_decisions WHERE basis = 'unresolved'")
         #expect(Int(unresolved ?? "0")! > 0)
-        for (a, b) in [(original, "SELECT * FROM final_decisions"), ("SELECT * FROM final_decisions", original)] {
+        let current =
+            "SELECT study_id, statement_id, code_id, basis, applied, stance, stale, reviewers FROM final_decisions"
+        for (a, b) in [(original, current), (current, original)] {
             #expect(try db.scalar("SELECT count(*) FROM ((\(a)) EXCEPT ALL (\(b))) d") == "0")
         }
         #expect(

@@ -105,6 +105,15 @@ public struct ProblemList: Sendable {
         }
     }
 
+    /// Adds a problem found in another file than this list's (a source that reads several files).
+    public mutating func add(file: String, line: Int, column: Int, _ message: String) {
+        if problems.count < limit {
+            problems.append(ImportProblem(file: file, line: line, column: column, message: message))
+        } else {
+            more += 1
+        }
+    }
+
     /// Throws the collected problems, if any.
     public func throwIfAny() throws(ImportFailure) {
         if !problems.isEmpty { throw ImportFailure(problems: problems, more: more) }

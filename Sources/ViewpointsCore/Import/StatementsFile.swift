@@ -19,6 +19,8 @@ public struct StatementsFile {
         public var source: String?
         public var seq: Int?
         public var seqColumn: Int
+        /// The file the row came from when a source reads several (transcripts); nil for a statements CSV.
+        public var file: String? = nil
     }
 
     public static let columns = ["participant", "pseudonym", "text", "id", "question", "source", "seq", "statement"]
@@ -180,3 +182,16 @@ public struct StatementsFile {
 extension Character {
     var isASCIIDigitLite: Bool { ("0"..."9").contains(self) }
 }
+
+/// Rows of statements from any source: a statements CSV, or transcripts cut into segments. The statements
+/// pipeline reads them one by one, so a source need not hold them all.
+public protocol StatementRowSource {
+    /// How rows name their participant.
+    var participantKey: StatementsFile.ParticipantKey { get }
+    /// Whether rows give their own seq.
+    var hasSeqColumn: Bool { get }
+    /// The next row that has the right shape; rows with problems are reported and skipped.
+    mutating func next(problems: inout ProblemList) throws -> StatementsFile.Row?
+}
+
+extension StatementsFile: StatementRowSource {}

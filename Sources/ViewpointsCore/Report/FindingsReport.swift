@@ -147,12 +147,13 @@ public struct FindingsReport: Sendable {
         return ChartScale(bars: rows.map(FindingsReport.bar))
     }
 
-    /// Groups of the breakdown in order of appearance: name, N, suppression, rows.
+    /// Groups of the breakdown in order of appearance: name, N, suppression, rows. An analyst's withheld groups come
+    /// unnamed, as one group `withheldGroups`.
     public var groups: [(name: String, participants: Int, suppression: Suppression, rows: [ConsensusRow])] {
         var order: [String] = []
         var members: [String: [ConsensusRow]] = [:]
         for row in data.groupRows {
-            let name = row.group ?? "(missing)"
+            let name = row.group ?? FindingsReport.withheldGroups
             if members[name] == nil { order.append(name) }
             members[name, default: []].append(row)
         }
@@ -162,6 +163,9 @@ public struct FindingsReport: Sendable {
             return (name, first.tally.participants, first.suppression, rows)
         }
     }
+
+    /// The name an analyst's report gives the groups the database withheld without naming them.
+    public static let withheldGroups = "(withheld groups)"
 
     // MARK: - Render
 

@@ -69,7 +69,8 @@ struct ReportWriter {
         items.append(
             (
                 "Made for",
-                data.audience == .lead ? "the study's lead" : "an analyst: suppressed tallies, no statement text"
+                data.audience == .lead
+                    ? "the study's lead" : "an analyst: suppressed, perturbed tallies, no statement text"
             )
         )
         if let date = facts.date { items.append(("Date", date)) }
@@ -179,11 +180,7 @@ struct ReportWriter {
     mutating func writeBreakdown(by attribute: String, scale: ChartScale) {
         section(className: "breakdown") { writer in
             writer.heading(2, "Breakdown by \(attribute)", id: "breakdown")
-            writer.paragraph(
-                "The same charts for each group of participants with a value of \(attribute) (without it: "
-                    + "(missing)), on the report's scale. Groups with fewer than \(writer.options.minCell) "
-                    + "participants are not shown, and when exactly one is, the next smallest too, so that it "
-                    + "cannot be recovered by subtraction from the study's totals.")
+            writer.paragraph(writer.breakdownNote(attribute))
             for group in writer.report.groups {
                 let shown = !group.suppression.isSuppressed
                 writer.heading(
@@ -193,6 +190,9 @@ struct ReportWriter {
                         : "\(attribute) = \(group.name)",
                     id: "group-\(group.name)")
                 switch group.suppression {
+                case .small where writer.data.audience == .analyst:
+                    writer.paragraph(
+                        "Groups withheld as described above, unnamed — not shown.", className: "suppressed")
                 case .small:
                     writer.paragraph(
                         "Fewer than \(writer.options.minCell) participants — not shown.", className: "suppressed")
@@ -209,6 +209,23 @@ struct ReportWriter {
                 }
             }
         }
+    }
+
+    /// How the breakdown chose its groups: the lead's rule, or the analysts' disclosure control.
+    func breakdownNote(_ attribute: String) -> String {
+        let k = options.minCell
+        let intro =
+            "The same charts for each group of participants with a value of \(attribute) (without it: "
+            + "(missing)), on the report's scale. "
+        guard data.audience == .analyst else {
+            return intro
+                + "Groups with fewer than \(k) participants are not shown, and when exactly one is, the next smallest "
+                + "too, so that it cannot be recovered by subtraction from the study's totals."
+        }
+        return intro
+            + "Groups with fewer than \(k) participants are neither shown nor named, and the smallest others are "
+            + "withheld with them until the withheld groups hold at least \(k) participants together; every count is "
+            + "perturbed by up to 2 (cell key method), so that subtracting one table from another reveals no one."
     }
 
     mutating func writeAppendix() {
@@ -287,11 +304,22 @@ struct ReportWriter {
                 + "divided. Wording, of the whole panel N: all who addressed it (unanimous); most — more than "
                 + "half of N; many — at least 30%; some — at least 10%; a few — two or more; with both "
                 + "denominators in parentheses. Divided and mostly neutral propositions name every side.")
-        paragraph(
-            "Small cells: in a breakdown, every group with fewer than \(options.minCell) participants has all "
+        paragraph(smallCellsNote)
+    }
+
+    /// The appendix's account of small-cell protection, for the report's audience.
+    var smallCellsNote: String {
+        guard data.audience == .analyst else {
+            return "Small cells: in a breakdown, every group with fewer than \(options.minCell) participants has all "
                 + "its counts withheld, and when exactly one group is withheld the next smallest is too, so it "
                 + "cannot be recovered from the study's totals. Differences between repeated queries are not "
-                + "protected. Details and references: METHODS.md.")
+                + "protected. Details and references: METHODS.md."
+        }
+        return "Small cells: in a breakdown, every group with fewer than \(options.minCell) participants is withheld "
+            + "unnamed, with the smallest others until the withheld groups hold at least \(options.minCell) "
+            + "participants together. Every count is perturbed by the cell key method (at most ±2, zero on average, "
+            + "the same for the same participants in every table), so differences between tables give noise, not "
+            + "a person; shares and classes are computed from the perturbed counts. Details: METHODS.md."
     }
 
     // MARK: - Figures

@@ -19,6 +19,8 @@ enum AuditQueries {
         """
     /// Rows the events do not explain (definitions/06_changes_and_events.sql).
     static let unexplained = "SELECT problem FROM audit_unexplained_rows($1)"
+    /// Maintained final decisions and stances that differ from the views (definitions/07_maintained_stances.sql).
+    static let maintained = "SELECT problem FROM maintained_differences($1)"
     static let breaks = "SELECT seq, problem FROM coding_event_breaks WHERE study_id = $1 ORDER BY seq"
     /// The chain's recorded head against its last event: count, last seq, whether the head matches.
     static let head = """

@@ -30,15 +30,19 @@ public struct AuditReport: Sendable, Equatable {
     public var withdrawals: Int = 0
     /// Codings, reviews and adjudications the events do not explain when replayed, and events whose row is gone.
     public var unexplained: [String] = []
+    /// Rows of the maintained final decisions and participant stances that differ from the views that define them
+    /// (checked for owners and leads, who may see every coder's rows).
+    public var maintained: [String] = []
 
     public var intact: Bool {
-        breaks.isEmpty && withdrawalProblems.isEmpty && unexplained.isEmpty && headMatches && headSeq == lastSeq
+        breaks.isEmpty && withdrawalProblems.isEmpty && unexplained.isEmpty && maintained.isEmpty && headMatches
+            && headSeq == lastSeq
     }
 
     public static func == (a: AuditReport, b: AuditReport) -> Bool {
         a.events == b.events && a.breaks.map(\.seq) == b.breaks.map(\.seq) && a.headMatches == b.headMatches
             && a.withdrawalProblems.map(\.problem) == b.withdrawalProblems.map(\.problem)
-            && a.unexplained == b.unexplained
+            && a.unexplained == b.unexplained && a.maintained == b.maintained
     }
 }
 
@@ -57,7 +61,8 @@ extension Store {
 
     /// Recomputes the study's hash chain: every event's hash, its link to the one before, and the recorded head;
     /// every event's time against the one before; every withdrawal's hash, and that each event's statement still
-    /// exists or went with a withdrawal; and replays the events against the codings, reviews and adjudications.
+    /// exists or went with a withdrawal; replays the events against the codings, reviews and adjudications; and, for
+    /// owners and leads, recomputes the final decisions and participant stances and compares the maintained tables.
     public func verifyAudit(study: Study) throws(StoreError) -> AuditReport {
         let breaks = try connection.query(AuditQueries.breaks, [study.id], doing: "verifying the audit trail")
             .decode((Int, String).self).map { (seq: $0.0, problem: $0.1) }
@@ -70,9 +75,17 @@ extension Store {
         let unexplained = try connection.query(
             AuditQueries.unexplained, [study.id], doing: "replaying the audit trail"
         ).rows.map { (row) throws(StoreError) in try row.decode(0, as: String.self) }
+        var maintained: [String] = []
+        switch try access(study: study.slug) {
+        case .owner, .lead:
+            maintained = try connection.query(
+                AuditQueries.maintained, [study.id], doing: "comparing the maintained stances with their definition"
+            ).rows.map { (row) throws(StoreError) in try row.decode(0, as: String.self) }
+        case .coder, .analyst, .none: break
+        }
         return AuditReport(
             events: events, breaks: breaks, headMatches: headMatches, headSeq: headSeq, lastSeq: lastSeq,
             headHash: headHash, withdrawalProblems: problems, withdrawals: try withdrawals(study: study).count,
-            unexplained: unexplained)
+            unexplained: unexplained, maintained: maintained)
     }
 }

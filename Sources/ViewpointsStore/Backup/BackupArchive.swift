@@ -75,7 +75,7 @@ public struct BackupArchive: Sendable {
         } catch {
             throw StoreError(
                 .data, "\(path) is not a Viewpoints backup: not a complete zip archive (truncated or damaged)",
-                hint: "use the archive `viewpoints backup` wrote, copied in full")
+                reason: .archiveIncomplete)
         }
         guard let manifestEntry = archive[manifestName], manifestEntry.type == .file else {
             throw StoreError(.data, "\(path) is not a Viewpoints backup: it has no \(manifestName)")
@@ -142,10 +142,15 @@ public struct BackupArchive: Sendable {
         }
     }
 
-    /// Refuses (exit 65) another format, another schema version, a missing file or a checksum mismatch.
-    public func validate(path: String, schemaVersion: Int) throws(StoreError) {
+    /// Refuses (exit 65) another format, another schema version, a missing file or a checksum mismatch. An archive
+    /// of an older schema version restores when every migration the database has beyond it (`newer`) is one of
+    /// `BackupQueries.archiveNeutralMigrations`.
+    public func validate(path: String, schemaVersion: Int, newer: [Int] = []) throws(StoreError) {
         try BackupArchive.checkFormat(manifest, path: path)
-        guard manifest.schemaVersion == schemaVersion else {
+        let neutral =
+            manifest.schemaVersion < schemaVersion && !newer.isEmpty
+            && Set(newer).isSubset(of: BackupQueries.archiveNeutralMigrations)
+        guard manifest.schemaVersion == schemaVersion || neutral else {
             throw StoreError(
                 .data,
                 "\(path) was written with schema version \(manifest.schemaVersion) (viewpoints \(manifest.toolVersion)); "
@@ -160,8 +165,7 @@ public struct BackupArchive: Sendable {
             guard let bytes = files[name] else {
                 throw StoreError(
                     .data, "\(path): \(name) is missing from the archive",
-                    hint:
-                        "use an intact copy of the archive `viewpoints backup` wrote (this one was changed or cut short)"
+                    reason: .archiveDamaged
                 )
             }
             let actual = Hashing.hex(Hashing.sha256(bytes))
@@ -172,8 +176,6 @@ public struct BackupArchive: Sendable {
                         + "the archive was altered or damaged")
             }
         }
-        let intact =
-            "use an intact copy of the archive `viewpoints backup` wrote (this one was changed or cut short)"
         var seen: Set<String> = []
         for file in manifest.files {
             guard let table = BackupQueries.tables.first(where: { $0.name == file.table }), file.name == table.file,
@@ -182,14 +184,14 @@ public struct BackupArchive: Sendable {
                 throw StoreError(
                     .data,
                     "\(path): the manifest lists \(file.name) for table '\(file.table)', which is not how "
-                        + "a backup names its files", hint: intact)
+                        + "a backup names its files", reason: .archiveDamaged)
             }
         }
         if let key = manifest.key {
             guard key.file == BackupArchive.keyName else {
                 throw StoreError(
                     .data, "\(path): the manifest names the sealed key \(key.file), not \(BackupArchive.keyName)",
-                    hint: intact)
+                    reason: .archiveDamaged)
             }
             let range = KeyEnvelope.minIterations...KeyEnvelope.maxIterations
             guard range.contains(key.envelope.iterations) else {
@@ -197,14 +199,14 @@ public struct BackupArchive: Sendable {
                     .data,
                     "\(path): the sealed key asks for \(key.envelope.iterations) PBKDF2 iterations; "
                         + "a backup uses \(KeyEnvelope.defaultIterations) and this build accepts "
-                        + "\(range.lowerBound) to \(range.upperBound)", hint: intact)
+                        + "\(range.lowerBound) to \(range.upperBound)", reason: .archiveDamaged)
             }
         }
         let tables = Set(manifest.files.map(\.table))
-        for table in BackupQueries.tables where !tables.contains(table.name) {
+        for table in BackupQueries.tables where !tables.contains(table.name) && manifest.schemaVersion >= table.since {
             throw StoreError(
                 .data, "\(path): the manifest lists no \(table.file)",
-                hint: "use an intact copy of the archive `viewpoints backup` wrote (this one was changed or cut short)")
+                reason: .archiveDamaged)
         }
     }
 }

@@ -3,6 +3,8 @@ struct BackupTable: Sendable {
     var name: String
     var columns: [String]
     var order: String
+    /// The schema version that added the table: an archive written before it has no such file.
+    var since = 0
 
     var file: String { name + ".csv" }
     var columnList: String { columns.joined(separator: ", ") }
@@ -69,7 +71,17 @@ enum BackupQueries {
                 "pseudonym", "number", "digest", "statement_ids", "statements", "codings", "reviews", "adjudications",
                 "withdrawn_by", "lead", "withdrawn_at", "chain_seq",
             ], order: "number"),
+        BackupTable(
+            name: "participant_cell_keys", columns: ["participant_id", "cell_key"], order: "participant_id", since: 10),
     ]
+
+    /// Migrations that change nothing an archive holds except by adding a table an archive may lack: an archive
+    /// written before them restores (the database's schema version may exceed the archive's by these alone).
+    /// 9: the maintained final decisions and participant stances, which restore derives from what it restores.
+    /// 10: participants' cell keys, which the insert trigger generates when the archive has none.
+    static let archiveNeutralMigrations: Set<Int> = [9, 10]
+    static let migrationsSince =
+        "SELECT coalesce(array_agg(version ORDER BY version), '{}') FROM schema_migrations WHERE version > $1"
 
     /// Inside the backup's repeatable-read, read-only transaction: one snapshot, text as the archive wants it.
     static let snapshot = """
@@ -143,6 +155,12 @@ enum BackupQueries {
         """
         INSERT INTO restore_map_coders
         SELECT r.coder_id, k.coder_id FROM restore_coders r JOIN coders k ON k.study_id = $1 AND k.name = r.name
+        """,
+        // the participants' insert trigger gave each a fresh key; the archived ones take their place
+        """
+        UPDATE participant_cell_keys k SET cell_key = r.cell_key
+          FROM restore_participant_cell_keys r JOIN restore_map_participants m ON m.old = r.participant_id
+         WHERE k.study_id = $1 AND k.participant_id = m.new
         """,
     ]
     /// Ids only events and withdrawals still name (withdrawn statements): fresh ids from the identity sequences,
@@ -245,6 +263,9 @@ enum BackupQueries {
              + abs((SELECT count(*) FROM restore_coding_events)
                    - (SELECT count(*) FROM coding_events WHERE study_id = $1))
         """
+    /// Refreshes the maintained final decisions and stances now rather than at commit (definitions/07), so that the
+    /// restore's own `audit verify` compares them, and keeps doing so for the rest of the transaction.
+    static let refreshMaintained = "SET CONSTRAINTS maintained_flush IMMEDIATE"
     static let analyze =
         "ANALYZE participants, statements, codes, coders, reviews, codings, coding_events, adjudications"
 }

@@ -80,16 +80,17 @@ enum CodingQueries {
          ORDER BY p.number, r.seq, k.name, c.position, c.number
         """
     static let exportFinal = """
-        SELECT f.statement, f.code, f.stance::text, f.basis
-          FROM final_codings f
+        SELECT r.reference, c.key, f.stance::text, f.basis
+          FROM maintained_final_decisions f
+          JOIN statement_refs r ON r.study_id = f.study_id AND r.statement_id = f.statement_id
           JOIN statements s ON s.study_id = f.study_id AND s.statement_id = f.statement_id
           JOIN participants p ON p.study_id = s.study_id AND p.participant_id = s.participant_id
           JOIN codes c ON c.study_id = f.study_id AND c.code_id = f.code_id
-         WHERE f.study_id = $1 AND f.basis <> 'unresolved'
+         WHERE f.study_id = $1 AND f.applied
          ORDER BY p.number, s.seq, c.position, c.number
         """
     static let countUnresolved = """
-        SELECT count(*) FROM final_decisions WHERE study_id = $1 AND basis = 'unresolved'
+        SELECT count(*) FROM maintained_final_decisions WHERE study_id = $1 AND basis = 'unresolved'
         """
 }
 

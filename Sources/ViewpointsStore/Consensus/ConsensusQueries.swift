@@ -1,4 +1,4 @@
-/// SQL for consensus: the tallies of 0003_consensus.sql and what the command checks around them.
+/// SQL for consensus: the tallies of definitions/04_final_coding.sql and what the command checks around them.
 enum ConsensusQueries {
     /// $1 study, $2 attribute to break down by (or NULL), $3 and $4 the `--where` attribute and value (or NULL).
     static let tallies = """
@@ -15,7 +15,7 @@ enum ConsensusQueries {
     static let codeKind = "SELECT parent_id IS NULL FROM codes WHERE study_id = $1 AND key = $2"
 }
 
-/// SQL for `export matrix` and `quotes`.
+/// SQL for `export matrix` and `quotes`, read from the maintained participant stances and final decisions.
 enum ParticipantStanceQueries {
     static let propositions = """
         SELECT code_id, key FROM codes WHERE study_id = $1 AND parent_id IS NOT NULL ORDER BY position, number
@@ -25,7 +25,7 @@ enum ParticipantStanceQueries {
     static let matrix = """
         SELECT p.pseudonym, p.attributes::text, ps.code_id, ps.stance, ps.mean::float8
           FROM participants p
-          LEFT JOIN participant_stances ps ON ps.study_id = p.study_id AND ps.participant_id = p.participant_id
+          LEFT JOIN maintained_participant_stances ps ON ps.study_id = p.study_id AND ps.participant_id = p.participant_id
                                           AND ps.stance IS NOT NULL
          WHERE p.study_id = $1
          ORDER BY p.number
@@ -35,7 +35,7 @@ enum ParticipantStanceQueries {
     static let quotes = """
         SELECT reference, pseudonym, stance, coalesce(question, ''), text FROM (
             SELECT DISTINCT ON (s.participant_id) r.reference, r.pseudonym, f.stance, s.question, s.text, p.number
-              FROM final_decisions f
+              FROM maintained_final_decisions f
               JOIN statements s ON s.study_id = f.study_id AND s.statement_id = f.statement_id
               JOIN participants p ON p.study_id = s.study_id AND p.participant_id = s.participant_id
               JOIN statement_refs r ON r.study_id = f.study_id AND r.statement_id = f.statement_id

@@ -2,7 +2,8 @@ import ViewpointsCore
 
 extension Store {
     /// Consensus as an analyst sees it: only through the database's aggregate functions, which check the login's
-    /// membership and suppress small groups themselves; the figures are computed here from the counts.
+    /// membership, withhold small groups unnamed and perturb every count (07_disclosure.sql); the figures are computed
+    /// here from the perturbed counts. Withheld groups come as one row per code without a group.
     /// `--where` and a `--min-cell` below 5 are refused (PostgreSQL refuses the latter too).
     public func aggregateConsensus(study: Study, request: ConsensusRequest, role: StudyAccess)
         throws(StoreError) -> ConsensusReport
@@ -52,7 +53,7 @@ extension Store {
         return ConsensusReport(
             rows: rows, statements: coverage.statements, reviewed: coverage.reviewed,
             unresolvedPairs: coverage.unresolved,
-            byAttribute: request.by != nil, robustness: request.robustness != nil)
+            byAttribute: request.by != nil, robustness: request.robustness != nil, disclosureControlled: true)
     }
 }
 

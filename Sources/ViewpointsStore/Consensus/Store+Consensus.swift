@@ -50,6 +50,9 @@ public struct ConsensusReport: Sendable, Equatable {
     public var byAttribute: Bool
     /// Whether `--robustness` was given (the CSV then has its columns).
     public var robustness: Bool = false
+    /// Whether the counts came through the analysts' disclosure control (07_disclosure.sql): perturbed, and withheld
+    /// groups unnamed.
+    public var disclosureControlled: Bool = false
 
     /// Whether every statement was reviewed and nothing is unresolved.
     public var isComplete: Bool { reviewed == statements && unresolvedPairs == 0 }
@@ -64,8 +67,11 @@ public struct ConsensusReport: Sendable, Equatable {
         } else if let filter = request.filter, rows.contains(where: { $0.suppression == .small && !byAttribute }) {
             result.append(.populationSuppressed(filter.attribute, filter.value, minCell: request.minCell))
         } else if rows.contains(where: { $0.suppression.isSuppressed }) {
-            result.append(.groupsSuppressed(minCell: request.minCell))
+            result.append(
+                disclosureControlled
+                    ? .groupsWithheld(minCell: request.minCell) : .groupsSuppressed(minCell: request.minCell))
         }
+        if disclosureControlled { result.append(.perturbed) }
         return result
     }
 }
@@ -82,6 +88,10 @@ public enum ConsensusWarning: Sendable, Equatable {
     case populationSuppressed(String, String, minCell: Int)
     /// Some `--by` groups are withheld (and one more where subtraction would reveal one).
     case groupsSuppressed(minCell: Int)
+    /// An analyst's breakdown: small groups and as many more as make the withheld ones hold K, unnamed.
+    case groupsWithheld(minCell: Int)
+    /// An analyst's counts are perturbed by the cell key method.
+    case perturbed
 }
 
 extension Store {

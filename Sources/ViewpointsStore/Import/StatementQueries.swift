@@ -21,6 +21,20 @@ enum StatementQueries {
         COPY import_statements (line, participant_id, seq, external_id, reference, question, source, text, text_sha256)
         FROM STDIN
         """
+    /// Transcripts give no seq: a statement already stored under the row's id keeps its seq, and new ones number on
+    /// from the participant's highest stored seq, so a participant's transcripts and CSV statements never collide.
+    static let numberAfterStored = """
+        UPDATE import_statements i SET seq = n.seq
+          FROM (SELECT i.line,
+                       coalesce(s.seq, (SELECT coalesce(max(x.seq), 0) FROM statements x
+                                         WHERE x.study_id = $1 AND x.participant_id = i.participant_id)
+                           + row_number() OVER (PARTITION BY i.participant_id, s.seq IS NULL ORDER BY i.line)) AS seq
+                  FROM import_statements i
+                  LEFT JOIN statement_refs r ON r.study_id = $1 AND r.reference = i.reference
+                  LEFT JOIN statements s ON s.study_id = r.study_id AND s.statement_id = r.statement_id
+                                        AND s.participant_id = i.participant_id) n
+         WHERE n.line = i.line
+        """
     static let matchStage = """
         CREATE TEMP TABLE import_matches ON COMMIT DROP AS
         SELECT i.line, i.reference, r.statement_id,

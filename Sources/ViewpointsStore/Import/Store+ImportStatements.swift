@@ -20,6 +20,8 @@ public struct StatementImportOptions: ImportModeOptions, Sendable {
     public var bulkThresholdBytes = 32 << 20
     /// Called now and then with the rows read so far.
     public var onProgress: (@Sendable (Int) -> Void)?
+    /// Rows without seq number on after the participant's stored statements (transcripts), instead of from 1.
+    var numberAfterStored = false
 
     public init() {}
 }
@@ -40,25 +42,48 @@ extension Store {
             try problems.throwIfAny()
             throw ImportFailure(problems: [ImportProblem(file: path, line: 1, column: 1, message: "unreadable header")])
         }
+        var result = StatementImportResult(summary: ImportSummary(kind: "statements", options: options))
+        let context = try statementImportContext(
+            study: study, participantKey: file.participantKey, options: options, label: path,
+            warnings: &result.warnings
+        ) { try Store.participantValues(inStatementsFile: path) }
+        try importStatementRows(
+            from: &file, context: context, bulkBytes: fileSize(path), problems: &problems, result: &result)
+        return result
+    }
+
+    /// The study's participants, the key and the redactor a statement import needs before it reads a row.
+    /// `identifiers` gives the participants' identifying values found in the input (normalised value → value) when
+    /// there is no participants file and rows name participants by identifier.
+    func statementImportContext(
+        study: Study, participantKey: StatementsFile.ParticipantKey, options: StatementImportOptions, label: String,
+        warnings: inout [ImportWarning], identifiers: () throws -> [String: String]
+    ) throws -> StatementImportContext {
         let stored = try storedParticipants(study: study)
         guard !stored.isEmpty else {
             throw StoreError(
                 .data, "study '\(study.slug)' has no participants yet",
-                hint: "import them first with `viewpoints import participants FILE`")
+                reason: .noParticipantsYet)
         }
-        let needsKey = file.participantKey == .identifier || options.participantsFile != nil
+        let needsKey = participantKey == .identifier || options.participantsFile != nil
         let key = needsKey ? try key(for: study) : nil
-        let byDigest = Dictionary(stored.map { ($0.digestHex, $0) }, uniquingKeysWith: { a, _ in a })
-        let byPseudonym = Dictionary(stored.map { ($0.pseudonym, $0) }, uniquingKeysWith: { a, _ in a })
         let withdrawn = try withdrawnIdentities(study: study)
-        let withdrawnByDigest = Dictionary(withdrawn.map { ($0.digestHex, $0) }, uniquingKeysWith: { a, _ in a })
-        let withdrawnByPseudonym = Dictionary(withdrawn.map { ($0.pseudonym, $0) }, uniquingKeysWith: { a, _ in a })
+        var context = StatementImportContext(
+            study: study, options: options, label: label, participantKey: participantKey, key: key,
+            byDigest: Dictionary(stored.map { ($0.digestHex, $0) }, uniquingKeysWith: { a, _ in a }),
+            byPseudonym: Dictionary(stored.map { ($0.pseudonym, $0) }, uniquingKeysWith: { a, _ in a }),
+            withdrawnByDigest: Dictionary(withdrawn.map { ($0.digestHex, $0) }, uniquingKeysWith: { a, _ in a }),
+            withdrawnByPseudonym: Dictionary(withdrawn.map { ($0.pseudonym, $0) }, uniquingKeysWith: { a, _ in a }))
+        context.redactor = try buildRedactor(context: context, warnings: &warnings, identifiers: identifiers)
+        return context
+    }
 
-        var result = StatementImportResult(summary: ImportSummary(kind: "statements", options: options))
-        let redactor = try buildRedactor(
-            statementsPath: path, participantKey: file.participantKey, options: options, key: key, byDigest: byDigest,
-            withdrawnByDigest: withdrawnByDigest, warnings: &result.warnings)
-
+    /// Imports rows from any source (a statements CSV, transcripts) in one transaction: the statements pipeline.
+    func importStatementRows<Source: StatementRowSource>(
+        from source: inout Source, context: StatementImportContext, bulkBytes: Int, problems: inout ProblemList,
+        result: inout StatementImportResult
+    ) throws {
+        let (study, options) = (context.study, context.options)
         try importTransaction(dryRun: options.dryRun, doing: "importing statements") {
             try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
             let existing = try connection.query(StatementQueries.count, [study.id], doing: "counting statements")
@@ -69,145 +94,76 @@ extension Store {
             let bypasses = try sessionLogin().bypasses
             let direct = existing == 0 && bypasses
             if !direct { try connection.execute(StatementQueries.createStage, doing: "preparing the import") }
-            let bulk = direct && fileSize(path) >= options.bulkThresholdBytes && (try? dropParticipantKey()) == true
-            var counts: [RedactionKind: Int] = [:]
-            var nextSeq: [Int: Int] = [:]
-            var seenSeq = Set<Int64>()  // participant number << 32 | seq; only needed when the file gives seq
-            var identifiers: [String: StoredParticipant?] = [:]  // a file repeats few identifiers: hash each once
-            var seenIDs: [String: Int] = [:]
-            var seenRefs: [String: Int] = [:]
-            var rows = 0
-            var failure: Error?
-            do {
-                try connection.copyIn(
-                    direct ? StatementQueries.copyDirect : StatementQueries.copyStage, doing: "sending statements"
-                ) { (writer: inout CopyWriter) throws(StoreError) in
-                    do {
-                        while let row = try file.next(problems: &problems) {
-                            rows += 1
-                            if rows % 20_000 == 0 { options.onProgress?(rows) }
-                            let participant: StoredParticipant?
-                            switch file.participantKey {
-                            case .identifier:
-                                if let known = identifiers[row.participant] {
-                                    participant = known
-                                } else {
-                                    participant = byDigest[Hashing.hex(key!.digest(identifier: row.participant))]
-                                    if identifiers.count < 100_000 { identifiers[row.participant] = participant }
-                                }
-                            case .pseudonym:
-                                participant = byPseudonym[row.participant.trimmingCharacters(in: .whitespaces)]
-                            }
-                            guard let participant else {
-                                let gone =
-                                    file.participantKey == .identifier
-                                    ? withdrawnByDigest[Hashing.hex(key!.digest(identifier: row.participant))]
-                                    : withdrawnByPseudonym[row.participant.trimmingCharacters(in: .whitespaces)]
-                                if let gone {
-                                    problems.add(
-                                        line: row.line, column: row.participantColumn,
-                                        "this participant withdrew consent as \(gone.pseudonym) on \(gone.date): "
-                                            + "remove their statements from the file")
-                                    continue
-                                }
-                                problems.add(
-                                    line: row.line, column: row.participantColumn,
-                                    file.participantKey == .identifier
-                                        ? "'participant' is not a participant of study \(study.slug); "
-                                            + "import them with `viewpoints import participants` first, or fix the identifier"
-                                        : "'pseudonym' \(row.participant) is not a participant of study \(study.slug)")
-                                continue
-                            }
-                            let seq: Int
-                            if let given = row.seq {
-                                seq = given
-                            } else {
-                                seq = (nextSeq[participant.number] ?? 0) + 1
-                            }
-                            let previous = nextSeq[participant.number] ?? 0
-                            nextSeq[participant.number] = max(previous, seq)
-                            if file.hasSeqColumn, !seenSeq.insert(Int64(participant.number) << 32 | Int64(seq)).inserted
-                            {
-                                problems.add(
-                                    line: row.line, column: row.seqColumn,
-                                    "\(participant.pseudonym) already has a statement with seq \(seq) in this file; "
-                                        + "each participant's seq must be unique")
-                                continue
-                            }
-                            // an id can be made from a name (`ayesha-khan-3`): it is redacted like the text
-                            let rowID = row.id.map { redactor.redactCounting($0, into: &counts) }
-                            let reference = rowID ?? "\(participant.pseudonym):\(seq)"
-                            if let id = rowID {
-                                if let earlier = seenIDs[id] {
-                                    problems.add(
-                                        line: row.line, column: row.idColumn,
-                                        "'id' \(id) is already used on line \(earlier); statement ids must be unique")
-                                    continue
-                                }
-                                seenIDs[id] = row.line
-                            } else if !direct {
-                                seenRefs[reference] = row.line
-                            }
-                            var text = row.text
-                            var question = row.question
-                            var source = row.source
-                            if let onRedaction = options.onRedaction {
-                                func apply(_ value: String) -> String {
-                                    let (out, found) = redactor.redact(value)
-                                    for item in found {
-                                        counts[item.kind, default: 0] += 1
-                                        onRedaction(row.line, item)
-                                    }
-                                    return out
-                                }
-                                text = apply(text)
-                                question = question.map(apply)
-                                source = source.map(apply)
-                            } else {
-                                text = redactor.redactCounting(text, into: &counts)
-                                question = question.map { redactor.redactCounting($0, into: &counts) }
-                                source = source.map { redactor.redactCounting($0, into: &counts) }
-                            }
-                            guard problems.isEmpty else { continue }
-                            let digest = "\\x" + Hashing.hex(Hashing.sha256(text))
-                            if direct {
-                                try writer.row([
-                                    study.id, participant.id, String(seq), rowID, question, source, text, digest,
-                                ])
-                            } else {
-                                try writer.row([
-                                    String(row.line), participant.id, String(seq), rowID, reference, question, source,
-                                    text,
-                                    digest,
-                                ])
-                            }
-                        }
-                    } catch let error as StoreError {
-                        throw error
-                    } catch {
-                        failure = error
-                        throw StoreError(.data, "stopped reading \(path)")
-                    }
-                    if !problems.isEmpty {
-                        failure = ImportFailure(problems: problems.problems, more: problems.more)
-                        throw StoreError(.data, "problems in \(path)")
-                    }
-                }
-            } catch {
-                throw failure ?? error
-            }
-            options.onProgress?(rows)
+            let bulk = direct && bulkBytes >= options.bulkThresholdBytes && (try? dropParticipantKey()) == true
+            var state = StatementRowState(direct: direct)
+            try copyStatementRows(from: &source, context: context, state: &state, problems: &problems)
+            options.onProgress?(state.rows)
             if bulk {
                 try connection.execute(StatementQueries.addParticipantKey, doing: "checking statements' participants")
             }
-            result.summary.redactions = Dictionary(counts.map { ($0.key.summaryName, $0.value) }, uniquingKeysWith: +)
+            result.summary.redactions = Dictionary(
+                state.counts.map { ($0.key.summaryName, $0.value) }, uniquingKeysWith: +)
             if direct {
-                result.summary.new = rows
+                result.summary.new = state.rows
                 return
             }
-            try mergeStaged(study: study, path: path, options: options, summary: &result.summary)
+            if options.numberAfterStored {
+                try connection.query(StatementQueries.numberAfterStored, [study.id], doing: "numbering statements")
+            }
+            try mergeStaged(
+                study: study, label: context.label, places: state.places, options: options, summary: &result.summary)
         }
-        return result
+    }
+
+    /// Sends every row through COPY (into the table, or the stage table); rows with problems are collected and,
+    /// if there are any, the import stops with all of them.
+    func copyStatementRows<Source: StatementRowSource>(
+        from source: inout Source, context: StatementImportContext, state: inout StatementRowState,
+        problems: inout ProblemList
+    ) throws {
+        var failure: Error?
+        let hasSeqColumn = source.hasSeqColumn
+        do {
+            try connection.copyIn(
+                state.direct ? StatementQueries.copyDirect : StatementQueries.copyStage, doing: "sending statements"
+            ) { (writer: inout CopyWriter) throws(StoreError) in
+                do {
+                    while let row = try source.next(problems: &problems) {
+                        state.rows += 1
+                        if state.rows % 20_000 == 0 { context.options.onProgress?(state.rows) }
+                        if let fields = state.fields(
+                            for: row, context: context, hasSeqColumn: hasSeqColumn, problems: &problems)
+                        {
+                            try writer.row(fields)
+                        }
+                    }
+                } catch let error as StoreError {
+                    throw error
+                } catch {
+                    failure = error
+                    throw StoreError(.data, "stopped reading \(context.label)")
+                }
+                if !problems.isEmpty {
+                    failure = ImportFailure(problems: problems.problems, more: problems.more)
+                    throw StoreError(.data, "problems in \(context.label)")
+                }
+            }
+        } catch {
+            throw failure ?? error
+        }
+    }
+
+    /// The participant values of a statements CSV (normalised value → first spelling), read for redaction.
+    static func participantValues(inStatementsFile path: String) throws -> [String: String] {
+        var problems = ProblemList(file: path)
+        var reader = try StatementsFile.open(path: path, problems: &problems)
+        var values: [String: String] = [:]
+        var scratch = ProblemList(file: path)
+        while let row = try reader?.next(problems: &scratch) {
+            let normalized = IdentifierNormalizer.normalize(row.participant)
+            if values[normalized] == nil { values[normalized] = row.participant }
+        }
+        return values
     }
 
     /// Drops the participants foreign key for a bulk load; false (and nothing changed) when not allowed.
@@ -227,17 +183,29 @@ extension Store {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
-    func mergeStaged(study: Study, path: String, options: StatementImportOptions, summary: inout ImportSummary) throws {
+    /// Matches staged rows to stored statements, refuses changed rows (without `--update`) and seq collisions, and
+    /// stores what is new. `places` maps a stage line to its file and line for rows from several files.
+    func mergeStaged(
+        study: Study, label: String, places: [Int: (file: String, line: Int)], options: StatementImportOptions,
+        summary: inout ImportSummary
+    ) throws {
         try connection.query(StatementQueries.matchStage, [study.id], doing: "matching statements")
         try ImportCounts(
             connection.query(StatementQueries.classify, [study.id], doing: "classifying statements")
         ).fill(&summary)
-        var problems = ProblemList(file: path)
+        var problems = ProblemList(file: label)
+        func add(line: Int, _ message: String) {
+            if let place = places[line] {
+                problems.add(file: place.file, line: place.line, column: 1, message)
+            } else {
+                problems.add(line: line, column: 1, message)
+            }
+        }
         if summary.changed > 0 && !options.update {
             for row in try connection.query(StatementQueries.changedLines, doing: "listing changed statements").rows {
                 let (line, reference, differences) = try row.decode((Int, String, String).self)
-                problems.add(
-                    line: line, column: 1,
+                add(
+                    line: line,
                     "statement \(reference) differs from the stored one (\(differences)); pass --update to replace it, "
                         + "or give it a new id")
             }
@@ -245,8 +213,8 @@ extension Store {
         for row in try connection.query(StatementQueries.collisions, [study.id], doing: "checking seq collisions").rows
         {
             let (line, reference, stored) = try row.decode((Int, String, String).self)
-            problems.add(
-                line: line, column: 1,
+            add(
+                line: line,
                 "new statement \(reference) has the same participant and seq as stored statement \(stored); "
                     + "give it its stored id, or another seq")
         }
@@ -262,44 +230,18 @@ extension Store {
     }
 
     func buildRedactor(
-        statementsPath: String, participantKey: StatementsFile.ParticipantKey, options: StatementImportOptions,
-        key: StudyKey?, byDigest: [String: StoredParticipant], withdrawnByDigest: [String: WithdrawnIdentity],
-        warnings: inout [ImportWarning]
+        context: StatementImportContext, warnings: inout [ImportWarning], identifiers: () throws -> [String: String]
     ) throws -> Redactor {
+        let options = context.options
         var participants: [RedactionParticipant] = []
         if let participantsPath = options.participantsFile {
-            let file = try ParticipantsFile.read(
-                path: participantsPath, identifying: options.identifying, keepAttributes: options.keepAttributes)
-            var problems = ProblemList(file: participantsPath)
-            for row in file.rows {
-                let digest = Hashing.hex(key!.digest(identifier: row.identifier))
-                if let gone = withdrawnByDigest[digest] {
-                    // withdrawn: their statements are gone, but their name is still redacted in everyone else's
-                    participants.append(row.redactionParticipant(pseudonym: gone.pseudonym, withdrawn: true))
-                    continue
-                }
-                guard let stored = byDigest[digest] else {
-                    problems.add(
-                        line: row.line, column: 1,
-                        "this participant is not in the study; import the participants file first "
-                            + "(`viewpoints import participants \(participantsPath)`)")
-                    continue
-                }
-                participants.append(row.redactionParticipant(pseudonym: stored.pseudonym))
-            }
-            try problems.throwIfAny()
-        } else if participantKey == .identifier {
+            participants = try redactionParticipants(participantsPath: participantsPath, context: context)
+        } else if context.participantKey == .identifier {
             // Without the participants file, the identifiers in this file are the only identifying values known.
-            var problems = ProblemList(file: statementsPath)
-            var reader = try StatementsFile.open(path: statementsPath, problems: &problems)
-            var values: [String: String] = [:]
-            var scratch = ProblemList(file: statementsPath)
-            while let row = try reader?.next(problems: &scratch) {
-                let normalized = IdentifierNormalizer.normalize(row.participant)
-                if values[normalized] == nil { values[normalized] = row.participant }
-            }
-            for (_, value) in values {
-                guard let stored = byDigest[Hashing.hex(key!.digest(identifier: value))] else { continue }
+            for (_, value) in try identifiers() {
+                guard let stored = context.byDigest[Hashing.hex(context.key!.digest(identifier: value))] else {
+                    continue
+                }
                 participants.append(RedactionParticipant(pseudonym: stored.pseudonym, identifier: value))
             }
             warnings.append(.namesFromParticipantColumnOnly)
@@ -307,6 +249,36 @@ extension Store {
             warnings.append(.namesNotRedacted)
         }
         return Redactor(participants: participants, terms: options.redactTerms)
+    }
+
+    /// Every participant of the participants file under their pseudonym (withdrawn ones too, as `[NAME]`); one
+    /// that is not in the study is a problem.
+    func redactionParticipants(participantsPath: String, context: StatementImportContext) throws
+        -> [RedactionParticipant]
+    {
+        let options = context.options
+        let file = try ParticipantsFile.read(
+            path: participantsPath, identifying: options.identifying, keepAttributes: options.keepAttributes)
+        var problems = ProblemList(file: participantsPath)
+        var participants: [RedactionParticipant] = []
+        for row in file.rows {
+            let digest = Hashing.hex(context.key!.digest(identifier: row.identifier))
+            if let gone = context.withdrawnByDigest[digest] {
+                // withdrawn: their statements are gone, but their name is still redacted in everyone else's
+                participants.append(row.redactionParticipant(pseudonym: gone.pseudonym, withdrawn: true))
+                continue
+            }
+            guard let stored = context.byDigest[digest] else {
+                problems.add(
+                    line: row.line, column: 1,
+                    "this participant is not in the study; import the participants file first "
+                        + "(`viewpoints import participants \(participantsPath)`)")
+                continue
+            }
+            participants.append(row.redactionParticipant(pseudonym: stored.pseudonym))
+        }
+        try problems.throwIfAny()
+        return participants
     }
 }
 

@@ -109,5 +109,21 @@ extension StoreError {
         case noSocketFolder
         /// The managed server runs, but not on the TCP port asked for.
         case tcpConflict
+        /// Statements (or transcripts) imported into a study without participants.
+        case noParticipantsYet
+        /// A backup of a study whose audit trail does not verify.
+        case auditNotIntact(study: String)
+        /// An archive changed, cut short or damaged after the backup was written.
+        case archiveDamaged
+        /// A file that is not a whole archive (truncated in copying).
+        case archiveIncomplete
+        /// The passphrase does not open the archive's sealed study key.
+        case wrongPassphrase
+        /// The name to restore under is not a valid study slug.
+        case invalidRestoreName
+        /// A study of the name to restore under exists already.
+        case restoreNameTaken
+        /// A different key file is where the restored study's key would go.
+        case keyFileInTheWay
     }
 }

@@ -19,7 +19,7 @@ enum ReportQueries {
         WITH wanted AS (
             SELECT w.key, w.side FROM unnest($2::text[], $3::int[]) AS w(key, side)
         ), finals AS MATERIALIZED (
-            SELECT statement_id, code_id, stance FROM final_decisions WHERE study_id = $1 AND applied
+            SELECT statement_id, code_id, stance FROM maintained_final_decisions WHERE study_id = $1 AND applied
         ), candidates AS (
             SELECT c.key, r.reference, p.pseudonym, p.number, f.stance, s.text, p.attributes::text AS attributes,
                    row_number() OVER (PARTITION BY c.code_id, p.participant_id

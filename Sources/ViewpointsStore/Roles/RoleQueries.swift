@@ -86,11 +86,14 @@ enum RoleQueries {
         GRANT SELECT, INSERT, UPDATE, DELETE ON reviews, codings TO viewpoints_lead;
         GRANT SELECT ON statement_refs, coder_decisions, adjudication_status, final_decisions, final_codings,
             disagreements, coding_event_breaks, participant_stances, study_coverage TO viewpoints_lead;
+        GRANT SELECT ON maintained_final_decisions, maintained_participant_stances TO viewpoints_lead;
+        GRANT EXECUTE ON FUNCTION maintained_differences(bigint) TO viewpoints_lead;
         GRANT SELECT (study_id, participant_id, pseudonym, number) ON participants TO viewpoints_coder;
         GRANT SELECT ON statements, codes, coders, statement_refs TO viewpoints_coder;
         GRANT SELECT, INSERT, UPDATE, DELETE ON reviews, codings TO viewpoints_coder;
         GRANT SELECT, INSERT ON coding_events TO viewpoints_lead, viewpoints_coder;
         GRANT SELECT ON withdrawals TO viewpoints_lead;
+        GRANT SELECT ON participant_cell_keys TO viewpoints_lead;
         GRANT SELECT ON audit_withdrawal_problems TO viewpoints_lead;
         GRANT SELECT ON coding_event_heads TO viewpoints_lead, viewpoints_coder;
         GRANT EXECUTE ON FUNCTION withdraw_participant(bigint, text, text) TO viewpoints_lead;

@@ -13,7 +13,8 @@ extension Viewpoints.Audit {
         static let configuration = CommandConfiguration(
             abstract:
                 "Recompute the hash chain of the study's coding events and replay them against the codings, reviews and "
-                + "adjudications; exits 65 when anything was altered.")
+                + "adjudications; recompute the final decisions and participant stances and compare the maintained "
+                + "tables (owners and leads); exits 65 when anything was altered.")
 
         @OptionGroup var studyOptions: StudyOptions
         @OptionGroup var database: DatabaseOptions
@@ -25,6 +26,7 @@ extension Viewpoints.Audit {
             for item in audit.breaks { print("event \(item.seq): \(item.problem)") }
             for item in audit.withdrawalProblems { print("event \(item.seq): \(item.problem)") }
             for problem in audit.unexplained { print(problem) }
+            for problem in audit.maintained { print(problem) }
             if !audit.headMatches || audit.headSeq != audit.lastSeq {
                 print(
                     "chain head: recorded at event \(audit.headSeq), last event is \(audit.lastSeq) (events removed or altered)"

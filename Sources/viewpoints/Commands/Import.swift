@@ -8,7 +8,9 @@ extension Viewpoints {
         static let configuration = CommandConfiguration(
             abstract:
                 "Import participants, statements, codebooks, codings and adjudications from CSV (all rows or none).",
-            subcommands: [Participants.self, Statements.self, Codebook.self, Codings.self, Adjudications.self])
+            subcommands: [
+                Participants.self, Statements.self, Transcripts.self, Codebook.self, Codings.self, Adjudications.self,
+            ])
     }
 }
 
@@ -68,7 +70,7 @@ extension Viewpoints.Import {
             options.participantsFile = participants
             options.identifying = identifying.columns
             options.keepAttributes = identifying.kept
-            if let redact { options.redactTerms = try readTerms(redact) }
+            if let redact { options.redactTerms = try Viewpoints.Import.readRedactTerms(redact) }
             let path = file
             if showRedactions {
                 options.onRedaction = { line, redaction in
@@ -87,15 +89,16 @@ extension Viewpoints.Import {
             result.warnings.forEach { warn("viewpoints: warning: \($0.sentence)") }
             print(result.summary)
         }
+    }
 
-        func readTerms(_ path: String) throws -> [String] {
-            guard let data = FileManager.default.contents(atPath: path) else {
-                warn("viewpoints: error: cannot read the --redact file \(path)")
-                throw ExitCode(66)
-            }
-            return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
-                .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
+    /// The terms of a `--redact` file, one per line (`#` starts a comment line).
+    static func readRedactTerms(_ path: String) throws -> [String] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            warn("viewpoints: error: cannot read the --redact file \(path)")
+            throw ExitCode(66)
         }
+        return String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline)
+            .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty && !$0.hasPrefix("#") }
     }
 
     struct Codebook: ParsableCommand {

@@ -65,6 +65,8 @@ struct ConsensusOutput {
             var cells = shown.map { fields[index[$0]!] }
             if row.suppression == .small { cells[suppressedCell] = "<\(request.minCell)" }
             if row.suppression == .secondary { cells[suppressedCell] = "(s)" }
+            // an analyst's withheld groups come unnamed, as one row (07_disclosure.sql)
+            if by && row.group == nil { cells[1] = FindingsReport.withheldGroups }
             return cells
         }
         // the code (and group) give way, with an ellipsis, when the line would be wider than `width`
@@ -158,6 +160,7 @@ struct ConsensusOutput {
             var cells = shown.map { fields[index[$0]!] }
             if row.suppression == .small { cells[by ? 3 : 2] = "<\(request.minCell)" }
             if row.suppression == .secondary { cells[by ? 3 : 2] = "(s)" }
+            if by && row.group == nil { cells[2] = FindingsReport.withheldGroups }
             return cells
         }
         if let width {

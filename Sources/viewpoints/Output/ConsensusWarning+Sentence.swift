@@ -15,6 +15,12 @@ extension ConsensusWarning {
         case .groupsSuppressed(let minCell):
             "groups with fewer than \(minCell) participants are suppressed (and one more where it could be "
                 + "recovered by subtraction)"
+        case .groupsWithheld(let minCell):
+            "groups with fewer than \(minCell) participants are withheld and not named, with as many more as make the "
+                + "withheld groups hold at least \(minCell)"
+        case .perturbed:
+            "counts are perturbed by up to 2 (cell key method) so that differencing tables reveals no one; shares "
+                + "and classes are computed from the perturbed counts (METHODS.md)"
         }
     }
 }

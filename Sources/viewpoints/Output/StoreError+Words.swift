@@ -88,6 +88,26 @@ extension StoreError {
             return (message, "run `viewpoints server stop`, then any command: a private socket folder is made on start")
         case .tcpConflict:
             return (message, "run `viewpoints server stop`, then `viewpoints server start --tcp`")
+        case .noParticipantsYet:
+            return (message, "import them first with `viewpoints import participants FILE`")
+        case .auditNotIntact(let study):
+            return (message, "run `viewpoints audit verify --study \(study)` and settle what it reports first")
+        case .archiveDamaged:
+            return (
+                message,
+                (hint.map { $0 + "; " } ?? "")
+                    + "use an intact copy of the archive `viewpoints backup` wrote (this one was changed or cut short)"
+            )
+        case .archiveIncomplete:
+            return (message, "use the archive `viewpoints backup` wrote, copied in full")
+        case .wrongPassphrase:
+            return (message, "set VIEWPOINTS_BACKUP_PASSPHRASE to the passphrase given to `viewpoints backup`")
+        case .invalidRestoreName:
+            return (message, "pass --as with a valid slug")
+        case .restoreNameTaken:
+            return (message, "restore under another name with --as NEWSLUG")
+        case .keyFileInTheWay:
+            return (message, (hint.map { $0 + ", or " } ?? "") + "restore under another name with --as")
         }
     }
 

@@ -79,36 +79,8 @@ BEGIN
 END
 $$;
 
--- consensus_tallies (0003) of one study for its whole panel or `--by` groups, with small-cell suppression
--- applied here: a group with fewer than `min_cell` participants has every count NULL and `suppressed`, and when
--- exactly one group of a code's row set is, the next smallest (ties by name) is too (secondary suppression),
--- the rule of viewpoints consensus. Without a breakdown the whole panel is one group under the same rule.
-CREATE OR REPLACE FUNCTION study_aggregate_tallies(study_slug text, by_attribute text DEFAULT NULL, min_cell integer DEFAULT 5)
-RETURNS TABLE (code text, label text, theme text, is_theme boolean, grp text, suppressed boolean,
-               participants bigint, addressed bigint, stance_m2 bigint, stance_m1 bigint, stance_0 bigint,
-               stance_p1 bigint, stance_p2 bigint, participants_unresolved bigint, unresolved_statements bigint)
-LANGUAGE sql STABLE SECURITY DEFINER AS $$
-WITH t AS (
-    SELECT t.*, t.participants < min_cell AS small
-      FROM consensus_tallies(viewpoints_aggregate_study(study_slug, min_cell, by_attribute), by_attribute)
-           WITH ORDINALITY AS t
-), decided AS (
-    SELECT t.*,
-           small OR (count(*) FILTER (WHERE small) OVER (PARTITION BY t.code) = 1
-                     AND NOT small
-                     AND row_number() OVER (PARTITION BY t.code, small ORDER BY t.participants, t.grp COLLATE "C") = 1)
-           AS hidden
-      FROM t
-)
-SELECT d.code, d.label, d.theme, d.is_theme, d.grp, d.hidden,
-       CASE WHEN NOT d.hidden THEN d.participants END, CASE WHEN NOT d.hidden THEN d.addressed END,
-       CASE WHEN NOT d.hidden THEN d.stance_m2 END, CASE WHEN NOT d.hidden THEN d.stance_m1 END,
-       CASE WHEN NOT d.hidden THEN d.stance_0 END, CASE WHEN NOT d.hidden THEN d.stance_p1 END,
-       CASE WHEN NOT d.hidden THEN d.stance_p2 END, CASE WHEN NOT d.hidden THEN d.participants_unresolved END,
-       CASE WHEN NOT d.hidden THEN d.unresolved_statements END
-  FROM decided d
- ORDER BY d.ordinality
-$$;
+-- study_aggregate_tallies, the analysts' consensus tallies with suppression and perturbation, is defined in
+-- 07_disclosure.sql (it needs the cell keys of 0010_cell_keys.sql).
 
 -- The study's coverage and unresolved statement–proposition pairs: whole-study counts.
 CREATE OR REPLACE FUNCTION study_aggregate_coverage(study_slug text)
@@ -122,5 +94,4 @@ $$;
 
 -- Only the roles `db roles` grants them to may call the functions that run as their owner.
 REVOKE EXECUTE ON FUNCTION viewpoints_aggregate_study(text, integer, text) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION study_aggregate_tallies(text, text, integer) FROM PUBLIC;
 REVOKE EXECUTE ON FUNCTION study_aggregate_coverage(text) FROM PUBLIC;

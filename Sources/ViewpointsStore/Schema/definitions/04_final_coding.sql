@@ -1,7 +1,8 @@
 -- The final coding and consensus (DOMAIN.md §3–4; first defined in 0002_coding.sql, 0003_consensus.sql and
--- 0007_consensus_direct.sql, whose later versions replaced the earlier ones). The final-coding rule is written twice
--- here, once per formulation: the views, which psql users and most queries read, and consensus_tallies, which
--- computes it straight from the tables for speed; SampleConsensusTests checks that they agree.
+-- 0007_consensus_direct.sql, whose later versions replaced the earlier ones). The final-coding rule and the
+-- participant stance are written once, here, as the views final_decisions and participant_stances; the tables
+-- maintained_final_decisions and maintained_participant_stances (0009, kept by 07_maintained_stances.sql) are an
+-- index of them, which consensus_tallies and the commands built on it read.
 -- Views are security_invoker: they apply the caller's privileges and row-level security, not their owner's.
 
 -- Each reviewing coder's decision on each statement and proposition somebody applied there: applied with a
@@ -30,17 +31,23 @@ SELECT a.*, EXISTS (
 -- reaches the study's highest code number, every reviewer counts, otherwise the reviewers are counted exactly as
 -- in coder_decisions (those whose review covers the code or who applied it). On 3,000,000 codings by one coder:
 -- 18-20 s before, about 10 s after (Scripts/bench consensus).
+-- `participant_id` (appended, issue 15) is the statement's participant, grouped on inside each aggregate so that a
+-- condition on one participant (or one statement) reaches every part of the view through the indexes: the
+-- maintained tables (07_maintained_stances.sql) refresh a participant's rows by reading this view so restricted.
 CREATE OR REPLACE VIEW final_decisions WITH (security_invoker = true) AS
 WITH applied AS (
-    SELECT g.study_id, g.statement_id, g.code_id, count(*) AS applied, min(g.stance) AS lo, max(g.stance) AS hi
+    SELECT g.study_id, s.participant_id, g.statement_id, g.code_id, count(*) AS applied, min(g.stance) AS lo,
+           max(g.stance) AS hi
       FROM codings g
-     GROUP BY g.study_id, g.statement_id, g.code_id
+      JOIN statements s ON s.study_id = g.study_id AND s.statement_id = g.statement_id
+     GROUP BY g.study_id, s.participant_id, g.statement_id, g.code_id
 ), statement_reviews AS (
-    SELECT r.study_id, r.statement_id, count(*) AS reviewers, min(r.codes_through) AS least_through
+    SELECT r.study_id, s.participant_id, r.statement_id, count(*) AS reviewers, min(r.codes_through) AS least_through
       FROM reviews r
-     GROUP BY r.study_id, r.statement_id
+      JOIN statements s ON s.study_id = r.study_id AND s.statement_id = r.statement_id
+     GROUP BY r.study_id, s.participant_id, r.statement_id
 ), votes AS (
-    SELECT a.study_id, a.statement_id, a.code_id, a.applied, a.lo, a.hi,
+    SELECT a.study_id, a.participant_id, a.statement_id, a.code_id, a.applied, a.lo, a.hi,
            CASE WHEN sr.least_through >= t.next_code_number - 1 THEN sr.reviewers
                 ELSE (SELECT count(*) FROM reviews r JOIN codes c ON c.study_id = r.study_id AND c.code_id = a.code_id
                        WHERE r.study_id = a.study_id AND r.statement_id = a.statement_id
@@ -51,7 +58,8 @@ WITH applied AS (
            END AS reviewers
       FROM applied a
       JOIN studies t ON t.study_id = a.study_id
-      JOIN statement_reviews sr ON sr.study_id = a.study_id AND sr.statement_id = a.statement_id
+      JOIN statement_reviews sr ON sr.study_id = a.study_id AND sr.participant_id = a.participant_id
+                               AND sr.statement_id = a.statement_id
 )
 SELECT v.study_id, v.statement_id, v.code_id,
        CASE WHEN a.code_id IS NOT NULL THEN 'adjudicated'
@@ -66,14 +74,16 @@ SELECT v.study_id, v.statement_id, v.code_id,
             WHEN v.applied = v.reviewers AND v.lo = v.hi THEN v.lo
             END AS stance,
        coalesce(a.stale, false) AS stale,
-       v.reviewers
+       v.reviewers,
+       v.participant_id
   FROM votes v
   LEFT JOIN adjudication_status a
          ON a.study_id = v.study_id AND a.statement_id = v.statement_id AND a.code_id = v.code_id
 UNION ALL
 -- adjudications of pairs nobody applied
-SELECT a.study_id, a.statement_id, a.code_id, 'adjudicated', a.applied, a.stance, a.stale, 0
+SELECT a.study_id, a.statement_id, a.code_id, 'adjudicated', a.applied, a.stance, a.stale, 0, s.participant_id
   FROM adjudication_status a
+  JOIN statements s ON s.study_id = a.study_id AND s.statement_id = a.statement_id
  WHERE NOT EXISTS (SELECT 1 FROM codings g
                     WHERE g.study_id = a.study_id AND g.statement_id = a.statement_id AND g.code_id = a.code_id);
 
@@ -81,9 +91,10 @@ SELECT a.study_id, a.statement_id, a.code_id, 'adjudicated', a.applied, a.stance
 -- `statements`: their statements with an applied final coding of it; `unresolved`: with an unresolved one.
 -- `stance` is the mean of the final stances rounded half away from zero, computed on numeric (round on
 -- double precision would round ties to even: 0.5 to 0); NULL when only unresolved statements exist, so
--- the participant did not (yet) address it.
+-- the participant did not (yet) address it. Grouped on final_decisions' participant_id, so that a condition on
+-- one participant reaches final_decisions (07_maintained_stances.sql refreshes a participant so).
 CREATE OR REPLACE VIEW participant_stances WITH (security_invoker = true) AS
-SELECT s.study_id, s.participant_id, f.code_id,
+SELECT f.study_id, f.participant_id, f.code_id,
        count(f.stance) AS statements,
        count(*) FILTER (WHERE f.basis = 'unresolved') AS unresolved,
        avg(f.stance::numeric) AS mean,
@@ -91,8 +102,7 @@ SELECT s.study_id, s.participant_id, f.code_id,
        CASE sign(round(avg(f.stance::numeric))) WHEN 1 THEN 'support' WHEN -1 THEN 'oppose' WHEN 0 THEN 'neutral'
        END AS position
   FROM final_decisions f
-  JOIN statements s ON s.study_id = f.study_id AND s.statement_id = f.statement_id
- GROUP BY s.study_id, s.participant_id, f.code_id
+ GROUP BY f.study_id, f.participant_id, f.code_id
 -- a HAVING rather than a WHERE: a filter on final_decisions' CASE columns misleads the planner's row estimates
 HAVING count(f.stance) > 0 OR count(*) FILTER (WHERE f.basis = 'unresolved') > 0;
 
@@ -125,21 +135,12 @@ SELECT f.study_id, f.statement_id, f.code_id, CASE WHEN f.stale THEN 'stale' ELS
 -- statement on it, and those statements (`unresolved_statements`); a theme row counts participants who
 -- addressed any of its propositions (stances and unresolved_statements zero).
 -- Small-cell suppression is applied by the caller (viewpoints consensus); these are raw counts.
--- consensus_tallies (0003) computed straight from codings, reviews and adjudications instead of through the
--- final_decisions and participant_stances views. Same columns, same rule, same numbers (SampleConsensusTests
--- compares the two formulations on the sample study); what changes is the plan:
--- - the views joined every statement–proposition decision to `statements` after aggregating, where PostgreSQL
---   misestimates the join of two aggregates (billions of rows for 3,000,000) and picked a nested loop with one
---   index probe per decision, then an on-disk sort; here the decision rows carry the same rule and the planner
---   hashes `statements` once;
--- - the participant stance is round(sum / count) on numeric, equal to round(avg(stance::numeric)) (a tie is an
---   exact .5 either way; any other quotient is at least 1/(2·count) away from it) without a numeric addition
---   per row;
--- - the final-coding CASE is evaluated once per decision, not once per output column.
--- On Scripts/bench consensus (3,000,000 codings) this takes the backend from about 21 s of CPU to about 13 s,
--- as much as the hand-written reference query.
--- `SET jit = off`: its row estimates are far too high, so PostgreSQL's JIT compiled it on every call (issue 15;
--- the program's own sessions run without JIT anyway; this covers psql users and the analysts' functions).
+-- Read from maintained_participant_stances, the participant_stances view kept as a table (issue 15): before, this
+-- function re-derived every final decision and stance from codings, reviews and adjudications on every call (a
+-- second formulation of the rule; 19-35 s on Scripts/bench consensus, 3,000,000 codings).
+-- `SET jit = off`: PostgreSQL's JIT compiled the old formulation on every call, its row estimates being far too
+-- high (issue 15; the program's own sessions run without JIT anyway; this covers psql users and the analysts'
+-- functions).
 CREATE OR REPLACE FUNCTION consensus_tallies(study bigint, by_attribute text DEFAULT NULL,
                                              where_attribute text DEFAULT NULL, where_value text DEFAULT NULL)
 RETURNS TABLE (code text, label text, theme text, is_theme boolean, grp text, participants bigint,
@@ -155,62 +156,12 @@ WITH population AS (
     SELECT grp, count(*) AS participants FROM population GROUP BY grp
     UNION ALL
     SELECT '', 0 WHERE by_attribute IS NULL AND NOT EXISTS (SELECT 1 FROM population)
-), applied AS (
-    -- who applied each code to each statement, and with which stances
-    SELECT g.statement_id, g.code_id, count(*) AS applied, min(g.stance) AS lo, max(g.stance) AS hi
-      FROM codings g
-     WHERE g.study_id = consensus_tallies.study
-     GROUP BY g.statement_id, g.code_id
-), statement_reviews AS (
-    SELECT r.statement_id, count(*) AS reviewers, min(r.codes_through) AS least_through
-      FROM reviews r
-     WHERE r.study_id = consensus_tallies.study
-     GROUP BY r.statement_id
-), votes AS (
-    -- the reviewers of a statement who count for a code, exactly as in final_decisions (0003)
-    SELECT a.statement_id, a.code_id, a.applied, a.lo, a.hi,
-           CASE WHEN sr.least_through >= (SELECT t.next_code_number - 1 FROM studies t
-                                           WHERE t.study_id = consensus_tallies.study)
-                THEN sr.reviewers
-                ELSE (SELECT count(*) FROM reviews r JOIN codes c ON c.study_id = r.study_id AND c.code_id = a.code_id
-                       WHERE r.study_id = consensus_tallies.study AND r.statement_id = a.statement_id
-                         AND (r.codes_through >= c.number
-                              OR EXISTS (SELECT 1 FROM codings g
-                                          WHERE g.study_id = r.study_id AND g.statement_id = r.statement_id
-                                            AND g.code_id = a.code_id AND g.coder_id = r.coder_id)))
-           END AS reviewers
-      FROM applied a
-      JOIN statement_reviews sr ON sr.statement_id = a.statement_id
-), decisions AS (
-    -- final stance (NULL: absent or unresolved) and whether it is unresolved, per statement and code
-    SELECT v.statement_id, v.code_id,
-           CASE WHEN j.code_id IS NOT NULL THEN j.stance
-                WHEN v.applied = v.reviewers AND v.lo = v.hi THEN v.lo END AS stance,
-           j.code_id IS NULL AND v.reviewers <> 1 AND NOT (v.applied = v.reviewers AND v.lo = v.hi) AS unresolved
-      FROM votes v
-      LEFT JOIN adjudications j
-             ON j.study_id = consensus_tallies.study AND j.statement_id = v.statement_id AND j.code_id = v.code_id
-    UNION ALL
-    -- adjudications of pairs nobody applied
-    SELECT j.statement_id, j.code_id, j.stance, false
-      FROM adjudications j
-     WHERE j.study_id = consensus_tallies.study
-       AND NOT EXISTS (SELECT 1 FROM codings g
-                        WHERE g.study_id = j.study_id AND g.statement_id = j.statement_id AND g.code_id = j.code_id)
-), participant_decisions AS (
-    -- aggregated before anything else is joined: the planner's estimate of `decisions` is far too high, and
-    -- joining the population or the codebook first made it multiply statements by codes
-    SELECT s.participant_id, d.code_id,
-           round(sum(d.stance)::numeric / nullif(count(d.stance), 0)) AS stance,
-           count(*) FILTER (WHERE d.unresolved) AS unresolved
-      FROM decisions d
-      JOIN statements s ON s.study_id = consensus_tallies.study AND s.statement_id = d.statement_id
-     GROUP BY s.participant_id, d.code_id
 ), stances AS (
     SELECT x.code_id, c.parent_id, x.participant_id, pop.grp, x.stance, x.unresolved
-      FROM participant_decisions x
+      FROM maintained_participant_stances x
       JOIN population pop ON pop.participant_id = x.participant_id
       JOIN codes c ON c.study_id = consensus_tallies.study AND c.code_id = x.code_id
+     WHERE x.study_id = consensus_tallies.study
 ), per_code AS (
     SELECT code_id, grp, count(stance) AS addressed,
            count(*) FILTER (WHERE stance = -2) AS m2, count(*) FILTER (WHERE stance = -1) AS m1,
@@ -227,7 +178,7 @@ SELECT c.key, c.label, coalesce(t.key, c.key), c.parent_id IS NULL,
        CASE WHEN by_attribute IS NOT NULL THEN g.grp END, g.participants,
        coalesce(coalesce(pc.addressed, pt.addressed), 0),
        coalesce(pc.m2, 0), coalesce(pc.m1, 0), coalesce(pc.z, 0), coalesce(pc.p1, 0), coalesce(pc.p2, 0),
-       coalesce(coalesce(pc.unresolved, pt.unresolved), 0), coalesce(pc.unresolved_statements, 0)
+       coalesce(coalesce(pc.unresolved, pt.unresolved), 0), coalesce(pc.unresolved_statements, 0)::bigint
   FROM codes c
   LEFT JOIN codes t ON t.study_id = c.study_id AND t.code_id = c.parent_id
   CROSS JOIN groups g

@@ -1,0 +1,101 @@
+/// Text files as researchers save them: UTF-8 (with or without a byte order mark) or UTF-16 with one.
+enum TextDecoding {
+    /// The text of `bytes`, or nil with a problem at the line and column of the first invalid sequence.
+    static func decode(_ bytes: [UInt8], problems: inout ProblemList) -> String? {
+        if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
+            return decodeUTF16(bytes, bigEndian: bytes[0] == 0xFE, problems: &problems)
+        }
+        let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        if let bad = firstInvalidUTF8(body) {
+            let (line, column) = place(of: bad, in: body)
+            problems.add(
+                line: line, column: column,
+                "the file is not valid UTF-8 (byte 0x\(String(body[bad], radix: 16, uppercase: true))); "
+                    + "save it as UTF-8 and import it again")
+            return nil
+        }
+        if let nul = body.firstIndex(of: 0) {
+            let (line, column) = place(of: nul, in: body)
+            problems.add(line: line, column: column, "the file contains a NUL byte; is it a text file?")
+            return nil
+        }
+        return String(decoding: body, as: UTF8.self)
+    }
+
+    static func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool, problems: inout ProblemList) -> String? {
+        guard bytes.count % 2 == 0 else {
+            problems.add(line: 1, column: 1, "the file is UTF-16 but has an odd number of bytes (truncated?)")
+            return nil
+        }
+        var units: [UInt16] = []
+        units.reserveCapacity(bytes.count / 2 - 1)
+        var i = 2
+        while i < bytes.count {
+            let (a, b) = (UInt16(bytes[i]), UInt16(bytes[i + 1]))
+            units.append(bigEndian ? a << 8 | b : b << 8 | a)
+            i += 2
+        }
+        var scalars = String.UnicodeScalarView()
+        var decoder = UTF16()
+        var iterator = units.makeIterator()
+        var line = 1
+        var column = 1
+        loop: while true {
+            switch decoder.decode(&iterator) {
+            case .scalarValue(let scalar):
+                if scalar == "\0" {
+                    problems.add(line: line, column: column, "the file contains a NUL character; is it a text file?")
+                    return nil
+                }
+                scalars.append(scalar)
+                if scalar == "\n" { (line, column) = (line + 1, 1) } else { column += 1 }
+            case .emptyInput: break loop
+            case .error:
+                problems.add(
+                    line: line, column: column, "the file is not valid UTF-16 (a lone surrogate); save it as UTF-8")
+                return nil
+            }
+        }
+        return String(scalars)
+    }
+
+    /// The index of the first byte that does not start a valid UTF-8 sequence.
+    static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
+        // fast path: validation by the standard library; only on failure find where
+        if String(validating: bytes, as: UTF8.self) != nil { return nil }
+        var i = bytes.startIndex
+        while i < bytes.endIndex {
+            let b = bytes[i]
+            let length: Int
+            switch b {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: return i
+            }
+            guard i + length <= bytes.endIndex,
+                String(validating: bytes[i..<i + length], as: UTF8.self) != nil
+            else { return i }
+            i += length
+        }
+        return nil
+    }
+
+    /// 1-based line and column (in characters, counted roughly by scalars) of byte `index`.
+    static func place(of index: Int, in bytes: ArraySlice<UInt8>) -> (Int, Int) {
+        var line = 1
+        var start = bytes.startIndex
+        for i in bytes.startIndex..<index where bytes[i] == 0x0A {
+            line += 1
+            start = i + 1
+        }
+        let column = bytes[start..<index].filter { $0 & 0xC0 != 0x80 }.count + 1
+        return (line, column)
+    }
+
+    /// Lines without their terminators (LF, CRLF or CR).
+    static func lines(_ text: String) -> [Substring] {
+        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+    }
+}
