@@ -106,6 +106,12 @@ struct TranscriptCommandTests {
         #expect(result.stdout.contains("interview-08.srt:7 interview-08-001 Ayesha Khan → P"), "\(result)")
         #expect(result.stdout.contains("[dry run: nothing written]"))
         #expect(try db.snapshot() == before)
+        let hostile = files.write("esc.txt", "Q: hi\nA: red \u{1B}[31mtext\u{1B}[0m\n")
+        let shown = try run([
+            "import", "transcripts", hostile, "--participant", "ayesha@x.org", "--dry-run", "--show-segments", "1",
+        ])
+        #expect(shown.stdout.contains("red \\u{1B}[31mtext"), "\(shown)")
+        #expect(!shown.stdout.contains("\u{1B}"))
         let missing = try run(["import", "transcripts", files.folder + "/nope.vtt"])
         #expect(missing.status == 66, "\(missing)")
     }

@@ -71,7 +71,7 @@ struct CaptionReader {
         var current: [Substring] = []
         var start = 1
         for (index, line) in lines.enumerated() {
-            if line.trimmingCharacters(in: .whitespaces).isEmpty {
+            if line.trimmedSpaces.isEmpty {
                 if !current.isEmpty { blocks.append((start, current)) }
                 current = []
             } else {
@@ -96,7 +96,7 @@ struct CaptionReader {
             transcript.leave("blocks without cue times")
             return nil
         }
-        let payload = block.lines[(timing + 1)...].map { $0.trimmingCharacters(in: .whitespaces) }
+        let payload = block.lines[(timing + 1)...].map { $0.trimmedSpaces }
             .joined(separator: " ")
         return Cue(
             line: block.line + timing + 1, timingLine: block.line + timing, start: start, end: end,
@@ -105,11 +105,15 @@ struct CaptionReader {
 
     /// Start and end of `00:00:01.000 --> 00:00:04.000 settings`.
     static func times(_ line: Substring) -> (Int, Int)? {
-        let halves = line.components(separatedBy: "-->")
-        guard halves.count == 2 else { return nil }
-        let end = halves[1].trimmingCharacters(in: .whitespaces).split(separator: " ").first ?? ""
-        guard let a = CaptionTime.milliseconds(Substring(halves[0].trimmingCharacters(in: .whitespaces))),
-            let b = CaptionTime.milliseconds(end)
+        let bytes = line.utf8
+        guard
+            let dash = bytes.indices.first(where: { i in
+                bytes[i] == UInt8(ascii: "-") && line[i...].hasPrefix("-->")
+            })
+        else { return nil }
+        let after = line.utf8.index(dash, offsetBy: 3)
+        let end = line[after...].trimmedSpaces.prefix(while: { $0 != " " && $0 != "\t" })
+        guard let a = CaptionTime.milliseconds(line[..<dash].trimmedSpaces), let b = CaptionTime.milliseconds(end)
         else { return nil }
         return (a, b)
     }
@@ -121,20 +125,20 @@ struct CaptionReader {
         var speaker: String?
         var text = ""
         var rest = Substring(payload)
-        while let open = rest.firstIndex(of: "<") {
+        while let open = rest.utf8.firstIndex(of: UInt8(ascii: "<")) {
             text += rest[..<open]
-            guard let close = rest[open...].firstIndex(of: ">") else {
+            guard let close = rest[open...].utf8.firstIndex(of: UInt8(ascii: ">")) else {
                 text += rest[open...]
                 rest = ""
                 break
             }
             let tag = rest[rest.index(after: open)..<close]
             if tag.hasPrefix("v ") || tag.hasPrefix("v.") || tag.hasPrefix("v\t") {
-                if !text.trimmingCharacters(in: .whitespaces).isEmpty || speaker != nil {
+                if !text.trimmedSpaces.isEmpty || speaker != nil {
                     parts.append((speaker, text))
                 }
                 text = ""
-                let name = tag.drop(while: { $0 != " " && $0 != "\t" }).trimmingCharacters(in: .whitespaces)
+                let name = String(tag.drop(while: { $0 != " " && $0 != "\t" }).trimmedSpaces)
                 speaker = name.isEmpty ? nil : decodeEntities(name)
             }
             rest = rest[rest.index(after: close)...]
@@ -142,17 +146,17 @@ struct CaptionReader {
         text += rest
         parts.append((speaker, text))
         return parts.map { part in
-            var (speaker, text) = (part.speaker, decodeEntities(part.text).trimmingCharacters(in: .whitespaces))
+            var (speaker, text) = (part.speaker, String(decodeEntities(part.text).trimmedSpaces))
             if speaker == nil, let label = SpeakerLabel.parse(Substring(text)), label.time == nil {
                 (speaker, text) = (label.speaker, String(label.rest))
             }
-            return (speaker, text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " "))
+            return (speaker, TextDecoding.collapsingSpaces(text))
         }
     }
 
     /// `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`, `&nbsp;`, `&lrm;`, `&rlm;` and numeric references.
     static func decodeEntities(_ s: String) -> String {
-        guard s.contains("&") else { return s }
+        guard s.utf8.contains(UInt8(ascii: "&")) else { return s }
         let named = [
             "amp": "&", "lt": "<", "gt": ">", "quot": "\"", "apos": "'", "nbsp": "\u{A0}", "lrm": "\u{200E}",
             "rlm": "\u{200F}",

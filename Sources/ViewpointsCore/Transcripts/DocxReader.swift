@@ -48,21 +48,21 @@ struct DocxReader {
     /// Adds paragraph `number` (its place in the document, used as its line): a speaker's label starts a turn,
     /// other text continues the last one. False for text before any speaker.
     func add(_ paragraph: WordParagraph, number: Int, to transcript: inout Transcript) -> Bool {
-        let text = paragraph.text.trimmingCharacters(in: .whitespaces)
+        let text = String(paragraph.text.trimmedSpaces)
         guard !text.isEmpty else { return true }
         var label = SpeakerLabel.parse(Substring(text))
         if label == nil, let bold = paragraph.boldPrefix, bold.count < text.count {
             // `Ayesha Khan` in bold, then the words: the bold run is the speaker
-            let name = bold.trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: ":"))
+            let name = bold.trimmedSpaces.trimmingCharacters(in: CharacterSet(charactersIn: ":"))
             if SpeakerLabel.isName(Substring(name)) {
-                let rest = text.dropFirst(bold.trimmingCharacters(in: .whitespaces).count)
+                let rest = text.dropFirst(bold.trimmedSpaces.count)
                 label = SpeakerLabel(
                     time: nil, speaker: name, column: 1,
                     rest: rest.drop(while: { $0 == ":" || $0 == " " || $0 == "\t" }))
             }
         }
         guard let label else { return transcript.add(TranscriptParagraph(text: text, line: number), speaker: nil) }
-        let words = label.rest.trimmingCharacters(in: .whitespaces)
+        let words = String(label.rest.trimmedSpaces)
         if words.isEmpty {
             transcript.turns.append(TranscriptTurn(speaker: label.speaker, line: number, paragraphs: []))
             return true

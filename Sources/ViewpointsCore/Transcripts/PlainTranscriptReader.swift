@@ -15,7 +15,7 @@ struct PlainTranscriptReader {
         var pending: Pending?
         var orphans = 0
         for (index, raw) in TextDecoding.lines(text).enumerated() {
-            let line = raw.trimmingCharacters(in: .whitespaces)
+            let line = raw.trimmedSpaces
             if line.isEmpty || markdown && isMarkup(line) {
                 if let done = pending, !flush(done, into: &transcript) { orphans += 1 }
                 pending = nil
@@ -26,9 +26,9 @@ struct PlainTranscriptReader {
                 if let done = pending, !flush(done, into: &transcript) { orphans += 1 }
                 pending = Pending(label: label, line: index + 1, lines: label.rest.isEmpty ? [] : [label.rest])
             } else if pending != nil {
-                pending!.lines.append(Substring(line))
+                pending!.lines.append(line)
             } else {
-                pending = Pending(label: nil, line: index + 1, lines: [Substring(line)])
+                pending = Pending(label: nil, line: index + 1, lines: [line])
             }
         }
         if let done = pending, !flush(done, into: &transcript) { orphans += 1 }
@@ -39,7 +39,7 @@ struct PlainTranscriptReader {
 
     /// Adds the paragraph; false when it is a continuation before any speaker.
     func flush(_ pending: Pending, into transcript: inout Transcript) -> Bool {
-        let text = pending.lines.map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let text = pending.lines.count == 1 ? String(pending.lines[0]) : pending.lines.joined(separator: " ")
         let paragraph = TranscriptParagraph(text: text, line: pending.line, time: pending.label?.time)
         guard let label = pending.label else { return transcript.add(paragraph, speaker: nil) }
         if text.isEmpty {
@@ -52,9 +52,20 @@ struct PlainTranscriptReader {
     }
 
     /// Markdown headings, rules and front-matter fences: not speech.
-    func isMarkup(_ line: String) -> Bool {
-        if line.hasPrefix("#") { return true }
-        let compact = line.filter { $0 != " " }
-        return compact.count >= 3 && (Set(compact) == ["-"] || Set(compact) == ["*"] || Set(compact) == ["_"])
+    func isMarkup(_ line: Substring) -> Bool {
+        guard let first = line.utf8.first else { return false }
+        if first == UInt8(ascii: "#") { return true }
+        guard first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "_") else {
+            return false
+        }
+        var count = 0
+        for byte in line.utf8 {
+            if byte == first {
+                count += 1
+            } else if byte != 0x20 {
+                return false
+            }
+        }
+        return count >= 3
     }
 }

@@ -28,7 +28,8 @@ struct SpeakerLabel: Equatable {
             bold = true
             s = s.dropFirst(2)
         }
-        guard let colon = s.firstIndex(of: ":") else { return nil }
+        // a label is short: look for its colon in the first bytes only (a paragraph without one is not scanned)
+        guard let colon = s.utf8.prefix(4 * longest).firstIndex(of: UInt8(ascii: ":")) else { return nil }
         var name = s[..<colon]
         var after = s[s.index(after: colon)...]
         if bold {
@@ -42,21 +43,38 @@ struct SpeakerLabel: Equatable {
         }
         guard after.isEmpty || after.first == " " || after.first == "\t", isName(name) else { return nil }
         return SpeakerLabel(
-            time: time, speaker: String(name.trimmingCharacters(in: .whitespaces)), column: indent + 1,
+            time: time, speaker: String(name.trimmedSpaces), column: indent + 1,
             rest: after.drop(while: { $0 == " " || $0 == "\t" }))
     }
 
     static func isName(_ name: Substring) -> Bool {
-        let trimmed = name.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed.count <= longest else { return false }
-        let words = trimmed.split(whereSeparator: { $0 == " " })
-        guard words.count <= mostWords else { return false }
-        for word in words {
-            guard let first = word.first, first.isUppercase || first.isNumber else { return false }
-            for c in word where !(c.isLetter || c.isNumber || c == "." || c == "'" || c == "’" || c == "-" || c == "_")
-            {
-                return false
+        let trimmed = name.trimmedSpaces
+        guard !trimmed.isEmpty, trimmed.utf8.count <= 4 * longest, trimmed.count <= longest else { return false }
+        var words = 0
+        var wordStart = true
+        for scalar in trimmed.unicodeScalars {
+            if scalar == " " {
+                wordStart = true
+                continue
             }
+            if wordStart {
+                words += 1
+                guard words <= mostWords else { return false }
+                let ok =
+                    scalar.isASCII
+                    ? ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar)
+                    : scalar.properties.isUppercase || scalar.properties.numericType != nil
+                guard ok else { return false }
+                wordStart = false
+                continue
+            }
+            let ok =
+                scalar.isASCII
+                ? ("A"..."Z").contains(scalar) || ("a"..."z").contains(scalar) || ("0"..."9").contains(scalar)
+                    || ".'-_".unicodeScalars.contains(scalar)
+                : scalar.properties.isAlphabetic || scalar.properties.numericType != nil || scalar == "’"
+                    || scalar.properties.generalCategory == .nonspacingMark
+            guard ok else { return false }
         }
         return true
     }
@@ -86,28 +104,41 @@ struct SpeakerLabel: Equatable {
 
 /// Times as captions and notes write them: `01:02:03.456`, `02:03,456`, `12:31`.
 enum CaptionTime {
-    /// Milliseconds from `h:mm:ss.fff`, `mm:ss.fff` (`,` too, as SRT writes it), or nil.
+    /// Milliseconds from `h:mm:ss.fff`, `mm:ss.fff` (`,` too, as SRT writes it), or nil. Read bytewise: caption
+    /// files have a time on every cue.
     static func milliseconds(_ token: Substring) -> Int? {
-        var main = token
+        var fields = [0, 0, 0]
+        var digits = [0, 0, 0]
+        var count = 0
         var fraction = 0
-        if let dot = token.firstIndex(where: { $0 == "." || $0 == "," }) {
-            let digits = token[token.index(after: dot)...]
-            guard (1...3).contains(digits.count), let value = Int(digits) else { return nil }
-            fraction = value * [1, 100, 10, 1][digits.count]
-            main = token[..<dot]
+        var fractionDigits = -1
+        for byte in token.utf8 {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"):
+                let value = Int(byte - UInt8(ascii: "0"))
+                if fractionDigits >= 0 {
+                    guard fractionDigits < 3 else { return nil }
+                    fraction = fraction * 10 + value
+                    fractionDigits += 1
+                } else {
+                    fields[count] = fields[count] * 10 + value
+                    digits[count] += 1
+                }
+            case UInt8(ascii: ":"):
+                guard fractionDigits < 0, count < 2, digits[count] > 0 else { return nil }
+                count += 1
+            case UInt8(ascii: "."), UInt8(ascii: ","):
+                guard fractionDigits < 0, count >= 1 else { return nil }
+                fractionDigits = 0
+            default: return nil
+            }
         }
-        let parts = main.split(separator: ":", omittingEmptySubsequences: false)
-        guard (2...3).contains(parts.count), parts.dropFirst().allSatisfy({ $0.count == 2 }),
-            (1...3).contains(parts[0].count)
-        else { return nil }
-        var values: [Int] = []
-        for part in parts {
-            guard part.allSatisfy(\.isASCII), let value = Int(part), value >= 0 else { return nil }
-            values.append(value)
-        }
-        if values.count == 2 { values.insert(0, at: 0) }
-        guard values[1] < 60, values[2] < 60 else { return nil }
-        return ((values[0] * 60 + values[1]) * 60 + values[2]) * 1000 + fraction
+        guard count >= 1, fractionDigits != 0, (1...3).contains(digits[0]) else { return nil }
+        for field in 1...count where digits[field] != 2 { return nil }
+        if count == 1 { fields = [0, fields[0], fields[1]] }
+        guard fields[1] < 60, fields[2] < 60 else { return nil }
+        let millis = fractionDigits > 0 ? fraction * [1, 100, 10, 1][fractionDigits] : 0
+        return ((fields[0] * 60 + fields[1]) * 60 + fields[2]) * 1000 + millis
     }
 
     /// `00:12:31`.

@@ -114,7 +114,7 @@ extension SpeakerMapping {
             while let record = try reader.next() {
                 guard let fields = header.fields(of: record, problems: &problems) else { continue }
                 let label = Self.key(fields[speaker])
-                let value = fields[participant].trimmingCharacters(in: .whitespaces)
+                let value = String(fields[participant].trimmedSpaces)
                 guard !label.isEmpty, !value.isEmpty else {
                     problems.add(
                         line: record.line, column: 1, "give both the speaker label and the participant (or interviewer)"
@@ -122,7 +122,7 @@ extension SpeakerMapping {
                     continue
                 }
                 let role: SpeakerRole = value.lowercased() == "interviewer" ? .interviewer : .participant(value)
-                let scope = fileColumn.map { fields[$0].trimmingCharacters(in: .whitespaces) } ?? ""
+                let scope = fileColumn.map { String(fields[$0].trimmedSpaces) } ?? ""
                 if scope.isEmpty { entries[label] = role } else { fileEntries[scope, default: [:]][label] = role }
             }
         } catch let error as ImportFailure {

@@ -6,6 +6,12 @@ enum TextDecoding {
             return decodeUTF16(bytes, bigEndian: bytes[0] == 0xFE, problems: &problems)
         }
         let body = bytes.starts(with: [0xEF, 0xBB, 0xBF]) ? bytes.dropFirst(3) : bytes[...]
+        if let text = String(validating: body, as: UTF8.self) {
+            guard let nul = body.firstIndex(of: 0) else { return text }
+            let (line, column) = place(of: nul, in: body)
+            problems.add(line: line, column: column, "the file contains a NUL byte; is it a text file?")
+            return nil
+        }
         if let bad = firstInvalidUTF8(body) {
             let (line, column) = place(of: bad, in: body)
             problems.add(
@@ -14,12 +20,8 @@ enum TextDecoding {
                     + "save it as UTF-8 and import it again")
             return nil
         }
-        if let nul = body.firstIndex(of: 0) {
-            let (line, column) = place(of: nul, in: body)
-            problems.add(line: line, column: column, "the file contains a NUL byte; is it a text file?")
-            return nil
-        }
-        return String(decoding: body, as: UTF8.self)
+        problems.add(line: 1, column: 1, "the file is not valid UTF-8; save it as UTF-8 and import it again")
+        return nil
     }
 
     static func decodeUTF16(_ bytes: [UInt8], bigEndian: Bool, problems: inout ProblemList) -> String? {
@@ -61,8 +63,6 @@ enum TextDecoding {
 
     /// The index of the first byte that does not start a valid UTF-8 sequence.
     static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
-        // fast path: validation by the standard library; only on failure find where
-        if String(validating: bytes, as: UTF8.self) != nil { return nil }
         var i = bytes.startIndex
         while i < bytes.endIndex {
             let b = bytes[i]
@@ -94,8 +94,58 @@ enum TextDecoding {
         return (line, column)
     }
 
-    /// Lines without their terminators (LF, CRLF or CR).
+    /// Lines without their terminators (LF, CRLF or CR), found in the UTF-8 bytes (not by grapheme: fast).
     static func lines(_ text: String) -> [Substring] {
-        text.split(omittingEmptySubsequences: false, whereSeparator: { $0 == "\n" || $0 == "\r\n" || $0 == "\r" })
+        let utf8 = text.utf8
+        let found = utf8.withContiguousStorageIfAvailable { bytes -> [Substring] in
+            var lines: [Substring] = []
+            var start = 0
+            var i = 0
+            func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+            while i < bytes.count {
+                let byte = bytes[i]
+                guard byte == 0x0A || byte == 0x0D else {
+                    i += 1
+                    continue
+                }
+                lines.append(text[index(start)..<index(i)])
+                i += byte == 0x0D && i + 1 < bytes.count && bytes[i + 1] == 0x0A ? 2 : 1
+                start = i
+            }
+            lines.append(text[index(start)...])
+            return lines
+        }
+        return found ?? lines(String(decoding: Array(utf8), as: UTF8.self))
+    }
+
+    /// Runs of spaces and tabs made one space (only copied when there is such a run).
+    static func collapsingSpaces(_ text: String) -> String {
+        let needed =
+            text.utf8.withContiguousStorageIfAvailable { bytes in
+                var previous: UInt8 = 0x41
+                for byte in bytes {
+                    if byte == 0x09 || byte == 0x20 && previous == 0x20 { return true }
+                    previous = byte
+                }
+                return false
+            } ?? true
+        guard needed else { return text }
+        return text.split(whereSeparator: { $0 == " " || $0 == "\t" }).joined(separator: " ")
+    }
+}
+
+extension StringProtocol {
+    /// Without leading and trailing spaces and tabs (any Unicode space separator): what
+    /// `trimmingCharacters(in: .whitespaces)` gives, without Foundation's copies.
+    var trimmedSpaces: SubSequence {
+        let scalars = unicodeScalars
+        var start = scalars.startIndex
+        var end = scalars.endIndex
+        func isSpace(_ s: Unicode.Scalar) -> Bool {
+            s == " " || s == "\t" || s.value >= 0x80 && s.properties.generalCategory == .spaceSeparator
+        }
+        while start < end, isSpace(scalars[start]) { start = scalars.index(after: start) }
+        while end > start, isSpace(scalars[scalars.index(before: end)]) { end = scalars.index(before: end) }
+        return self[start..<end]
     }
 }

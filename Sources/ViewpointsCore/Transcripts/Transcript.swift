@@ -31,7 +31,9 @@ public struct TranscriptTurn: Sendable, Equatable {
     }
 
     /// The turn's words, paragraphs separated by a blank line.
-    public var text: String { paragraphs.map(\.text).joined(separator: "\n\n") }
+    public var text: String {
+        paragraphs.count == 1 ? paragraphs[0].text : paragraphs.map(\.text).joined(separator: "\n\n")
+    }
 }
 
 /// A transcript read from one file: its turns in order, what was left out, and warnings.
@@ -128,7 +130,10 @@ public enum TranscriptFormat: String, Sendable, CaseIterable {
             }
         }
         try problems.throwIfAny()
-        return transcript!
+        guard let transcript else {
+            throw ImportFailure(problems: [ImportProblem(file: file, line: 1, column: 1, message: "unreadable file")])
+        }
+        return transcript
     }
 
     static func checkLengths(_ transcript: Transcript, problems: inout ProblemList) {

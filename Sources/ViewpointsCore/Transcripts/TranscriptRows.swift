@@ -16,6 +16,7 @@ extension Transcript {
     public func segments(roles: [String: SpeakerRole], split: TranscriptSplit) -> [TranscriptSegment] {
         var segments: [TranscriptSegment] = []
         var question: String?
+        let (name, base) = (self.name, self.base)
         for turn in turns {
             guard case .participant(let identifier) = roles[turn.speaker] else {
                 question = turn.text
@@ -23,7 +24,12 @@ extension Transcript {
             }
             let pieces =
                 split == .turn
-                ? [TranscriptParagraph(text: turn.text, line: turn.paragraphs[0].line, time: turn.paragraphs[0].time)]
+                ? [
+                    turn.paragraphs.count == 1
+                        ? turn.paragraphs[0]
+                        : TranscriptParagraph(
+                            text: turn.text, line: turn.paragraphs[0].line, time: turn.paragraphs[0].time)
+                ]
                 : turn.paragraphs
             for piece in pieces where !StatementsFile.isBlank(piece.text) {
                 let number = segments.count + 1

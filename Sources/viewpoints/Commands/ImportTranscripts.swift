@@ -139,15 +139,30 @@ extension Viewpoints.Import {
             return [UInt8](data)
         }
 
-        /// `FILE:LINE ID speaker → P07: text` (long text shortened), then its redactions.
+        /// `FILE:LINE ID speaker → P07: text` (long text shortened), then its redactions; control characters from
+        /// the file are shown escaped, so a transcript cannot drive the terminal.
         static func describe(_ segment: SegmentPreview) -> String {
-            let who = "\(segment.speaker) → \(segment.pseudonym ?? "?")"
+            let who = "\(safe(segment.speaker)) → \(segment.pseudonym ?? "?")"
             let text = segment.text.count > 160 ? segment.text.prefix(157) + "…" : Substring(segment.text)
-            var line = "\(segment.file):\(segment.line) \(segment.id) \(who): \(text)"
+            var line = "\(segment.file):\(segment.line) \(safe(segment.id)) \(who): \(safe(text))"
             for redaction in segment.redactions {
-                line += "\n    \(redaction.kind.summaryName): \(redaction.original) → \(redaction.replacement)"
+                line +=
+                    "\n    \(redaction.kind.summaryName): \(safe(redaction.original)) → \(safe(redaction.replacement))"
             }
             return line
+        }
+
+        static func safe(_ text: some StringProtocol) -> String {
+            var out = String.UnicodeScalarView()
+            for scalar in text.unicodeScalars {
+                switch scalar.value {
+                case 0x0A, 0x0D: out.append(" ")
+                case 0x00...0x08, 0x0B...0x1F, 0x7F...0x9F, 0x202A...0x202E, 0x2066...0x2069:
+                    out.append(contentsOf: "\\u{\(String(scalar.value, radix: 16, uppercase: true))}".unicodeScalars)
+                default: out.append(scalar)
+                }
+            }
+            return String(out)
         }
     }
 
