@@ -48,7 +48,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ViewpointsCoreTests",
-            dependencies: ["ViewpointsCore"]
+            dependencies: ["ViewpointsCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .testTarget(
             name: "ViewpointsStoreTests",

@@ -84,6 +84,9 @@ struct REFICommandTests {
         #expect(output.stderr.contains("\(Self.fixture(name)):"), "\(output.stderr)")
         #expect(!output.stderr.contains("root:"), "no file's content leaks")
         #expect(try run(["export", "codebook"]).stdout == "key,label,description,parent,number\n")
+        let empty = try run(["export", "codebook", "--format", "qdc"])
+        #expect(empty.status == 65, "an empty codebook would not be valid: \(empty)")
+        #expect(empty.stdout.isEmpty)
     }
 
     /// The sample study with both coders' codings and the lead's adjudications.

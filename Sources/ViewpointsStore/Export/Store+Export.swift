@@ -33,6 +33,12 @@ extension Store {
         let codes = try codes(study: study).map {
             QDACodebookWriter.Code(key: $0.key, label: $0.label, description: $0.description, parent: $0.parent)
         }
+        guard !codes.isEmpty else {
+            // Codebook.xsd requires at least one <Code>: an empty file would not open elsewhere
+            throw StoreError(
+                .data, "the codebook of \(study.slug) is empty; a REFI-QDA codebook needs at least one code",
+                hint: "import one first: viewpoints import codebook FILE")
+        }
         return QDACodebookWriter.codebook(codes, study: study.slug)
     }
 }
