@@ -3,23 +3,19 @@
 import random
 import sys
 
+import invented
+
 n, participants_path, statements_path = int(sys.argv[1]), sys.argv[2], sys.argv[3]
 rng = random.Random(2018)
-first = ["Ayaan", "Zoya", "Hamza", "Mehr", "Rafay", "Iqra", "Danish", "Noor", "Saad", "Hira", "Taha", "Laiba"]
-last = ["Qadri", "Baig", "Jatoi", "Lodhi", "Warraich", "Niazi", "Paracha", "Soomro", "Kazmi", "Mirza"]
-words = ("relations between the two countries have rarely been this strained and the region expects a "
-         "clearer policy on trade transit security cooperation with china russia and afghanistan while "
-         "parliament debates the economic dependence that limits strategic choices for the next decade").split()
-people = []
-seen = set()
-while len(people) < 60:
-    name = f"{rng.choice(first)} {rng.choice(last)}"
-    if name in seen:
-        continue
-    seen.add(name)
-    i = len(people) + 1
+words = invented.WORDS
+
+
+def contacts(i, name):
     email = f"{name.lower().replace(' ', '.')}{i}@example.org"
-    people.append((f"staff-{i:03d}", name, email, f"+92 3{rng.randrange(10)}{rng.randrange(10)} {rng.randrange(1000000, 9999999)}"))
+    return email, f"+92 3{rng.randrange(10)}{rng.randrange(10)} {rng.randrange(1000000, 9999999)}"
+
+
+people = invented.people(rng, extra=contacts)
 with open(participants_path, "w", newline="") as out:
     out.write("participant,name,email,phone,constituency\n")
     for pid, name, email, phone in people:

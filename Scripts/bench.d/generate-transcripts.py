@@ -6,20 +6,12 @@ import os
 import random
 import sys
 
+import invented
+
 n, words_each, folder = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3]
 rng = random.Random(2018)
-first = ["Ayaan", "Zoya", "Hamza", "Mehr", "Rafay", "Iqra", "Danish", "Noor", "Saad", "Hira", "Taha", "Laiba"]
-last = ["Qadri", "Baig", "Jatoi", "Lodhi", "Warraich", "Niazi", "Paracha", "Soomro", "Kazmi", "Mirza"]
-vocabulary = ("relations between the two countries have rarely been this strained and the region expects a "
-              "clearer policy on trade transit security cooperation with china russia and afghanistan while "
-              "parliament debates the economic dependence that limits strategic choices for the next decade").split()
-people = []
-seen = set()
-while len(people) < 60:
-    name = f"{rng.choice(first)} {rng.choice(last)}"
-    if name not in seen:
-        seen.add(name)
-        people.append((f"staff-{len(people) + 1:03d}", name))
+vocabulary = invented.WORDS
+people = invented.people(rng)
 os.makedirs(os.path.join(folder, "transcripts"), exist_ok=True)
 with open(os.path.join(folder, "participants.csv"), "w") as out:
     out.write("participant,name\n")
