@@ -6,6 +6,8 @@ public struct QDAProjectImport: Sendable {
     public struct Participant: Sendable, Equatable {
         public var name: String
         public var attributes: [String: String]
+        /// The line of its `Case` element (of the first statement's source, for a source without a Case).
+        public var line = 1
     }
 
     /// A statement: one paragraph of a text source (one selection, for a project Viewpoints wrote).
@@ -23,6 +25,8 @@ public struct QDAProjectImport: Sendable {
         public var coder: String
         public var key: String
         public var stance: Int
+        /// The line of the selection in `project.qde`.
+        public var line = 1
     }
 
     /// A lead's decision from a Viewpoints project: applied with a stance, or (nil) absent.
@@ -31,9 +35,15 @@ public struct QDAProjectImport: Sendable {
         public var lead: String
         public var key: String
         public var stance: Int?
+        /// The line of the selection in `project.qde`.
+        public var line = 1
     }
 
     public var codebook: QDACodebookReader.Result?
+    /// Whether Viewpoints wrote the project (its Cases are pseudonyms, its selections statements).
+    public var fromViewpoints = false
+    /// Text selections read, in every text source.
+    public var selections = 0
     public var coders: [String] = []
     public var participants: [Participant] = []
     public var statements: [Statement] = []

@@ -22,11 +22,16 @@ extension QDASourceContext {
                 }
                 for statement in overlapped where seen.insert("\(statement) \(coder) \(key)").inserted {
                     result.codings.append(
-                        .init(statement: statement, coder: coder, key: key, stance: stances[coder + " " + key] ?? 0))
+                        .init(
+                            statement: statement, coder: coder, key: key, stance: stances[coder + " " + key] ?? 0,
+                            line: selection.line))
                     if seen.insert("\(statement) \(coder)").inserted { result.reviews.append((statement, coder)) }
                 }
             }
-            if viewpoints { viewpointsLines(selection.description, statements: overlapped, seen: &seen, into: &result) }
+            if viewpoints {
+                viewpointsLines(
+                    selection.description, statements: overlapped, line: selection.line, seen: &seen, into: &result)
+            }
         }
     }
 
@@ -48,9 +53,11 @@ extension QDASourceContext {
 
     /// Reviews with nothing applied and adjudications, from a Viewpoints description.
     func viewpointsLines(
-        _ description: String, statements: [Int], seen: inout Set<String>, into result: inout QDAProjectImport
+        _ description: String, statements: [Int], line: Int, seen: inout Set<String>,
+        into result: inout QDAProjectImport
     ) {
         guard let statement = statements.first else { return }
+        let selectionLine = line
         for line in description.split(separator: "\n") {
             if line.hasSuffix(": reviewed, nothing applied") {
                 let coder = String(line.dropLast(": reviewed, nothing applied".count))
@@ -61,7 +68,7 @@ extension QDASourceContext {
                 guard parts.count == 2 else { continue }
                 let stance = parts[1] == "absent" ? nil : Int(parts[1].replacingOccurrences(of: "+", with: ""))
                 result.adjudications.append(
-                    .init(statement: statement, lead: lead, key: String(parts[0]), stance: stance))
+                    .init(statement: statement, lead: lead, key: String(parts[0]), stance: stance, line: selectionLine))
             }
         }
     }

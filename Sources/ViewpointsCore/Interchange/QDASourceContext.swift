@@ -36,6 +36,7 @@ struct QDASourceContext {
         let name = element.attributes["name"] ?? "source"
         guard let text = text(of: element, source: source, skipped: &result.skipped) else { return }
         let selections = element.children("PlainTextSelection").map(Self.selection)
+        result.selections += selections.count
         guard let found = QDAText.detect(text, selections.map { ($0.start, $0.end) }) else {
             problems.add(
                 line: selections.first?.line ?? element.line, column: 1,
@@ -49,16 +50,17 @@ struct QDASourceContext {
         }
         let guid = element.attributes["guid"].flatMap(NameUUID.normalized) ?? name
         let participant = cases.participant(ofSource: guid, name: name)
-        let ranges =
-            viewpoints ? found.placed.map { (start: $0.0, end: $0.1) } : Self.paragraphs(found.scalars)
-        let first = result.statements.count
-        for range in ranges {
+        let all = viewpoints ? found.placed.map { (start: $0.0, end: $0.1) } : Self.paragraphs(found.scalars)
+        // blank paragraphs are no statements; the ranges kept are the statements, index for index
+        let texts = all.map { range in
             var view = String.UnicodeScalarView()
             view.append(contentsOf: found.scalars[range.start..<range.end])
-            let statementText = String(view).trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !statementText.isEmpty else { continue }
-            result.statements.append(
-                .init(participant: participant, source: name, text: statementText, line: element.line))
+            return String(view).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let ranges = all.indices.filter { !texts[$0].isEmpty }.map { all[$0] }
+        let first = result.statements.count
+        for text in texts where !text.isEmpty {
+            result.statements.append(.init(participant: participant, source: name, text: text, line: element.line))
         }
         code(selections, placed: found.placed, ranges: ranges, first: first, into: &result)
     }
@@ -83,7 +85,9 @@ struct QDASourceContext {
             skipped["text source outside the archive", default: 0] += 1
             return nil
         }
-        guard let bytes = source("Sources/" + path.dropFirst("internal://".count)) else {
+        // some programs write the path inside the archive with Windows separators
+        let inside = path.dropFirst("internal://".count).replacingOccurrences(of: "\\", with: "/")
+        guard let bytes = source("Sources/" + inside) else {
             skipped["text source referenced but missing", default: 0] += 1
             return nil
         }

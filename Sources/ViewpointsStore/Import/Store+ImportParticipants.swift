@@ -62,23 +62,31 @@ extension Store {
         let file = try ParticipantsFile.read(
             path: path, identifying: options.identifying, keepAttributes: options.keepAttributes)
         let key = try key(for: study)
+        return try importTransaction(dryRun: options.dryRun, doing: "importing participants") {
+            try storeParticipants(file, key: key, study: study, options: options)
+        }
+    }
+
+    /// The participants import inside a transaction the caller holds (`import participants`, `import project`).
+    func storeParticipants(_ file: ParticipantsFile, key: StudyKey, study: Study, options: ParticipantImportOptions)
+        throws -> ParticipantImportResult
+    {
+        let path = file.path
         var result = ParticipantImportResult(summary: ImportSummary(kind: "participants", options: options))
         result.warnings = ParticipantImportResult.warnings(file: file, path: path, fileOrder: options.fileOrder)
-        try importTransaction(dryRun: options.dryRun, doing: "importing participants") {
-            try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
-            let stored = try storedParticipants(study: study)
-            let withdrawn = try withdrawnIdentities(study: study)
-            var plan = ParticipantPlan(
-                file: file, path: path, key: key, stored: stored, withdrawn: withdrawn, result: &result)
-            if !plan.changed.isEmpty && !options.update { throw plan.refusal(path: path) }
-            if !options.fileOrder { plan.new.sort { $0.digest.lexicographicallyPrecedes($1.digest) } }
-            try insertParticipants(plan, study: study, result: &result)
-            for (existing, row) in plan.changed where options.update {
-                try connection.query(
-                    ParticipantQueries.updateAttributes,
-                    [study.id, existing.id, Store.encodeAttributes(row.attributes)],
-                    doing: "updating \(existing.pseudonym)")
-            }
+        try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
+        let stored = try storedParticipants(study: study)
+        let withdrawn = try withdrawnIdentities(study: study)
+        var plan = ParticipantPlan(
+            file: file, path: path, key: key, stored: stored, withdrawn: withdrawn, result: &result)
+        if !plan.changed.isEmpty && !options.update { throw plan.refusal(path: path) }
+        if !options.fileOrder { plan.new.sort { $0.digest.lexicographicallyPrecedes($1.digest) } }
+        try insertParticipants(plan, study: study, result: &result)
+        for (existing, row) in plan.changed where options.update {
+            try connection.query(
+                ParticipantQueries.updateAttributes,
+                [study.id, existing.id, Store.encodeAttributes(row.attributes)],
+                doing: "updating \(existing.pseudonym)")
         }
         return result
     }
@@ -200,9 +208,17 @@ struct ParticipantPlan {
 
 extension Store {
     /// Runs an import in one transaction: committed when `body` returns, rolled back when it throws or on a dry run.
-    func importTransaction(dryRun: Bool, doing what: String, _ body: () throws -> Void) throws {
-        try connection.transaction(dryRun: dryRun, doing: what, body)
-        guard !dryRun else { return }
+    /// The imports' `store…` parts run inside it and never begin one of their own, so several share one.
+    @discardableResult
+    func importTransaction<T>(dryRun: Bool, doing what: String, _ body: () throws -> T) throws -> T {
+        let value = try connection.transaction(dryRun: dryRun, doing: what, body)
+        guard !dryRun else { return value }
+        try analyzeImported()
+        return value
+    }
+
+    /// Fresh planner statistics for the tables an import fills.
+    func analyzeImported() throws(StoreError) {
         // Fresh statistics after a load, as PostgreSQL's manual advises: without them the consensus query over a
         // just-imported sample chose nested loops and took minutes instead of a third of a second.
         let tables = try connection.query(

@@ -10,6 +10,7 @@ extension Viewpoints {
                 "Import participants, statements, codebooks, codings and adjudications from CSV (all rows or none).",
             subcommands: [
                 Participants.self, Statements.self, Transcripts.self, Codebook.self, Codings.self, Adjudications.self,
+                Project.self,
             ])
     }
 }
