@@ -17,6 +17,8 @@ public struct QDAProjectImport: Sendable {
         public var text: String
         /// The line of the source's element in `project.qde`.
         public var line: Int
+        /// The statement's id in a project Viewpoints wrote (its selection's name), so a round trip keeps it.
+        public var id: String? = nil
     }
 
     /// A coder's decision: a code with a stance on a statement.

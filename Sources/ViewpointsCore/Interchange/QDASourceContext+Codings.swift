@@ -5,6 +5,7 @@ extension QDASourceContext {
         into result: inout QDAProjectImport
     ) {
         var seen: Set<String> = []
+        var coders: [String] = []
         for (index, selection) in selections.enumerated() {
             let (start, end) = placed[index]
             let overlapped = ranges.indices.filter { ranges[$0].start < max(end, start + 1) && ranges[$0].end > start }
@@ -27,10 +28,19 @@ extension QDASourceContext {
                             line: selection.line))
                     if seen.insert("\(statement) \(coder)").inserted { result.reviews.append((statement, coder)) }
                 }
+                if !coders.contains(coder) { coders.append(coder) }
             }
             if viewpoints {
                 viewpointsLines(
                     selection.description, statements: overlapped, line: selection.line, seen: &seen, into: &result)
+            }
+        }
+        guard !viewpoints else { return }
+        // a coder who coded in a source read all of it: its other paragraphs are "reviewed, nothing applied", so
+        // reliability and consensus see their "no" as well as their "yes"
+        for coder in coders {
+            for statement in first..<(first + ranges.count) where seen.insert("\(statement) \(coder)").inserted {
+                result.reviews.append((statement, coder))
             }
         }
     }

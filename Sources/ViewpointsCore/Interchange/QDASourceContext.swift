@@ -19,6 +19,7 @@ struct QDASourceContext {
         var start: Int
         var end: Int
         var line: Int
+        var name: String
         var user: String?
         var codings: [(code: String, user: String?)]
         var description: String
@@ -57,10 +58,14 @@ struct QDASourceContext {
             view.append(contentsOf: found.scalars[range.start..<range.end])
             return String(view).trimmingCharacters(in: .whitespacesAndNewlines)
         }
-        let ranges = all.indices.filter { !texts[$0].isEmpty }.map { all[$0] }
+        let kept = all.indices.filter { !texts[$0].isEmpty }
+        let ranges = kept.map { all[$0] }
         let first = result.statements.count
-        for text in texts where !text.isEmpty {
-            result.statements.append(.init(participant: participant, source: name, text: text, line: element.line))
+        for index in kept {
+            // a Viewpoints selection is one statement, named by its id
+            let id = viewpoints && !selections[index].name.isEmpty ? selections[index].name : nil
+            result.statements.append(
+                .init(participant: participant, source: name, text: texts[index], line: element.line, id: id))
         }
         code(selections, placed: found.placed, ranges: ranges, first: first, into: &result)
     }
@@ -69,6 +74,7 @@ struct QDASourceContext {
         Selection(
             start: Int(element.attributes["startPosition"] ?? "") ?? -1,
             end: Int(element.attributes["endPosition"] ?? "") ?? -1, line: element.line,
+            name: element.attributes["name"] ?? "",
             user: element.attributes["creatingUser"],
             codings: element.children("Coding").compactMap { coding in
                 guard let code = coding.child("CodeRef")?.attributes["targetGUID"].flatMap(NameUUID.normalized)

@@ -14,7 +14,8 @@ public struct QDAStatementRows: StatementRowSource {
             let base = Self.base(statement.source)
             let number = (counts[base] ?? 0) + 1
             counts[base] = number
-            let id = base + "-" + (number < 10 ? "00" : number < 100 ? "0" : "") + String(number)
+            let id =
+                statement.id ?? base + "-" + (number < 10 ? "00" : number < 100 ? "0" : "") + String(number)
             return StatementsFile.Row(
                 line: statement.line, participant: identifiers[statement.participant] ?? statement.participant,
                 participantColumn: 1, text: statement.text, id: id, idColumn: 1, question: nil,
