@@ -46,7 +46,8 @@ struct QDACases {
         var list = cases.map { QDAProjectImport.Participant(name: $0.name, attributes: $0.attributes, line: $0.line) }
         var seen = Set(list.map(\.name))
         for statement in statements where seen.insert(statement.participant).inserted {
-            list.append(QDAProjectImport.Participant(name: statement.participant, attributes: [:], line: statement.line))
+            list.append(
+                QDAProjectImport.Participant(name: statement.participant, attributes: [:], line: statement.line))
         }
         return list
     }

@@ -13,7 +13,8 @@ extension QDAProjectImport {
         try writer.write(["participant"] + names)
         for participant in participants {
             let identifier = identifiers[participant.name] ?? participant.name
-            try writer.write([Self.oneLine(identifier)] + names.map { participant.attributes[$0] ?? "" }.map(Self.oneLine))
+            try writer.write(
+                [Self.oneLine(identifier)] + names.map { participant.attributes[$0] ?? "" }.map(Self.oneLine))
         }
         try writer.finish()
         do {

@@ -62,7 +62,8 @@ extension Store {
 
     /// Refuses the staged codings that differ from stored ones, each at its line (without `--update`).
     func refuseChangedCodings(notes: String, problems: inout ProblemList) throws {
-        for row in try connection.query(CodingImportQueries.changedLines, [notes], doing: "listing changed codings").rows
+        for row in try connection.query(CodingImportQueries.changedLines, [notes], doing: "listing changed codings")
+            .rows
         {
             let (line, coder, statement, code) = try row.decode((Int, String, String, String).self)
             problems.add(

@@ -116,7 +116,9 @@ extension Viewpoints.Import {
 
         /// What was read: sources and their position units, selections, codings per user, and what was skipped.
         static func describe(_ project: QDAProjectImport) -> [String] {
-            let units = Dictionary(grouping: project.units, by: \.unit).map { "\($0.value.count) in \($0.key.rawValue)" }
+            let units = Dictionary(grouping: project.units, by: \.unit).map {
+                "\($0.value.count) in \($0.key.rawValue)"
+            }
             var sources = "project: \(project.units.count) text source\(project.units.count == 1 ? "" : "s") read"
             if !units.isEmpty { sources += " (positions: " + units.sorted().joined(separator: "; ") + ")" }
             sources += ", \(project.selections) selection\(project.selections == 1 ? "" : "s")"
