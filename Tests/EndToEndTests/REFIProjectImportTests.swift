@@ -89,7 +89,7 @@ struct REFIProjectImportTests {
         let consensus = try cli.run(["consensus", "--format", "csv"])
         #expect(consensus.status == 0, "\(consensus)")
         let rows = Dictionary(
-            Self.records(consensus.stdout).map { ($0["key"] ?? "", $0) }, uniquingKeysWith: { a, _ in a })
+            Self.records(consensus.stdout).map { ($0["code"] ?? "", $0) }, uniquingKeysWith: { a, _ in a })
         let want: [String: (addressed: String, neutral: String, unresolved: String)] = [
             "relations.lowest-since-9-11": ("2", "2", "0"), "relations.improving": ("1", "1", "1"),
             "region.prioritize-regional": ("1", "1", "1"),
@@ -135,8 +135,46 @@ struct REFIProjectImportTests {
         let original = rows.filter { $0[0] == "ipr-2018" }.map { Array($0.dropFirst()) }
         #expect(!original.isEmpty)
         #expect(original == rows.filter { $0[0] == "copy" }.map { Array($0.dropFirst()) })
+        let texts = try db.rows(
+            "SELECT st.slug, s.external_id, s.text FROM statements s JOIN studies st USING (study_id) ORDER BY 2, 1")
+        #expect(
+            texts.filter { $0[0] == "ipr-2018" }.map { Array($0.dropFirst()) }
+                == texts.filter { $0[0] == "copy" }.map { Array($0.dropFirst()) }, "texts as stored, not redacted again"
+        )
         let again = try cli.run(["import", "project", qdpx, "--study", "copy"])
         #expect(again.status == 0 && again.stdout.contains("statements: 0 new, 599 unchanged"), "\(again)")
+    }
+
+    @Test(arguments: [
+        ("qualcoder-project/project.qde", "codings by user: colleague 2, default 2", "statements: 2 new"),
+        (
+            "maxqda-project/project.qde", "skipped: 1 selection without a coding (a memo or annotation)",
+            "statements: 3 new"
+        ),
+        ("atlasti-project", "1 in Unicode code points, CRLF counted as one", "statements: 3 new"),
+    ])
+    func otherProgramsProjectsImport(name: String, summary: String, statements: String) throws {
+        #expect(try cli.run(["study", "create", "s"]).status == 0)
+        var path = Self.fixture(name)
+        if name == "atlasti-project" {
+            // zipped as the program ships it: Project.qde and Sources/ in one .qdpx
+            path = files.folder + "/atlas.qdpx"
+            let python = try #require(ExternalTool.find("python3"))
+            let script = """
+                import os, sys, zipfile
+                with zipfile.ZipFile(sys.argv[2], 'w', zipfile.ZIP_DEFLATED) as z:
+                    for folder, _, names in os.walk(sys.argv[1]):
+                        for n in names:
+                            full = os.path.join(folder, n)
+                            z.write(full, os.path.relpath(full, sys.argv[1]))
+                """
+            let zipped = try ExternalTool.run(python, ["-c", script, Self.fixture(name), path], in: files.folder)
+            try #require(zipped.status == 0, "\(zipped)")
+        }
+        let out = try cli.run(["import", "project", path])
+        #expect(out.status == 0, "\(out)")
+        #expect(out.stdout.contains(summary), "\(out.stdout)")
+        #expect(out.stdout.contains(statements), "\(out.stdout)")
     }
 
     @Test(arguments: [

@@ -19,6 +19,8 @@ public struct QDAProjectImport: Sendable {
         public var line: Int
         /// The statement's id in a project Viewpoints wrote (its selection's name), so a round trip keeps it.
         public var id: String? = nil
+        /// Its source's GUID's first 8 hex digits (`n2`, the source's place, without a GUID).
+        public var sourceKey = ""
     }
 
     /// A coder's decision: a code with a stance on a statement.

@@ -11,6 +11,10 @@ extension QDASourceContext {
             let overlapped = ranges.indices.filter { ranges[$0].start < max(end, start + 1) && ranges[$0].end > start }
                 .map { first + $0 }
             let stances = viewpoints ? Self.stances(selection.description) : [:]
+            if selection.codings.isEmpty && !viewpoints {
+                // MAXQDA writes memos, NVivo annotations, as selections without a Coding
+                result.skipped["selection without a coding (a memo or annotation)", default: 0] += 1
+            }
             for coding in selection.codings {
                 let coder = users.name(codingUserVaries ? coding.user ?? selection.user : selection.user ?? coding.user)
                 guard let key = keys[coding.code] else {

@@ -49,8 +49,11 @@ struct QDASourceContext {
         if found.unit != .codePoints, !selections.isEmpty {
             warnings.add(element.line, "source \(name): positions read as \(found.unit.rawValue)")
         }
-        let guid = element.attributes["guid"].flatMap(NameUUID.normalized) ?? name
+        let normalized = element.attributes["guid"].flatMap(NameUUID.normalized)
+        let guid = normalized ?? name
         let participant = cases.participant(ofSource: guid, name: name)
+        // what statement ids start with: never the source's name, which is often a person's
+        let key = normalized.map { String($0.prefix(8)) } ?? "n\(result.units.count)"
         let all = viewpoints ? found.placed.map { (start: $0.0, end: $0.1) } : Self.paragraphs(found.scalars)
         // blank paragraphs are no statements; the ranges kept are the statements, index for index
         let texts = all.map { range in
@@ -65,7 +68,9 @@ struct QDASourceContext {
             // a Viewpoints selection is one statement, named by its id
             let id = viewpoints && !selections[index].name.isEmpty ? selections[index].name : nil
             result.statements.append(
-                .init(participant: participant, source: name, text: texts[index], line: element.line, id: id))
+                .init(
+                    participant: participant, source: name, text: texts[index], line: element.line, id: id,
+                    sourceKey: key))
         }
         code(selections, placed: found.placed, ranges: ranges, first: first, into: &result)
     }
@@ -75,7 +80,8 @@ struct QDASourceContext {
             start: Int(element.attributes["startPosition"] ?? "") ?? -1,
             end: Int(element.attributes["endPosition"] ?? "") ?? -1, line: element.line,
             name: element.attributes["name"] ?? "",
-            user: element.attributes["creatingUser"],
+            // MAXQDA may leave out creatingUser and give only modifyingUser
+            user: element.attributes["creatingUser"] ?? element.attributes["modifyingUser"],
             codings: element.children("Coding").compactMap { coding in
                 guard let code = coding.child("CodeRef")?.attributes["targetGUID"].flatMap(NameUUID.normalized)
                 else { return nil }
@@ -87,12 +93,15 @@ struct QDASourceContext {
     /// The source's plain text: `PlainTextContent`, or the file `plainTextPath` names inside the archive.
     func text(of element: QDAElement, source: (String) -> [UInt8]?, skipped: inout [String: Int]) -> String? {
         if let content = element.child("PlainTextContent") { return content.text }
-        guard let path = element.attributes["plainTextPath"], path.hasPrefix("internal://") else {
+        // a path without a scheme is read as one inside the archive, as `internal://` is
+        guard let path = element.attributes["plainTextPath"], path.hasPrefix("internal://") || !path.contains(":")
+        else {
             skipped["text source outside the archive", default: 0] += 1
             return nil
         }
         // some programs write the path inside the archive with Windows separators
-        let inside = path.dropFirst("internal://".count).replacingOccurrences(of: "\\", with: "/")
+        let inside = (path.hasPrefix("internal://") ? String(path.dropFirst("internal://".count)) : path)
+            .replacingOccurrences(of: "\\", with: "/")
         guard let bytes = source("Sources/" + inside) else {
             skipped["text source referenced but missing", default: 0] += 1
             return nil

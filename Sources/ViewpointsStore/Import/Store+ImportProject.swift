@@ -57,7 +57,8 @@ extension Store {
             var result = ProjectImportResult(
                 codebook: codebook,
                 participants: try storeParticipants(participants, key: key, study: study, options: participantOptions),
-                statements: try storeProjectStatements(&rows, file: file, study: study, options: options),
+                statements: try storeProjectStatements(
+                    &rows, file: file, study: study, options: options, pseudonymous: project.fromViewpoints),
                 codings: try storeCodings(
                     CodingsFile(path: file, rows: project.codingRows(ids: ids)), study: study, options: mode(options)))
             for (lead, rows) in project.adjudicationRows(ids: ids) {
@@ -71,9 +72,11 @@ extension Store {
         }
     }
 
-    /// The project's paragraphs through the statements pipeline, inside the project's transaction.
+    /// The project's paragraphs through the statements pipeline, inside the project's transaction. The Case names
+    /// of a `pseudonymous` project (one Viewpoints wrote) are pseudonyms, not names: they are not redacted again
+    /// (`[P03]` would become `[[P03]]`).
     func storeProjectStatements(
-        _ rows: inout QDAStatementRows, file: String, study: Study, options: ProjectImportOptions
+        _ rows: inout QDAStatementRows, file: String, study: Study, options: ProjectImportOptions, pseudonymous: Bool
     ) throws -> StatementImportResult {
         var statementOptions = StatementImportOptions()
         statementOptions.participantsFile = options.participantsFile
@@ -82,7 +85,7 @@ extension Store {
         statementOptions.redactTerms = options.redactTerms
         (statementOptions.update, statementOptions.dryRun) = (options.update, options.dryRun)
         var result = StatementImportResult(summary: ImportSummary(kind: "statements", options: statementOptions))
-        let names = rows.rows.map(\.participant)
+        let names = pseudonymous && options.participantsFile == nil ? [] : rows.rows.map(\.participant)
         let context = try statementImportContext(
             study: study, participantKey: .identifier, options: statementOptions, label: file,
             warnings: &result.warnings

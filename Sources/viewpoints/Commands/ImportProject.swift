@@ -108,7 +108,13 @@ extension Viewpoints.Import {
         static func sourceFile(_ name: String, in folder: URL) -> [UInt8]? {
             let parts = name.split(separator: "/", omittingEmptySubsequences: false)
             guard !name.hasPrefix("/"), !parts.contains(".."), !parts.contains("") else { return nil }
-            let path = folder.appendingPathComponent(name).path
+            // some programs name the folder `sources/`
+            let names = [name] + (name.hasPrefix("Sources/") ? ["sources/" + name.dropFirst("Sources/".count)] : [])
+            guard
+                let path = names.map({ folder.appendingPathComponent($0).path }).first(where: {
+                    FileManager.default.fileExists(atPath: $0)
+                })
+            else { return nil }
             let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
             guard size <= QDAProjectArchive.largestEntry else { return nil }
             return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
