@@ -145,6 +145,41 @@ struct REFIProjectImportTests {
         #expect(again.status == 0 && again.stdout.contains("statements: 0 new, 599 unchanged"), "\(again)")
     }
 
+    @Test func participantsFromAFileThroughASpeakerMapAndIdentifyingVariablesRefused() throws {
+        #expect(try cli.run(["study", "create", "s"]).status == 0)
+        let project = Self.fixture("nvivo-two-coder-study/project.qde")
+        let participants = files.write(
+            "participants.csv",
+            "participant,name,sector\nr1@example.org,Amina Yusuf,press\nr2@example.org,Omar Farooq,diplomacy\n")
+        // without a map, the Case names are no identifiers of the file: refused at the source, nothing stored
+        let unmapped = try cli.run(["import", "project", project, "--participants", participants])
+        #expect(unmapped.status == 65, "\(unmapped)")
+        #expect(unmapped.stderr.contains("project.qde:"), "\(unmapped.stderr)")
+        #expect(try db.scalar("SELECT count(*) FROM codes") == "0")
+        let speakers = files.write(
+            "speakers.csv", "speaker,participant\nRespondent 1,r1@example.org\nRespondent 2,r2@example.org\n")
+        let out = try cli.run(["import", "project", project, "--participants", participants, "--speakers", speakers])
+        #expect(out.status == 0, "\(out)")
+        #expect(out.stdout.contains("participants: 2 new") && out.stdout.contains("statements: 4 new"))
+        let stored = try cli.run(["export", "participants"]).stdout
+        #expect(stored.contains("press") && !stored.contains("journalist"), "attributes from the file: \(stored)")
+        #expect(!stored.contains("example.org") && !stored.contains("Amina"))
+
+        // a Variable that would store an identifier is refused as an identifying column is, at its Case
+        #expect(try cli.run(["study", "create", "t"]).status == 0)
+        let leaky = try String(contentsOfFile: project, encoding: .utf8).replacingOccurrences(
+            of: "name=\"constituency\"", with: "name=\"Home address\"")
+        let folder = files.folder + "/leaky"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: Self.fixture("nvivo-two-coder-study/Sources"), toPath: folder + "/Sources")
+        try leaky.write(toFile: folder + "/project.qde", atomically: true, encoding: .utf8)
+        let refused = try cli.run(["import", "project", folder + "/project.qde", "--study", "t"])
+        #expect(refused.status == 65, "\(refused)")
+        #expect(
+            refused.stderr.contains("project.qde:22:1: column 'Home address' looks identifying"), "\(refused.stderr)")
+    }
+
     @Test(arguments: [
         ("qualcoder-project/project.qde", "codings by user: colleague 2, default 2", "statements: 2 new"),
         (
@@ -152,6 +187,11 @@ struct REFIProjectImportTests {
             "statements: 3 new"
         ),
         ("atlasti-project", "1 in Unicode code points, CRLF counted as one", "statements: 3 new"),
+        (
+            "nvivo-two-coders/project.qde",
+            "skipped: 1 PDF source (not text), 1 text source referenced but missing", "statements: 3 new"
+        ),
+        ("nvivo-two-coders/project.qde", "(positions: 1 in UTF-16 code units), 4 selections", "codings: 6 new"),
     ])
     func otherProgramsProjectsImport(name: String, summary: String, statements: String) throws {
         #expect(try cli.run(["study", "create", "s"]).status == 0)
