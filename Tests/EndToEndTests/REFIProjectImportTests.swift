@@ -230,6 +230,16 @@ struct REFIProjectImportTests {
         #expect(try db.scalar("SELECT count(*) FROM codes") == "0")
     }
 
+    @Test func sourcePathsOutsideTheProjectAreNeverOpened() throws {
+        #expect(try cli.run(["study", "create", "s"]).status == 0)
+        let out = try cli.run(["import", "project", Self.fixture("hostile/path-traversal.qde"), "--dry-run"])
+        #expect(out.status == 0, "\(out)")
+        #expect(out.stdout.contains("project: 0 text sources read"), "\(out.stdout)")
+        #expect(
+            out.stdout.contains("skipped: 1 text source outside the archive, 2 text source referenced but missing"),
+            "\(out.stdout)")
+    }
+
     /// A fixture file, or a ZIP bomb made here (a project.qde of 65 MB of spaces, deflated to some 64 KB).
     static func hostile(_ name: String, files: TestFiles) throws -> String {
         guard name == "zip-bomb.qdpx" else { return fixture("hostile/" + name) }

@@ -85,6 +85,8 @@ extension Store {
         statementOptions.redactTerms = options.redactTerms
         (statementOptions.update, statementOptions.dryRun) = (options.update, options.dryRun)
         var result = StatementImportResult(summary: ImportSummary(kind: "statements", options: statementOptions))
+        // a project without text (only PDFs, say) has no statements, and perhaps no participants to hold them
+        guard !rows.rows.isEmpty else { return result }
         let names = pseudonymous && options.participantsFile == nil ? [] : rows.rows.map(\.participant)
         let context = try statementImportContext(
             study: study, participantKey: .identifier, options: statementOptions, label: file,
