@@ -46,35 +46,55 @@ extension Store {
         let key = try key(for: study)
         var rows = QDAStatementRows(project, file: file, identifiers: options.identifiers)
         let ids = rows.ids
+        // a Viewpoints export's Cases are pseudonyms in order: numbering them in that order keeps them, and their
+        // text was redacted when it was first imported
+        let pseudonymous = project.fromViewpoints && options.participantsFile == nil
         return try importTransaction(dryRun: options.dryRun, doing: "importing the project") {
             let codebook = try project.codebook.map {
                 try storeCodebook($0.codebook, study: study, options: mode(options))
             }
-            var participantOptions = ParticipantImportOptions()
-            (participantOptions.update, participantOptions.dryRun) = (options.update, options.dryRun)
-            // a Viewpoints export's Cases are pseudonyms in order: numbering them in that order keeps them
-            participantOptions.fileOrder = project.fromViewpoints && options.participantsFile == nil
             var result = ProjectImportResult(
                 codebook: codebook,
-                participants: try storeParticipants(participants, key: key, study: study, options: participantOptions),
+                participants: try storeParticipants(
+                    participants, key: key, study: study, options: participantOptions(options, fileOrder: pseudonymous)),
                 statements: try storeProjectStatements(
-                    &rows, file: file, study: study, options: options, pseudonymous: project.fromViewpoints),
+                    &rows, file: file, study: study, options: options, pseudonymous: pseudonymous),
                 codings: try storeCodings(
                     CodingsFile(path: file, rows: project.codingRows(ids: ids)), study: study, options: mode(options)))
-            for (lead, rows) in project.adjudicationRows(ids: ids) {
-                try addCoder(name: lead, study: study)
-                let summary = try storeAdjudications(
-                    AdjudicationsFile(path: file, rows: rows), lead: coder(named: lead, study: study), study: study,
-                    options: mode(options))
-                result.adjudications.append((lead, summary))
+            if pseudonymous {
+                result.participants.warnings.removeAll { $0 == .fileOrder }
+                result.statements.warnings.removeAll { $0 == .namesFromParticipantColumnOnly }
             }
+            result.adjudications = try storeProjectAdjudications(project, ids: ids, file: file, study: study, options)
             return result
         }
     }
 
+    /// A Viewpoints export's adjudications, lead by lead (each lead added as a coder when missing).
+    func storeProjectAdjudications(
+        _ project: QDAProjectImport, ids: [String], file: String, study: Study, _ options: ProjectImportOptions
+    ) throws -> [(lead: String, summary: ImportSummary)] {
+        var summaries: [(lead: String, summary: ImportSummary)] = []
+        for (lead, rows) in project.adjudicationRows(ids: ids) {
+            try addCoder(name: lead, study: study)
+            let summary = try storeAdjudications(
+                AdjudicationsFile(path: file, rows: rows), lead: coder(named: lead, study: study), study: study,
+                options: mode(options))
+            summaries.append((lead, summary))
+        }
+        return summaries
+    }
+
+    func participantOptions(_ options: ProjectImportOptions, fileOrder: Bool) -> ParticipantImportOptions {
+        var participantOptions = ParticipantImportOptions()
+        (participantOptions.update, participantOptions.dryRun) = (options.update, options.dryRun)
+        participantOptions.fileOrder = fileOrder
+        return participantOptions
+    }
+
     /// The project's paragraphs through the statements pipeline, inside the project's transaction. The Case names
-    /// of a `pseudonymous` project (one Viewpoints wrote) are pseudonyms, not names: they are not redacted again
-    /// (`[P03]` would become `[[P03]]`).
+    /// of a `pseudonymous` project (one Viewpoints wrote, without a participants file) are pseudonyms, not names: they
+    /// are not redacted again (`[P03]` would become `[[P03]]`).
     func storeProjectStatements(
         _ rows: inout QDAStatementRows, file: String, study: Study, options: ProjectImportOptions, pseudonymous: Bool
     ) throws -> StatementImportResult {
@@ -87,7 +107,7 @@ extension Store {
         var result = StatementImportResult(summary: ImportSummary(kind: "statements", options: statementOptions))
         // a project without text (only PDFs, say) has no statements, and perhaps no participants to hold them
         guard !rows.rows.isEmpty else { return result }
-        let names = pseudonymous && options.participantsFile == nil ? [] : rows.rows.map(\.participant)
+        let names = pseudonymous ? [] : rows.rows.map(\.participant)
         let context = try statementImportContext(
             study: study, participantKey: .identifier, options: statementOptions, label: file,
             warnings: &result.warnings
