@@ -100,6 +100,9 @@ extension Store {
             options.onProgress?(state.rows)
             if bulk {
                 try connection.execute(StatementQueries.addParticipantKey, doing: "checking statements' participants")
+                try connection.execute(StatementQueries.resumeCountTrigger, doing: "counting statements")
+                try connection.query(
+                    StatementQueries.countBulkLoaded, [study.id, String(state.copied)], doing: "counting statements")
             }
             result.summary.redactions = Dictionary(
                 state.counts.map { ($0.key.summaryName, $0.value) }, uniquingKeysWith: +)
@@ -124,8 +127,9 @@ extension Store {
         var failure: Error?
         let hasSeqColumn = source.hasSeqColumn
         do {
-            try connection.copyIn(
-                state.direct ? StatementQueries.copyDirect : StatementQueries.copyStage, doing: "sending statements"
+            state.copied = try connection.copyIn(
+                state.direct ? StatementQueries.copyDirect : StatementQueries.copyStage, binary: true,
+                doing: "sending statements"
             ) { (writer: inout CopyWriter) throws(StoreError) in
                 do {
                     while let row = try source.next(problems: &problems) {
@@ -134,7 +138,7 @@ extension Store {
                         if let fields = state.fields(
                             for: row, context: context, hasSeqColumn: hasSeqColumn, problems: &problems)
                         {
-                            try writer.row(fields)
+                            try writer.row(binary: fields)
                         }
                     }
                 } catch let error as StoreError {
@@ -166,11 +170,13 @@ extension Store {
         return values
     }
 
-    /// Drops the participants foreign key for a bulk load; false (and nothing changed) when not allowed.
+    /// Drops the participants foreign key and pauses the statement count's trigger for a bulk load; false (and
+    /// nothing changed) when not allowed.
     func dropParticipantKey() throws -> Bool {
         try connection.execute("SAVEPOINT bulk_load", doing: "preparing a bulk load")
         do {
             try connection.execute(StatementQueries.dropParticipantKey, doing: "preparing a bulk load")
+            try connection.execute(StatementQueries.pauseCountTrigger, doing: "preparing a bulk load")
             try connection.execute("RELEASE SAVEPOINT bulk_load", doing: "preparing a bulk load")
             return true
         } catch {
