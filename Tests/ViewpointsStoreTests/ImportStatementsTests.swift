@@ -23,7 +23,7 @@ struct ImportStatementsTests {
 
     func options(_ configure: (inout StatementImportOptions) -> Void = { _ in }) -> StatementImportOptions {
         var options = StatementImportOptions()
-        options.participantsFile = participantsPath
+        options.participantsPath = participantsPath
         configure(&options)
         return options
     }

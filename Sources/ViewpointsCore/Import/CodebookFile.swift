@@ -22,9 +22,10 @@ public struct CodebookFile: Sendable {
         unknown: "a codebook has the columns key, label, description, parent")
 
     /// Reads and checks a codebook; `knownThemes` are theme keys already stored.
-    public static func read(path: String, knownThemes: Set<String> = []) throws -> CodebookFile {
+    public static func read(_ file: InputFile, knownThemes: Set<String> = []) throws -> CodebookFile {
+        let path = file.name
         var problems = ProblemList(file: path)
-        var (reader, header) = try CSVHeader.open(path: path, shape, problems: &problems)
+        var (reader, header) = try CSVHeader.open(file, shape, problems: &problems)
         let keyIndex = header.index("key")!
         let labelIndex = header.index("label")!
         let descriptionIndex = header.index("description")

@@ -41,9 +41,10 @@ public struct StatementsFile {
     /// Whether rows may give their own seq (else seq is the row's order for its participant, never repeated).
     public var hasSeqColumn: Bool { seqIndex != nil }
 
-    /// Opens the file and checks its header; a bad header adds problems and returns nil.
-    public static func open(path: String, problems: inout ProblemList) throws -> StatementsFile? {
-        var reader = try CSVReader(path: path)
+    /// Starts reading the file and checks its header; a bad header adds problems and returns nil.
+    public static func open(_ file: InputFile, problems: inout ProblemList) throws -> StatementsFile? {
+        let path = file.name
+        var reader = CSVReader(file: file)
         guard let first = try reader.next() else {
             problems.add(
                 line: 1, column: 1, "the file is empty; it needs a header with participant (or pseudonym) and text")

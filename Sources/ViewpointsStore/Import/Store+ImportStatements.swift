@@ -4,7 +4,7 @@ import ViewpointsCore
 /// How `import statements` behaves.
 public struct StatementImportOptions: ImportModeOptions, Sendable {
     /// The participants CSV, read for the identifying values that redaction replaces.
-    public var participantsFile: String?
+    public var participantsFile: InputFile?
     public var identifying = ParticipantsFile.defaultIdentifying
     /// Columns of the participants file to read as attributes although they look identifying.
     public var keepAttributes: [String] = []
@@ -34,11 +34,12 @@ public struct StatementImportResult: Sendable {
 
 extension Store {
     /// Imports statements in one transaction, redacting text, question and source before they leave this process.
-    public func importStatements(path: String, study: Study, options: StatementImportOptions) throws
+    public func importStatements(file input: InputFile, study: Study, options: StatementImportOptions) throws
         -> StatementImportResult
     {
+        let path = input.name
         var problems = ProblemList(file: path)
-        guard var file = try StatementsFile.open(path: path, problems: &problems) else {
+        guard var file = try StatementsFile.open(input, problems: &problems) else {
             try problems.throwIfAny()
             throw ImportFailure(problems: [ImportProblem(file: path, line: 1, column: 1, message: "unreadable header")])
         }
@@ -46,9 +47,9 @@ extension Store {
         let context = try statementImportContext(
             study: study, participantKey: file.participantKey, options: options, label: path,
             warnings: &result.warnings
-        ) { try Store.participantValues(inStatementsFile: path) }
+        ) { try Store.participantValues(inStatementsFile: input) }
         try importStatementRows(
-            from: &file, context: context, bulkBytes: fileSize(path), problems: &problems, result: &result)
+            from: &file, context: context, bulkBytes: input.size, problems: &problems, result: &result)
         return result
     }
 
@@ -154,9 +155,10 @@ extension Store {
     }
 
     /// The participant values of a statements CSV (normalised value → first spelling), read for redaction.
-    static func participantValues(inStatementsFile path: String) throws -> [String: String] {
+    static func participantValues(inStatementsFile input: InputFile) throws -> [String: String] {
+        let path = input.name
         var problems = ProblemList(file: path)
-        var reader = try StatementsFile.open(path: path, problems: &problems)
+        var reader = try StatementsFile.open(input, problems: &problems)
         var values: [String: String] = [:]
         var scratch = ProblemList(file: path)
         while let row = try reader?.next(problems: &scratch) {
@@ -177,10 +179,6 @@ extension Store {
             try connection.execute("ROLLBACK TO SAVEPOINT bulk_load", doing: "preparing a bulk load")
             return false
         }
-    }
-
-    func fileSize(_ path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
     /// Matches staged rows to stored statements, refuses changed rows (without `--update`) and seq collisions, and
@@ -234,8 +232,8 @@ extension Store {
     ) throws -> Redactor {
         let options = context.options
         var participants: [RedactionParticipant] = []
-        if let participantsPath = options.participantsFile {
-            participants = try redactionParticipants(participantsPath: participantsPath, context: context)
+        if let participantsFile = options.participantsFile {
+            participants = try redactionParticipants(participantsFile: participantsFile, context: context)
         } else if context.participantKey == .identifier {
             // Without the participants file, the identifiers in this file are the only identifying values known.
             for (_, value) in try identifiers() {
@@ -253,12 +251,13 @@ extension Store {
 
     /// Every participant of the participants file under their pseudonym (withdrawn ones too, as `[NAME]`); one
     /// that is not in the study is a problem.
-    func redactionParticipants(participantsPath: String, context: StatementImportContext) throws
+    func redactionParticipants(participantsFile: InputFile, context: StatementImportContext) throws
         -> [RedactionParticipant]
     {
         let options = context.options
         let file = try ParticipantsFile.read(
-            path: participantsPath, identifying: options.identifying, keepAttributes: options.keepAttributes)
+            participantsFile, identifying: options.identifying, keepAttributes: options.keepAttributes)
+        let participantsPath = participantsFile.name
         var problems = ProblemList(file: participantsPath)
         var participants: [RedactionParticipant] = []
         for row in file.rows {

@@ -6,7 +6,8 @@
     import Darwin
 #endif
 
-/// A POSIX file descriptor that is closed when no longer used, if owned.
+/// A POSIX file descriptor that is closed when no longer used, if owned. Core never opens one: the executable
+/// (through ViewpointsFiles) does and hands it over as an `InputFile` or `OutputFile`.
 final class CSVFileDescriptor {
     /// The raw descriptor, or -1 once closed.
     private(set) var raw: Int32
@@ -20,26 +21,6 @@ final class CSVFileDescriptor {
 
     deinit {
         close()
-    }
-
-    /// Opens a file for reading.
-    static func openForReading(_ path: String) -> Result<CSVFileDescriptor, CSVErrorText> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 { return .failure(CSVErrorText.current()) }
-        return .success(CSVFileDescriptor(raw: fd, owned: true))
-    }
-
-    /// Creates or truncates a file for writing, with permissions `mode` (also when it existed; a FIFO or device
-    /// such as `/dev/stdout` keeps its own).
-    static func openForWriting(_ path: String, mode: UInt32) -> Result<CSVFileDescriptor, CSVErrorText> {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(mode))
-        if fd < 0 { return .failure(CSVErrorText.current()) }
-        let descriptor = CSVFileDescriptor(raw: fd, owned: true)
-        var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, fchmod(fd, mode_t(mode)) != 0 {
-            return .failure(CSVErrorText.current())
-        }
-        return .success(descriptor)
     }
 
     /// Reads up to `count` bytes; returns the number read (0 at end of file).
