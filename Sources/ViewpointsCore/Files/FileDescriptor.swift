@@ -13,10 +13,14 @@ final class CSVFileDescriptor {
     private(set) var raw: Int32
     /// Whether this object closes the descriptor.
     let owned: Bool
+    /// Where the next read starts, for a reader with a place of its own in a regular file (`pread`: two readers of
+    /// one file do not move each other); nil reads from the descriptor's shared position (a pipe).
+    private var offset: Int?
 
-    init(raw: Int32, owned: Bool) {
+    init(raw: Int32, owned: Bool, offset: Int? = nil) {
         self.raw = raw
         self.owned = owned
+        self.offset = offset
     }
 
     deinit {
@@ -26,13 +30,19 @@ final class CSVFileDescriptor {
     /// Reads up to `count` bytes; returns the number read (0 at end of file).
     func read(into pointer: UnsafeMutablePointer<UInt8>, count: Int) -> Result<Int, CSVErrorText> {
         while true {
-            #if canImport(Darwin)
-                let n = Darwin.read(raw, pointer, count)
-            #elseif canImport(Glibc)
-                let n = Glibc.read(raw, pointer, count)
-            #else
-                let n = Musl.read(raw, pointer, count)
-            #endif
+            let n: Int
+            if let offset {
+                n = pread(raw, pointer, count, off_t(offset))
+                if n > 0 { self.offset = offset + n }
+            } else {
+                #if canImport(Darwin)
+                    n = Darwin.read(raw, pointer, count)
+                #elseif canImport(Glibc)
+                    n = Glibc.read(raw, pointer, count)
+                #else
+                    n = Musl.read(raw, pointer, count)
+                #endif
+            }
             if n >= 0 { return .success(n) }
             if errno == EINTR { continue }
             return .failure(CSVErrorText.current())

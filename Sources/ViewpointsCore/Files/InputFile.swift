@@ -9,7 +9,8 @@
 /// A file opened for reading by the caller (the executable, through ViewpointsFiles), with the name errors give
 /// it (`FILE:LINE:COLUMN`). Core reads it and never opens one; the descriptor is closed when this is released.
 ///
-/// Each reader starts at the beginning of the file (a second pass rewinds it); a pipe can be read once.
+/// Each reader of a regular file reads it from the start at a place of its own, so two passes (or two readers at
+/// once) do not disturb each other; a pipe can be read once.
 public final class InputFile: @unchecked Sendable {
     /// The path as the user gave it, used in every message about the file.
     public let name: String
@@ -28,10 +29,11 @@ public final class InputFile: @unchecked Sendable {
         return Int(info.st_size)
     }
 
-    /// The descriptor positioned at the start of the file, for a reader that does not close it.
+    /// The descriptor for one reader, from the start of the file, that does not close it.
     func fromStart() -> CSVFileDescriptor {
-        _ = lseek(descriptor.raw, 0, SEEK_SET)
-        return CSVFileDescriptor(raw: descriptor.raw, owned: false)
+        var info = stat()
+        let regular = fstat(descriptor.raw, &info) == 0 && (info.st_mode & S_IFMT) == S_IFREG
+        return CSVFileDescriptor(raw: descriptor.raw, owned: false, offset: regular ? 0 : nil)
     }
 
     /// Every byte of the file.
