@@ -36,7 +36,7 @@ extension Store {
                     problems.add(
                         line: line, column: 1,
                         "the decision on \(statement) and \(code) differs from the stored one "
-                            + "(\(old) → \(new)); pass --update to replace it")
+                            + "(\(old) → \(new))", remedy: .update)
                 }
                 try problems.throwIfAny()
             }

@@ -99,8 +99,8 @@ extension Store {
                 if !options.update {
                     problems.add(
                         line: row.line, column: row.keyColumn,
-                        "code \(row.key) differs from the stored one (\(differences.joined(separator: ", "))); "
-                            + "pass --update to replace it")
+                        "code \(row.key) differs from the stored one (\(differences.joined(separator: ", ")))",
+                        remedy: .update)
                 }
             }
         }

@@ -51,7 +51,7 @@ extension Store {
                     problems.add(
                         line: line, column: 1,
                         "\(coder)'s coding of \(statement) with \(code) differs from the stored one "
-                            + "(\(try row.decode(6, as: String.self))); pass --update to replace it")
+                            + "(\(try row.decode(6, as: String.self)))", remedy: .update)
                 }
                 try problems.throwIfAny()
             }

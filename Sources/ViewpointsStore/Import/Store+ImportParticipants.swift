@@ -192,8 +192,8 @@ struct ParticipantPlan {
             }
             problems.add(
                 line: row.line, column: 1,
-                "\(existing.pseudonym) is stored with other attributes (\(diffs.joined(separator: "; "))); "
-                    + "pass --update to replace them")
+                "\(existing.pseudonym) is stored with other attributes (\(diffs.joined(separator: "; ")))",
+                remedy: .updateAttributes)
         }
         return ImportFailure(problems: problems.problems, more: problems.more)
     }

@@ -192,20 +192,19 @@ extension Store {
             connection.query(StatementQueries.classify, [study.id], doing: "classifying statements")
         ).fill(&summary)
         var problems = ProblemList(file: label)
-        func add(line: Int, _ message: String) {
+        func add(line: Int, _ message: String, remedy: ImportRemedy? = nil) {
             if let place = places[line] {
-                problems.add(file: place.file, line: place.line, column: 1, message)
+                problems.add(file: place.file, line: place.line, column: 1, message, remedy: remedy)
             } else {
-                problems.add(line: line, column: 1, message)
+                problems.add(line: line, column: 1, message, remedy: remedy)
             }
         }
         if summary.changed > 0 && !options.update {
             for row in try connection.query(StatementQueries.changedLines, doing: "listing changed statements").rows {
                 let (line, reference, differences) = try row.decode((Int, String, String).self)
                 add(
-                    line: line,
-                    "statement \(reference) differs from the stored one (\(differences)); pass --update to replace it, "
-                        + "or give it a new id")
+                    line: line, "statement \(reference) differs from the stored one (\(differences))",
+                    remedy: .updateOrNewID)
             }
         }
         for row in try connection.query(StatementQueries.collisions, [study.id], doing: "checking seq collisions").rows
@@ -270,8 +269,8 @@ extension Store {
             guard let stored = context.byDigest[digest] else {
                 problems.add(
                     line: row.line, column: 1,
-                    "this participant is not in the study; import the participants file first "
-                        + "(`viewpoints import participants \(participantsPath)`)")
+                    "this participant is not in the study; import the participants file first",
+                    remedy: .importParticipants(file: participantsPath))
                 continue
             }
             participants.append(row.redactionParticipant(pseudonym: stored.pseudonym))
