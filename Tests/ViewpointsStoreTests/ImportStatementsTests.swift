@@ -23,7 +23,7 @@ struct ImportStatementsTests {
 
     func options(_ configure: (inout StatementImportOptions) -> Void = { _ in }) -> StatementImportOptions {
         var options = StatementImportOptions()
-        options.participantsFile = participantsPath
+        options.participantsPath = participantsPath
         configure(&options)
         return options
     }
@@ -71,8 +71,9 @@ struct ImportStatementsTests {
         }
         #expect(
             failure.problems.map(\.description) == [
-                "\(editedPath):3:1: statement S2 differs from the stored one (text); pass --update to replace it, or give it a new id"
+                "\(editedPath):3:1: statement S2 differs from the stored one (text)"
             ])
+        #expect(failure.problems.map(\.remedy) == [.updateOrNewID], "the executable words the --update hint")
         #expect(try db.snapshot() == snapshot)
         let updated = try store.importStatements(
             path: editedPath, study: try study(), options: options { $0.update = true })
@@ -216,8 +217,9 @@ struct ImportStatementsTests {
         let failure = try #require(throws: ImportFailure.self) {
             try store.importStatements(path: files.write("s.csv", content), study: try study(), options: options())
         }
-        #expect(failure.description.contains("… and 5 more problems"))
-        #expect(failure.description.split(separator: "\n").count == 23)  // heading, 20 problems, count, advice
+        #expect(failure.problems.count == 20)
+        #expect(failure.more == 5)
+        #expect(failure.count == 25)
     }
 }
 

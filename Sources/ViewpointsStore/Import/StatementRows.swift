@@ -111,12 +111,16 @@ struct StatementRowState {
                     + "remove their statements from the file")
             return nil
         }
-        Self.add(
-            &problems, row, column: row.participantColumn,
-            context.participantKey == .identifier
-                ? "'participant' is not a participant of study \(context.study.slug); "
-                    + "import them with `viewpoints import participants` first, or fix the identifier"
-                : "'pseudonym' \(row.participant) is not a participant of study \(context.study.slug)")
+        if context.participantKey == .identifier {
+            Self.add(
+                &problems, row, column: row.participantColumn,
+                "'participant' is not a participant of study \(context.study.slug)",
+                remedy: .importParticipants(file: nil))
+        } else {
+            Self.add(
+                &problems, row, column: row.participantColumn,
+                "'pseudonym' \(row.participant) is not a participant of study \(context.study.slug)")
+        }
         return nil
     }
 
@@ -159,11 +163,14 @@ struct StatementRowState {
     }
 
     /// Adds a problem at the row's file (when it came from one of several) and line.
-    static func add(_ problems: inout ProblemList, _ row: StatementsFile.Row, column: Int, _ message: String) {
+    static func add(
+        _ problems: inout ProblemList, _ row: StatementsFile.Row, column: Int, _ message: String,
+        remedy: ImportRemedy? = nil
+    ) {
         if let file = row.file {
-            problems.add(file: file, line: row.line, column: column, message)
+            problems.add(file: file, line: row.line, column: column, message, remedy: remedy)
         } else {
-            problems.add(line: row.line, column: column, message)
+            problems.add(line: row.line, column: column, message, remedy: remedy)
         }
     }
 }

@@ -56,11 +56,12 @@ extension Store {
     }
 
     /// Imports a participants CSV in one transaction: identifiers become keyed digests, never stored as such.
-    public func importParticipants(path: String, study: Study, options: ParticipantImportOptions) throws
+    public func importParticipants(file input: InputFile, study: Study, options: ParticipantImportOptions) throws
         -> ParticipantImportResult
     {
+        let path = input.name
         let file = try ParticipantsFile.read(
-            path: path, identifying: options.identifying, keepAttributes: options.keepAttributes)
+            input, identifying: options.identifying, keepAttributes: options.keepAttributes)
         let key = try key(for: study)
         var result = ParticipantImportResult(summary: ImportSummary(kind: "participants", options: options))
         result.warnings = ParticipantImportResult.warnings(file: file, path: path, fileOrder: options.fileOrder)
@@ -191,8 +192,8 @@ struct ParticipantPlan {
             }
             problems.add(
                 line: row.line, column: 1,
-                "\(existing.pseudonym) is stored with other attributes (\(diffs.joined(separator: "; "))); "
-                    + "pass --update to replace them")
+                "\(existing.pseudonym) is stored with other attributes (\(diffs.joined(separator: "; ")))",
+                remedy: .updateAttributes)
         }
         return ImportFailure(problems: problems.problems, more: problems.more)
     }
