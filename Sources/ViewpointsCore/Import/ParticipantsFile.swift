@@ -29,12 +29,12 @@ public struct ParticipantsFile: Sendable {
     /// its values (an e-mail address, phone number or URL, the row's own name, or another participant's whole
     /// name), is refused at its header cell with the flags that decide it.
     public static func read(
-        path: String, identifying: [String] = defaultIdentifying, keepAttributes: [String] = []
+        _ file: InputFile, identifying: [String] = defaultIdentifying, keepAttributes: [String] = []
     ) throws -> ParticipantsFile {
-        try read(CSVReader(path: path), path: path, identifying: identifying, keepAttributes: keepAttributes)
+        try read(CSVReader(file: file), path: file.name, identifying: identifying, keepAttributes: keepAttributes)
     }
 
-    /// Reads and checks participants given as CSV bytes (a REFI-QDA project's Cases and Variables), as `read(path:)`.
+    /// Reads and checks participants given as CSV bytes (a REFI-QDA project's Cases and Variables), as `read(_:)`.
     public static func read(
         bytes: [UInt8], path: String, identifying: [String] = defaultIdentifying, keepAttributes: [String] = []
     ) throws -> ParticipantsFile {

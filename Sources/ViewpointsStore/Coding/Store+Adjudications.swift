@@ -2,11 +2,12 @@ import ViewpointsCore
 
 extension Store {
     /// Imports a lead's decisions `statement,code,stance` (empty stance: absent) in one transaction.
-    public func importAdjudications(path: String, study: Study, lead: String, options: CodingImportOptions) throws
+    public func importAdjudications(file input: InputFile, study: Study, lead: String, options: CodingImportOptions)
+        throws
         -> ImportSummary
     {
         let lead = try coder(named: lead, study: study)
-        let file = try AdjudicationsFile.read(path: path)
+        let file = try AdjudicationsFile.read(input)
         return try importTransaction(dryRun: options.dryRun, doing: "importing adjudications") {
             try storeAdjudications(file, lead: lead, study: study, options: options)
         }
@@ -16,6 +17,7 @@ extension Store {
     func storeAdjudications(_ file: AdjudicationsFile, lead: StoredCoder, study: Study, options: CodingImportOptions)
         throws -> ImportSummary
     {
+        let path = file.path
         var summary = ImportSummary(kind: "adjudications", options: options)
         // a project's adjudications come lead by lead, each through a fresh stage
         try connection.execute(AdjudicationQueries.dropStage, doing: "preparing the import")
@@ -28,7 +30,7 @@ extension Store {
                 String($0.statementColumn), String($0.codeColumn),
             ]
         }
-        var problems = ProblemList(file: file.path)
+        var problems = ProblemList(file: path)
         try addUnmatched(
             statements: AdjudicationQueries.unknownStatements, codes: AdjudicationQueries.unknownCodes,
             study: study, themeAdvice: "adjudicate one of its propositions", unknownCodeAdvice: "fix the key",
@@ -44,12 +46,13 @@ extension Store {
                 problems.add(
                     line: line, column: 1,
                     "the decision on \(statement) and \(code) differs from the stored one "
-                        + "(\(old) → \(new)); pass --update to replace it")
+                        + "(\(old) → \(new))", remedy: .update)
             }
             try problems.throwIfAny()
         }
         try connection.query(
-            AdjudicationQueries.write, [study.id, lead.id, String(options.update)], doing: "storing adjudications")
+            AdjudicationQueries.write, [study.id, lead.id, String(options.update)],
+            doing: "storing adjudications")
         return summary
     }
 

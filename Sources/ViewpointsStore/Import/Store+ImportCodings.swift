@@ -13,8 +13,10 @@ public struct CodingImportResult: Sendable {
 extension Store {
     /// Imports codings `statement,coder,code,stance[,note]` in one transaction: every row or none. Coders the file
     /// names are created; every review and coding written is an event.
-    public func importCodings(path: String, study: Study, options: CodingImportOptions) throws -> CodingImportResult {
-        let file = try CodingsFile.read(path: path)
+    public func importCodings(file input: InputFile, study: Study, options: CodingImportOptions) throws
+        -> CodingImportResult
+    {
+        let file = try CodingsFile.read(input)
         return try importTransaction(dryRun: options.dryRun, doing: "importing codings") {
             try storeCodings(file, study: study, options: options)
         }
@@ -22,6 +24,7 @@ extension Store {
 
     /// The codings import inside a transaction the caller holds (`import codings`, `import project`).
     func storeCodings(_ file: CodingsFile, study: Study, options: CodingImportOptions) throws -> CodingImportResult {
+        let path = file.path
         var result = CodingImportResult(summary: ImportSummary(kind: "codings", options: options))
         let notes = String(file.hasNote)
         try stage(
@@ -33,7 +36,7 @@ extension Store {
                 String($0.statementColumn), String($0.codeColumn),
             ]
         }
-        var problems = ProblemList(file: file.path)
+        var problems = ProblemList(file: path)
         try addUnmatched(
             statements: CodingImportQueries.unknownStatements, codes: CodingImportQueries.unknownCodes,
             study: study, themeAdvice: "apply one of its propositions",
@@ -69,7 +72,7 @@ extension Store {
             problems.add(
                 line: line, column: 1,
                 "\(coder)'s coding of \(statement) with \(code) differs from the stored one "
-                    + "(\(try row.decode(6, as: String.self))); pass --update to replace it")
+                    + "(\(try row.decode(6, as: String.self)))", remedy: .update)
         }
         try problems.throwIfAny()
     }

@@ -4,7 +4,7 @@ import ViewpointsCore
 public struct ProjectImportOptions: ImportModeOptions, Sendable {
     /// A participants CSV to take the participants from instead of the project's Cases and Variables (its names
     /// are redacted too).
-    public var participantsFile: String?
+    public var participantsFile: InputFile?
     /// Case (or source) name → the participant's source identifier, from `--speakers` or the participants file.
     public var identifiers: [String: String] = [:]
     public var identifying = ParticipantsFile.defaultIdentifying
@@ -38,7 +38,7 @@ extension Store {
         let participants =
             try options.participantsFile.map {
                 try ParticipantsFile.read(
-                    path: $0, identifying: options.identifying, keepAttributes: options.keepAttributes)
+                    $0, identifying: options.identifying, keepAttributes: options.keepAttributes)
             }
             ?? project.participantsFile(
                 file: file, identifiers: options.identifiers, identifying: options.identifying,

@@ -38,11 +38,11 @@ extension Viewpoints.Import {
         func run() throws {
             let project = try report { try Self.read(file, strict: strict) }
             var options = common.applied(to: ProjectImportOptions())
-            options.participantsFile = participants
+            options.participantsFile = try InputFile.open(ifGiven: participants)
             options.identifying = identifying.columns
             options.keepAttributes = identifying.kept
             if let redact { options.redactTerms = try Viewpoints.Import.readRedactTerms(redact) }
-            options.identifiers = project.identifiers(from: try mapping())
+            options.identifiers = project.identifiers(from: try mapping(participants: options.participantsFile))
             let result = try database.withStudy(studyOptions.resolvedSlug) {
                 try $0.importQDAProject(project, file: file, study: $1, options: options)
             }
@@ -59,12 +59,12 @@ extension Viewpoints.Import {
         }
 
         /// The speaker map from --speakers, and the participants file's names (a Case named as a participant is).
-        func mapping() throws -> SpeakerMapping {
+        func mapping(participants: InputFile?) throws -> SpeakerMapping {
             var rows: [ParticipantsFile.Row] = []
             if let participants {
                 rows = try report {
                     try ParticipantsFile.read(
-                        path: participants, identifying: identifying.columns, keepAttributes: identifying.kept
+                        participants, identifying: identifying.columns, keepAttributes: identifying.kept
                     ).rows
                 }
             }
