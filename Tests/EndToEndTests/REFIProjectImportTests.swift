@@ -111,7 +111,7 @@ struct REFIProjectImportTests {
         let imported = try cli.run(["import", "project", qdpx, "--study", "copy"])
         #expect(imported.status == 0, "\(imported)")
         #expect(imported.stdout.contains("participants: 60 new"), "\(imported.stdout)")
-        #expect(imported.stdout.contains("(lead lead)"), "\(imported.stdout)")
+        #expect(imported.stdout.contains("\nadjudications (lead lead): "), "\(imported.stdout)")
         for export in [["export", "codebook"], ["export", "codings"], ["consensus", "--format", "csv"]] {
             let original = try cli.run(export + ["--study", "ipr-2018"])
             let copy = try cli.run(export + ["--study", "copy"])
@@ -180,18 +180,94 @@ struct REFIProjectImportTests {
             refused.stderr.contains("project.qde:22:1: column 'Home address' looks identifying"), "\(refused.stderr)")
     }
 
+    @Test func theInterviewersTurnsBecomeQuestionsAndCodingsOnThemAreCounted() throws {
+        #expect(try cli.run(["study", "create", "s"]).status == 0)
+        let project = Self.fixture("interview-turns/project.qde")
+        let speakers = files.write("speakers.csv", "speaker,participant\nDr. Malik,interviewer\n")
+        let out = try cli.run(["import", "project", project, "--speakers", speakers])
+        #expect(out.status == 0, "\(out)")
+        #expect(
+            out.stdout.contains(
+                "project: 2 text sources read (positions: 2 in Unicode code points), 6 selections, "
+                    + "4 interviewer paragraphs read as questions\n"), "\(out.stdout)")
+        #expect(
+            out.stdout.contains(
+                "skipped: 1 coding of a paragraph before the first speaker, 2 codings of the interviewer's words "
+                    + "only, 1 paragraph before the first speaker\n"), "\(out.stdout)")
+        #expect(out.stdout.contains("codings by user: ayesha-k 3\n") && out.stdout.contains("statements: 5 new"))
+        let rows = try db.rows("SELECT external_id, question, text FROM statements ORDER BY external_id")
+        let first = "How would you describe relations with the United States today?"
+        #expect(
+            rows == [
+                ["src-3a000001-001", first, "Relations are at their lowest point since 2001."],
+                ["src-3a000001-002", first, "Trust has not come back."],
+                ["src-3a000001-003", "And the region?", "The region matters more than Washington now."],
+                ["src-3a000002-001", "What should come first?", "Trade, before anything else."],
+                ["src-3a000002-002", "Why trade?", "Because jobs depend on it."],
+            ])
+        let coded = try db.rows(
+            """
+            SELECT s.external_id, c.key FROM codings JOIN statements s USING (study_id, statement_id)
+              JOIN codes c USING (study_id, code_id) ORDER BY 1
+            """)
+        #expect(
+            coded == [
+                ["src-3a000001-001", "relations.lowest-since-9-11"],
+                ["src-3a000001-003", "region.prioritize-regional"],
+                ["src-3a000002-001", "region.prioritize-regional"],
+            ])
+
+        // without naming Dr. Malik, the second source has no interviewer label: read as written, every line a
+        // statement, as before
+        #expect(try cli.run(["study", "create", "t"]).status == 0)
+        let unnamed = try cli.run(["import", "project", project, "--study", "t", "--dry-run"])
+        #expect(unnamed.status == 0, "\(unnamed)")
+        #expect(unnamed.stdout.contains("6 selections, 2 interviewer paragraphs read as questions\n"))
+        #expect(
+            unnamed.stdout.contains("statements: 7 new") && unnamed.stdout.contains("codings by user: ayesha-k 4\n"))
+        #expect(unnamed.stdout.contains("1 coding of the interviewer's words only,"), "\(unnamed.stdout)")
+    }
+
+    @Test func maxqdaVariablesOnSourcesAreTheParticipantsAttributesCheckedAsCasesAre() throws {
+        #expect(try cli.run(["study", "create", "s"]).status == 0)
+        let project = Self.fixture("maxqda-project/project.qde")
+        let out = try cli.run(["import", "project", project])
+        #expect(out.status == 0, "\(out)")
+        let stored = Self.records(try cli.run(["export", "participants"]).stdout)
+        // pseudonyms are drawn at random: compare each participant's pair of values
+        let pairs = stored.map { ($0["Alter"] ?? "?") + " " + ($0["Bundesland"] ?? "?") }.sorted()
+        #expect(pairs == ["40 Bayern", "41 Hessen", "42 "], "\(stored)")
+
+        // a source variable that would store an identifier is refused as a Case's is, at the first source
+        #expect(try cli.run(["study", "create", "t"]).status == 0)
+        let leaky = try String(contentsOfFile: project, encoding: .utf8).replacingOccurrences(
+            of: "name=\"Bundesland\"", with: "name=\"Nachname\"")
+        let folder = files.folder + "/leaky"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: Self.fixture("maxqda-project/Sources"), toPath: folder + "/Sources")
+        try leaky.write(toFile: folder + "/project.qde", atomically: true, encoding: .utf8)
+        let refused = try cli.run(["import", "project", folder + "/project.qde", "--study", "t"])
+        #expect(refused.status == 65, "\(refused)")
+        #expect(refused.stderr.contains("project.qde:22:1: column 'Nachname' looks identifying"), "\(refused.stderr)")
+        #expect(try db.scalar("SELECT count(*) FROM participants") == "3", "the first study's only")
+    }
+
     @Test(arguments: [
         ("qualcoder-project/project.qde", "codings by user: colleague 2, default 2", "statements: 2 new"),
         (
             "maxqda-project/project.qde", "skipped: 1 selection without a coding (a memo or annotation)",
             "statements: 3 new"
         ),
-        ("atlasti-project", "1 in Unicode code points, CRLF counted as one", "statements: 3 new"),
+        ("atlasti-project", "1 in Unicode code points, CRLF counted as one", "statements: 2 new"),
         (
             "nvivo-two-coders/project.qde",
-            "skipped: 1 PDF source (not text), 1 text source referenced but missing", "statements: 3 new"
+            "skipped: 1 PDF source (not text), 1 text source referenced but missing", "statements: 2 new"
         ),
-        ("nvivo-two-coders/project.qde", "(positions: 1 in UTF-16 code units), 4 selections", "codings: 6 new"),
+        (
+            "nvivo-two-coders/project.qde",
+            "(positions: 1 in UTF-16 code units), 4 selections, 1 interviewer paragraph read as a question\n",
+            "codings: 4 new"
+        ),
     ])
     func otherProgramsProjectsImport(name: String, summary: String, statements: String) throws {
         #expect(try cli.run(["study", "create", "s"]).status == 0)
@@ -236,7 +312,7 @@ struct REFIProjectImportTests {
         #expect(out.status == 0, "\(out)")
         #expect(out.stdout.contains("project: 0 text sources read"), "\(out.stdout)")
         #expect(
-            out.stdout.contains("skipped: 1 text source outside the archive, 2 text source referenced but missing"),
+            out.stdout.contains("skipped: 1 text source outside the archive, 2 text sources referenced but missing"),
             "\(out.stdout)")
     }
 

@@ -55,9 +55,11 @@ public struct QDAProjectArchive {
     }
 
     /// Reads the project through `QDAProjectReader`; a source that cannot be inflated safely refuses the whole file.
-    public func read(strict: Bool = false) throws(ImportFailure) -> QDAProjectImport {
+    public func read(strict: Bool = false, speakers: SpeakerMapping = SpeakerMapping()) throws(ImportFailure)
+        -> QDAProjectImport
+    {
         var refused: ImportFailure?
-        let read = try QDAProjectReader.read(project, file: file, strict: strict) { name in
+        let read = try QDAProjectReader.read(project, file: file, strict: strict, speakers: speakers) { name in
             do throws(ImportFailure) {
                 return try source(name)
             } catch {

@@ -21,6 +21,8 @@ public struct QDAProjectImport: Sendable {
         public var id: String? = nil
         /// Its source's GUID's first 8 hex digits (`n2`, the source's place, without a GUID).
         public var sourceKey = ""
+        /// The interviewer's turn before it, in a source with the interviewer's words (`Interviewer: …`).
+        public var question: String? = nil
     }
 
     /// A coder's decision: a code with a stance on a statement.
@@ -58,8 +60,33 @@ public struct QDAProjectImport: Sendable {
     /// The unit each text source's positions were found to count, by source name.
     public var units: [(source: String, unit: QDAText.Unit)] = []
     /// What was left out, by reason (a PDF source, a missing file, a coding on a theme …).
-    public var skipped: [String: Int] = [:]
+    public var skipped: [Skip: Int] = [:]
+    /// Paragraphs in the interviewer's words: not statements, but the question of the participant's that follow.
+    public var interviewerParagraphs = 0
     public var warnings: [ImportProblem] = []
+
+    /// Why a part of the project was left out (counted in `skipped`; the executable words each).
+    public enum Skip: Hashable, Sendable {
+        /// A source that is not text, by kind: `PDF source`, `picture source`, `<Other> source`.
+        case notText(String)
+        case outsideArchive
+        case missingFile
+        case notUnicode
+        /// A selection without a coding: a memo or an annotation.
+        case memo
+        case codeNotInCodebook
+        case codingOnTheme
+        /// A coding whose selection holds only the interviewer's words.
+        case codingOnInterviewer
+        /// A coding whose selection holds only words before the first speaker label (a title, a date).
+        case codingBeforeFirstSpeaker
+        /// A coding whose selection holds only a speaker label alone in its paragraph.
+        case codingOnSpeakerLabel
+        /// A paragraph before the first speaker label of a source read as a transcript.
+        case paragraphBeforeFirstSpeaker
+        /// A source in more than one Case: its variables belong to no one participant.
+        case variablesOfSharedSource
+    }
 
     /// Selections per coder and codings per coder, for the dry-run summary.
     public var codingsPerCoder: [String: Int] {

@@ -1,8 +1,10 @@
 /// Reads a REFI-QDA project: `project.qde` as bytes, and its `Sources/…` files through `source`.
 public enum QDAProjectReader {
     /// Reads the project; `source` gives the bytes of an archive entry (`Sources/NAME`) or nil when it is absent.
+    /// `speakers` says which speaker labels in the sources' text are the interviewer's (as for transcripts).
     public static func read(
-        _ bytes: [UInt8], file: String, strict: Bool = false, source: (String) -> [UInt8]?
+        _ bytes: [UInt8], file: String, strict: Bool = false, speakers: SpeakerMapping = SpeakerMapping(),
+        source: (String) -> [UInt8]?
     ) throws(ImportFailure) -> QDAProjectImport {
         let root = try QDAElement.parse(bytes, file: file)
         var problems = ProblemList(file: file)
@@ -28,12 +30,13 @@ public enum QDAProjectReader {
         var context = QDASourceContext(
             file: file, keys: result.codebook?.keys ?? [:], users: users, cases: cases,
             viewpoints: result.fromViewpoints,
-            codingUserVaries: Self.codingUserVaries(root))
+            codingUserVaries: Self.codingUserVaries(root), speakers: speakers)
         for element in root.child("Sources")?.children ?? [] {
             context.read(element, into: &result, problems: &problems, warnings: &warnings, source: source)
         }
         try problems.throwIfAny()
-        result.participants = cases.participants(using: result.statements)
+        result.participants = cases.participants(using: result.statements, warnings: &warnings)
+        if cases.sharedSources > 0 { result.skipped[.variablesOfSharedSource] = cases.sharedSources }
         result.warnings = (result.codebook?.warnings ?? []) + warnings.list
         return result
     }

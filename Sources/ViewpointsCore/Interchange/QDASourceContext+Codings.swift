@@ -1,30 +1,35 @@
 extension QDASourceContext {
-    /// Each coded selection becomes its coder's coding of every statement it overlaps.
+    /// Each coded selection becomes its coder's coding of every statement it overlaps; a coding whose selection
+    /// overlaps no statement but a paragraph left out (the interviewer's words) is skipped and counted for its reason.
     mutating func code(
-        _ selections: [Selection], placed: [(Int, Int)], ranges: [(start: Int, end: Int)], first: Int,
+        _ selections: [Selection], placed: [(Int, Int)], ranges: [(start: Int, end: Int)],
+        leftOut: [(start: Int, end: Int, reason: QDAProjectImport.Skip)] = [], first: Int,
         into result: inout QDAProjectImport
     ) {
         var seen: Set<String> = []
         var coders: [String] = []
         for (index, selection) in selections.enumerated() {
             let (start, end) = placed[index]
-            let overlapped = ranges.indices.filter { ranges[$0].start < max(end, start + 1) && ranges[$0].end > start }
-                .map { first + $0 }
+            let overlaps = { (range: (start: Int, end: Int)) in range.start < max(end, start + 1) && range.end > start }
+            let overlapped = ranges.indices.filter { overlaps(ranges[$0]) }.map { first + $0 }
+            let leftOutReason =
+                overlapped.isEmpty ? leftOut.first { overlaps(($0.start, $0.end)) }.map(\.reason) : nil
             let stances = viewpoints ? Self.stances(selection.description) : [:]
             if selection.codings.isEmpty && !viewpoints {
                 // MAXQDA writes memos, NVivo annotations, as selections without a Coding
-                result.skipped["selection without a coding (a memo or annotation)", default: 0] += 1
+                result.skipped[.memo, default: 0] += 1
             }
             for coding in selection.codings {
                 let coder = users.name(codingUserVaries ? coding.user ?? selection.user : selection.user ?? coding.user)
                 guard let key = keys[coding.code] else {
-                    result.skipped["coding of a code not in the codebook", default: 0] += 1
+                    result.skipped[.codeNotInCodebook, default: 0] += 1
                     continue
                 }
                 guard key.contains(".") else {
-                    result.skipped["coding on a theme (themes are not coded)", default: 0] += 1
+                    result.skipped[.codingOnTheme, default: 0] += 1
                     continue
                 }
+                if let leftOutReason { result.skipped[leftOutReason, default: 0] += 1 }
                 for statement in overlapped where seen.insert("\(statement) \(coder) \(key)").inserted {
                     result.codings.append(
                         .init(

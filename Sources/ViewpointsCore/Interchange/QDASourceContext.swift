@@ -7,6 +7,8 @@ struct QDASourceContext {
     /// A project Viewpoints wrote: its selections are the statements and their descriptions carry stance.
     let viewpoints: Bool
     let codingUserVaries: Bool
+    /// Speaker labels' roles (`--speakers`, and the interviewer labels `import transcripts` knows).
+    var speakers = SpeakerMapping()
 
     static let otherKinds = [
         "PDFSource": "PDF source", "PictureSource": "picture source", "AudioSource": "audio source",
@@ -30,8 +32,7 @@ struct QDASourceContext {
         warnings: inout Warnings, source: (String) -> [UInt8]?
     ) {
         guard element.name == "TextSource" else {
-            let kind = Self.otherKinds[element.name] ?? "<\(element.name)> source"
-            result.skipped[kind + " (not text)", default: 0] += 1
+            result.skipped[.notText(Self.otherKinds[element.name] ?? "<\(element.name)> source"), default: 0] += 1
             return
         }
         let name = element.attributes["name"] ?? "source"
@@ -50,29 +51,43 @@ struct QDASourceContext {
             warnings.add(element.line, "source \(name): positions read as \(found.unit.rawValue)")
         }
         let normalized = element.attributes["guid"].flatMap(NameUUID.normalized)
-        let guid = normalized ?? name
-        let participant = cases.participant(ofSource: guid, name: name)
+        let participant = cases.participant(ofSource: normalized ?? name, name: name)
         // what statement ids start with: never the source's name, which is often a person's
         let key = normalized.map { String($0.prefix(8)) } ?? "n\(result.units.count)"
         let all = viewpoints ? found.placed.map { (start: $0.0, end: $0.1) } : Self.paragraphs(found.scalars)
-        // blank paragraphs are no statements; the ranges kept are the statements, index for index
-        let texts = all.map { range in
-            var view = String.UnicodeScalarView()
-            view.append(contentsOf: found.scalars[range.start..<range.end])
-            return String(view).trimmingCharacters(in: .whitespacesAndNewlines)
-        }
-        let kept = all.indices.filter { !texts[$0].isEmpty }
-        let ranges = kept.map { all[$0] }
+        let pieces = parts(Self.texts(all, in: found.scalars), source: name)
         let first = result.statements.count
-        for index in kept {
-            // a Viewpoints selection is one statement, named by its id
-            let id = viewpoints && !selections[index].name.isEmpty ? selections[index].name : nil
-            result.statements.append(
-                .init(
-                    participant: participant, source: name, text: texts[index], line: element.line, id: id,
-                    sourceKey: key))
+        let (ranges, leftOut) = add(
+            pieces, at: all, selections: selections, participant: participant, source: element, key: key, into: &result)
+        code(selections, placed: found.placed, ranges: ranges, leftOut: leftOut, first: first, into: &result)
+    }
+
+    /// Appends the source's statements to `result`; returns their ranges, index for index, and the ranges left out
+    /// with the reason a coding on them only is skipped for.
+    func add(
+        _ parts: [Part], at all: [(start: Int, end: Int)], selections: [Selection], participant: String,
+        source element: QDAElement, key: String, into result: inout QDAProjectImport
+    ) -> (ranges: [(start: Int, end: Int)], leftOut: [(start: Int, end: Int, reason: QDAProjectImport.Skip)]) {
+        var ranges: [(start: Int, end: Int)] = []
+        var leftOut: [(start: Int, end: Int, reason: QDAProjectImport.Skip)] = []
+        for (index, part) in parts.enumerated() {
+            switch part {
+            case .statement(let words, let question):
+                // a Viewpoints selection is one statement, named by its id
+                let id = viewpoints && !selections[index].name.isEmpty ? selections[index].name : nil
+                result.statements.append(
+                    .init(
+                        participant: participant, source: element.attributes["name"] ?? "source", text: words,
+                        line: element.line, id: id, sourceKey: key, question: question))
+                ranges.append(all[index])
+            case .leftOut(let reason):
+                leftOut.append((all[index].start, all[index].end, reason))
+                if reason == .codingOnInterviewer { result.interviewerParagraphs += 1 }
+                if reason == .codingBeforeFirstSpeaker { result.skipped[.paragraphBeforeFirstSpeaker, default: 0] += 1 }
+            case .blank: break
+            }
         }
-        code(selections, placed: found.placed, ranges: ranges, first: first, into: &result)
+        return (ranges, leftOut)
     }
 
     static func selection(_ element: QDAElement) -> Selection {
@@ -91,26 +106,37 @@ struct QDASourceContext {
     }
 
     /// The source's plain text: `PlainTextContent`, or the file `plainTextPath` names inside the archive.
-    func text(of element: QDAElement, source: (String) -> [UInt8]?, skipped: inout [String: Int]) -> String? {
+    func text(
+        of element: QDAElement, source: (String) -> [UInt8]?, skipped: inout [QDAProjectImport.Skip: Int]
+    ) -> String? {
         if let content = element.child("PlainTextContent") { return content.text }
         // a path without a scheme is read as one inside the archive, as `internal://` is
         guard let path = element.attributes["plainTextPath"], path.hasPrefix("internal://") || !path.contains(":")
         else {
-            skipped["text source outside the archive", default: 0] += 1
+            skipped[.outsideArchive, default: 0] += 1
             return nil
         }
         // some programs write the path inside the archive with Windows separators
         let inside = (path.hasPrefix("internal://") ? String(path.dropFirst("internal://".count)) : path)
             .replacingOccurrences(of: "\\", with: "/")
         guard let bytes = source("Sources/" + inside) else {
-            skipped["text source referenced but missing", default: 0] += 1
+            skipped[.missingFile, default: 0] += 1
             return nil
         }
         guard let text = QDAText.decode(bytes) else {
-            skipped["text source neither UTF-8 nor UTF-16", default: 0] += 1
+            skipped[.notUnicode, default: 0] += 1
             return nil
         }
         return text
+    }
+
+    /// Each range's text, trimmed (blank paragraphs are empty).
+    static func texts(_ ranges: [(start: Int, end: Int)], in scalars: [Unicode.Scalar]) -> [String] {
+        ranges.map { range in
+            var view = String.UnicodeScalarView()
+            view.append(contentsOf: scalars[range.start..<range.end])
+            return String(view).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
     }
 
     /// Paragraphs: the runs of text between line breaks, as scalar ranges.

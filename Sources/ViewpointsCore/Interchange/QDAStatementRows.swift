@@ -19,7 +19,7 @@ public struct QDAStatementRows: StatementRowSource {
                 statement.id ?? base + "-" + (number < 10 ? "00" : number < 100 ? "0" : "") + String(number)
             return StatementsFile.Row(
                 line: statement.line, participant: identifiers[statement.participant] ?? statement.participant,
-                participantColumn: 1, text: statement.text, id: id, idColumn: 1, question: nil,
+                participantColumn: 1, text: statement.text, id: id, idColumn: 1, question: statement.question,
                 source: statement.source, seq: nil, seqColumn: 1, file: file)
         }
     }

@@ -13,7 +13,9 @@ extension Viewpoints.Import {
                 they are stored), users coders, and each coded selection its coder's coding of every statement it \
                 overlaps. Positions are read in Unicode code points or UTF-16 code units, whichever puts every \
                 selection on word boundaries; PDF, picture, audio and video sources and missing files are skipped \
-                and counted.
+                and counted. In a source with the interviewer's words (a paragraph starting 'Interviewer:', 'I:', \
+                'Q:' …, or a label --speakers maps to 'interviewer'), those paragraphs are not statements but the \
+                question of the participant's paragraphs that follow, as import transcripts reads them.
                 """)
 
         @Argument(help: "A .qdpx archive, or a project.qde with its Sources/ folder beside it.") var file: String
@@ -24,8 +26,8 @@ extension Viewpoints.Import {
         var participants: String?
         @Option(
             help: ArgumentHelp(
-                "CSV mapping Case (or source) names to participants' identifiers: speaker,participant.",
-                valueName: "file"))
+                "CSV mapping Case (or source) names to participants' identifiers, and speaker labels in the text to "
+                    + "'interviewer': speaker,participant[,file].", valueName: "file"))
         var speakers: String?
         @Option(help: ArgumentHelp("A file of extra terms to redact, one per line.", valueName: "file")) var redact:
             String?
@@ -36,13 +38,14 @@ extension Viewpoints.Import {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let project = try report { try Self.read(file, strict: strict) }
             var options = common.applied(to: ProjectImportOptions())
             options.participantsFile = try InputFile.open(ifGiven: participants)
+            let speakers = try mapping(participants: options.participantsFile)
+            let project = try report { try Self.read(file, strict: strict, speakers: speakers) }
             options.identifying = identifying.columns
             options.keepAttributes = identifying.kept
             if let redact { options.redactTerms = try Viewpoints.Import.readRedactTerms(redact) }
-            options.identifiers = project.identifiers(from: try mapping(participants: options.participantsFile))
+            options.identifiers = project.identifiers(from: speakers)
             let result = try database.withStudy(studyOptions.resolvedSlug) {
                 try $0.importQDAProject(project, file: file, study: $1, options: options)
             }
@@ -55,10 +58,15 @@ extension Viewpoints.Import {
             print(result.participants.summary)
             print(result.statements.summary)
             print(result.codings.summary)
-            for (lead, summary) in result.adjudications { print("\(summary) (lead \(lead))") }
+            for (lead, summary) in result.adjudications {
+                var summary = summary
+                summary.kind += " (lead \(lead))"
+                print(summary)
+            }
         }
 
-        /// The speaker map from --speakers, and the participants file's names (a Case named as a participant is).
+        /// The speaker map from --speakers, and the participants file's names (a Case named as a participant is); it
+        /// also names the interviewer's speaker labels in the sources' text.
         func mapping(participants: InputFile?) throws -> SpeakerMapping {
             var rows: [ParticipantsFile.Row] = []
             if let participants {
@@ -80,7 +88,7 @@ extension Viewpoints.Import {
         }
 
         /// Reads the project: a .qdpx in memory, or a .qde whose sources are files in the `Sources` folder beside it.
-        static func read(_ path: String, strict: Bool) throws -> QDAProjectImport {
+        static func read(_ path: String, strict: Bool, speakers: SpeakerMapping) throws -> QDAProjectImport {
             let size = ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
             guard let data = FileManager.default.contents(atPath: path) else {
                 warn("viewpoints: error: cannot read \(path)")
@@ -96,10 +104,10 @@ extension Viewpoints.Import {
             }
             let bytes = [UInt8](data)
             if QDAProjectArchive.isArchive(bytes) {
-                return try QDAProjectArchive(bytes, file: path).read(strict: strict)
+                return try QDAProjectArchive(bytes, file: path).read(strict: strict, speakers: speakers)
             }
             let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-            return try QDAProjectReader.read(bytes, file: path, strict: strict) { name in
+            return try QDAProjectReader.read(bytes, file: path, strict: strict, speakers: speakers) { name in
                 sourceFile(name, in: folder)
             }
         }
@@ -120,22 +128,30 @@ extension Viewpoints.Import {
             return FileManager.default.contents(atPath: path).map { [UInt8]($0) }
         }
 
-        /// What was read: sources and their position units, selections, codings per user, and what was skipped.
+        /// What was read: sources and their position units, selections, the interviewer's paragraphs, codings per
+        /// user, and what was skipped and why.
         static func describe(_ project: QDAProjectImport) -> [String] {
             let units = Dictionary(grouping: project.units, by: \.unit).map {
                 "\($0.value.count) in \($0.key.rawValue)"
             }
-            var sources = "project: \(project.units.count) text source\(project.units.count == 1 ? "" : "s") read"
+            var sources = "project: " + counted(project.units.count, "text source") + " read"
             if !units.isEmpty { sources += " (positions: " + units.sorted().joined(separator: "; ") + ")" }
-            sources += ", \(project.selections) selection\(project.selections == 1 ? "" : "s")"
+            sources += ", " + counted(project.selections, "selection")
+            if project.interviewerParagraphs > 0 {
+                sources +=
+                    ", "
+                    + counted(
+                        project.interviewerParagraphs, "interviewer paragraph read as a question",
+                        "interviewer paragraphs read as questions")
+            }
             var lines = [sources]
             let perCoder = project.codingsPerCoder.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }
             lines.append("codings by user: " + (perCoder.isEmpty ? "none" : perCoder.joined(separator: ", ")))
             if !project.skipped.isEmpty {
                 lines.append(
                     "skipped: "
-                        + project.skipped.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
-                        .joined(separator: ", "))
+                        + project.skipped.sorted { $0.key.words.singular < $1.key.words.singular }
+                        .map { $0.key.counted($0.value) }.joined(separator: ", "))
             }
             return lines
         }

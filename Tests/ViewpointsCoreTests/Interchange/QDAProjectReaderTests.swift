@@ -41,27 +41,29 @@ import Testing
         let read = try Self.fixture("nvivo-two-coders")
         #expect(read.units.map(\.unit) == [.utf16])
         #expect(read.warnings.map(\.message).contains("source Interview 1: positions read as UTF-16 code units"))
+        // the interviewer's question is no statement but the question of the answers, which carry no label
         #expect(
             read.statements.map(\.text) == [
-                "Interviewer: How are relations?", "Relations are at their lowest 😀 since 9/11, I think.",
-                "We must prioritize regional ties 🇵🇰 first.",
+                "Relations are at their lowest 😀 since 9/11, I think.", "We must prioritize regional ties 🇵🇰 first.",
             ])
+        #expect(read.statements.map(\.question) == ["How are relations?", "How are relations?"])
+        #expect(read.interviewerParagraphs == 1)
         #expect(read.coders == ["ayesha-k", "Bilal"])
         // who coded is the selection's creatingUser: every Coding carries the exporting user (Ayesha)
         #expect(
             read.codings.map { "\($0.statement) \($0.coder) \($0.key)" } == [
-                "1 ayesha-k relations.lowest-since-9-11", "1 Bilal relations.lowest-since-9-11",
-                "2 Bilal region.prioritize-regional", "2 ayesha-k region.prioritize-regional",
+                "0 ayesha-k relations.lowest-since-9-11", "0 Bilal relations.lowest-since-9-11",
+                "1 Bilal region.prioritize-regional", "1 ayesha-k region.prioritize-regional",
             ])
         #expect(read.participants.map(\.name) == ["Respondent 1"])
         #expect(read.participants.map(\.attributes) == [["constituency": "journalist_media"]])
         #expect(read.participants.map(\.line) == [21], "a Case's problems are reported at its line")
-        // both coded in the one source read: each reviewed all of its three paragraphs
-        #expect(read.reviews.count == 6)
+        // both coded in the one source read: each reviewed both of its answers
+        #expect(read.reviews.count == 4)
         #expect(read.selections == 4)
         #expect(read.statements.allSatisfy { $0.participant == "Respondent 1" })
         #expect(
-            read.skipped == ["PDF source (not text)": 1, "text source referenced but missing": 1],
+            read.skipped == [.notText("PDF source"): 1, .missingFile: 1],
             "the PDF and the missing file are counted, not a crash")
     }
 
