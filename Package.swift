@@ -29,6 +29,10 @@ let package = Package(
             dependencies: ["COpenSSL", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
         .target(
+            name: "ViewpointsFiles",
+            dependencies: ["ViewpointsCore"]
+        ),
+        .target(
             name: "ViewpointsStore",
             dependencies: ["ViewpointsCore", "CLibPQ", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             resources: [.copy("Schema")]
@@ -37,29 +41,32 @@ let package = Package(
             name: "viewpoints",
             dependencies: [
                 "ViewpointsCore",
+                "ViewpointsFiles",
                 "ViewpointsStore",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .target(
             name: "ViewpointsTestSupport",
-            dependencies: ["ViewpointsStore", "ViewpointsCore"],
+            dependencies: ["ViewpointsStore", "ViewpointsCore", "ViewpointsFiles"],
             path: "Tests/Support"
         ),
         .testTarget(
             name: "ViewpointsCoreTests",
-            dependencies: ["ViewpointsCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
+            dependencies: [
+                "ViewpointsCore", "ViewpointsFiles", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]
         ),
         .testTarget(
             name: "ViewpointsStoreTests",
             dependencies: [
-                "ViewpointsStore", "ViewpointsCore", "ViewpointsTestSupport",
+                "ViewpointsStore", "ViewpointsCore", "ViewpointsFiles", "ViewpointsTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ViewpointsCore", "ViewpointsStore", "ViewpointsTestSupport"]
+            dependencies: ["ViewpointsCore", "ViewpointsFiles", "ViewpointsStore", "ViewpointsTestSupport"]
         ),
     ]
 )

@@ -68,6 +68,18 @@ struct CodingCommandTests {
             "\(out)")
     }
 
+    @Test func removingWhatWasNeverAppliedKeepsTheAuditTrailWhole() throws {
+        var out = try cli.run(["code", "remove", "S3", "relations.lowest", "--coder", "ana"])
+        #expect(out.status == 0, "\(out)")
+        out = try cli.run(["audit", "verify"])
+        #expect(out.status == 0 && out.stdout.hasPrefix("audit trail intact: 1 event"), "\(out)")
+        #expect(try events() == ["S3 - review -"])
+        // a second removal changes nothing and records nothing
+        out = try cli.run(["code", "remove", "S3", "relations.lowest", "--coder", "ana"])
+        #expect(out.status == 0, "\(out)")
+        #expect(try events() == ["S3 - review -"])
+    }
+
     @Test func refusesAnUnknownCoderWithASuggestion() throws {
         let out = try cli.run(["code", "add", "S1", "relations.lowest", "--coder", "anna"])
         #expect(out.status == 65, "\(out)")

@@ -61,6 +61,35 @@ struct ImportCommandTests {
         #expect(try db.snapshot() == before)
     }
 
+    /// Store gives the refusal's problems and remedies as values; the executable words them: the flag to pass,
+    /// the command to run, and how to go on.
+    @Test func aRefusalThatUpdateResolvesNamesTheFlagAndTheCommand() throws {
+        #expect(try cli.run(["study", "create", "s"]).status == 0)
+        let codebook = files.write("c.csv", "key,label,description,parent\nt,Theme,,\nt.p,Prop,,t\n")
+        #expect(try cli.run(["import", "codebook", codebook]).status == 0)
+        let changed = files.write("c2.csv", "key,label,description,parent\nt,Theme,,\nt.p,Other,,t\n")
+        let refused = try cli.run(["import", "codebook", changed])
+        #expect(refused.status == 65, "\(refused)")
+        #expect(
+            refused.stderr == """
+                viewpoints: error: nothing was imported: 1 problem in \(changed)
+                \(changed):3:1: code t.p differs from the stored one (label); pass --update to replace it
+                to replace the stored rows with the file's, run the import again with --update
+
+                """)
+        #expect(
+            try cli.run(["import", "participants", files.write("p.csv", "participant\nsomeone@example.org\n")]).status
+                == 0)
+        let statements = files.write("s.csv", "participant,text\nnobody@example.org,a view\n")
+        let unknown = try cli.run(["import", "statements", statements])
+        #expect(unknown.status == 65, "\(unknown)")
+        #expect(
+            unknown.stderr.contains(
+                "\(statements):2:1: 'participant' is not a participant of study s; import them with "
+                    + "`viewpoints import participants` first, or fix the identifier\nfix the file and run the import again"
+            ), "\(unknown)")
+    }
+
     @Test func exitCodesFollowSysexits() throws {
         #expect(try cli.run(["study", "create", "one"]).status == 0)
         let missing = try cli.run(["import", "participants", files.folder + "/nope.csv"])

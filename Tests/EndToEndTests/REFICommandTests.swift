@@ -8,17 +8,15 @@ import ViewpointsTestSupport
 /// other programs' files as warnings, refusals with exit 65 and nothing stored).
 @Suite(.database)
 struct REFICommandTests {
-    let db: TestDatabase
+    let cli: CLI
     let files = TestFiles()
-    let binary: ViewpointsBinary
 
     init() throws {
-        db = try TestDatabase()
-        binary = try ViewpointsBinary()
+        cli = try CLI()
     }
 
     func run(_ arguments: [String]) throws -> ViewpointsBinary.Output {
-        try binary.run(arguments, environment: ["DATABASE_URL": db.url, "VIEWPOINTS_HOME": db.home, "NO_COLOR": "1"])
+        try cli.run(arguments)
     }
 
     static func fixture(_ name: String) -> String { Repository.path("Tests/Fixtures/refi/" + name) }

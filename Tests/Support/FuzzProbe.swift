@@ -1,4 +1,5 @@
 import ViewpointsCore
+import ViewpointsFiles
 
 #if canImport(Glibc)
     import Glibc

@@ -82,7 +82,7 @@ struct AnonymizationPropertyTests {
         let participantsPath = files.write("participants.csv", participants)
         _ = try store.importParticipants(path: participantsPath, study: study, options: .init())
         var options = StatementImportOptions()
-        options.participantsFile = participantsPath
+        options.participantsPath = participantsPath
         _ = try store.importStatements(path: files.write("statements.csv", statements), study: study, options: options)
 
         let everything = try db.snapshot().values.flatMap { $0 }.joined(separator: "\n").lowercased()

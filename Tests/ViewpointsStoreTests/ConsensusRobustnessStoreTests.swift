@@ -26,7 +26,7 @@ struct DoubleCodedStudy {
             "participant,status\n" + (1...6).map { "p0\($0),\($0 <= 5 ? "a" : "b")" }.joined(separator: "\n")
         _ = try store.importParticipants(path: files.write("p.csv", participants), study: study, options: .init())
         var options = StatementImportOptions()
-        options.participantsFile = files.write("p2.csv", participants)
+        options.participantsPath = files.write("p2.csv", participants)
         let statements = "id,participant,text\n" + (1...6).map { "S0\($0),p0\($0),text \($0)" }.joined(separator: "\n")
         _ = try store.importStatements(path: files.write("s.csv", statements), study: study, options: options)
         _ = try store.importCodebook(

@@ -87,7 +87,7 @@ struct ConsensusStudy {
         _ = try store.importParticipants(
             path: files.write("p.csv", ConsensusStudy.participants), study: study, options: .init())
         var options = StatementImportOptions()
-        options.participantsFile = files.write("p2.csv", ConsensusStudy.participants)
+        options.participantsPath = files.write("p2.csv", ConsensusStudy.participants)
         _ = try store.importStatements(
             path: files.write("s.csv", ConsensusStudy.statements), study: study, options: options)
         _ = try store.importCodebook(

@@ -53,7 +53,7 @@ final class DifferencingWorld {
         }
         _ = try store.importParticipants(path: files.write("p.csv", participants), study: study, options: .init())
         var options = StatementImportOptions()
-        options.participantsFile = files.write("p2.csv", participants)
+        options.participantsPath = files.write("p2.csv", participants)
         _ = try store.importStatements(path: files.write("s.csv", statements), study: study, options: options)
         _ = try store.importCodebook(path: files.write("c.csv", codebook), study: study, options: .init())
         _ = try store.importCodings(path: files.write("g.csv", codings), study: study, options: .init())

@@ -40,7 +40,7 @@ extension Fixtures {
         let f = SampleCodingTests.folder
         _ = try store.importParticipants(path: f + "/participants.csv", study: study, options: .init())
         var statementOptions = StatementImportOptions()
-        statementOptions.participantsFile = f + "/participants.csv"
+        statementOptions.participantsPath = f + "/participants.csv"
         _ = try store.importStatements(path: f + "/statements.csv", study: study, options: statementOptions)
         _ = try store.importCodebook(path: f + "/codebook.csv", study: study, options: .init())
         _ = try store.importCodings(path: f + "/codings.csv", study: study, options: .init())

@@ -51,8 +51,9 @@ struct ImportCodingsTests {
         #expect(
             failure.problems.map(\.description) == [
                 "\(changed):3:1: coder-b's coding of S1 with relations.lowest-since-9-11 differs from the stored one "
-                    + "(stance 2 → 1); pass --update to replace it"
+                    + "(stance 2 → 1)"
             ])
+        #expect(failure.problems.map(\.remedy) == [.update], "the executable words the --update hint")
         #expect(try s.db.snapshot() == snapshot)
         var options = CodingImportOptions()
         options.update = true

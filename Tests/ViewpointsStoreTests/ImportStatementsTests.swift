@@ -23,7 +23,7 @@ struct ImportStatementsTests {
 
     func options(_ configure: (inout StatementImportOptions) -> Void = { _ in }) -> StatementImportOptions {
         var options = StatementImportOptions()
-        options.participantsFile = participantsPath
+        options.participantsPath = participantsPath
         configure(&options)
         return options
     }
@@ -71,8 +71,9 @@ struct ImportStatementsTests {
         }
         #expect(
             failure.problems.map(\.description) == [
-                "\(editedPath):3:1: statement S2 differs from the stored one (text); pass --update to replace it, or give it a new id"
+                "\(editedPath):3:1: statement S2 differs from the stored one (text)"
             ])
+        #expect(failure.problems.map(\.remedy) == [.updateOrNewID], "the executable words the --update hint")
         #expect(try db.snapshot() == snapshot)
         let updated = try store.importStatements(
             path: editedPath, study: try study(), options: options { $0.update = true })
@@ -158,6 +159,45 @@ struct ImportStatementsTests {
         #expect(try db.snapshot() == snapshot)
     }
 
+    /// A bulk load (a large file into a study without statements) drops the participants key and pauses the
+    /// statement count's trigger for its COPY: both are back afterwards, the count is right, and a failed bulk load
+    /// leaves everything as it was.
+    @Test func bulkLoadRestoresTheKeyAndTheCountTrigger() throws {
+        func shape() throws -> [[String?]] {
+            try db.rows(
+                """
+                SELECT (SELECT tgenabled::text FROM pg_trigger WHERE tgname = 'statements_maintained_insert'),
+                       (SELECT count(*)::text FROM pg_constraint WHERE conname = 'statements_participant_fkey'),
+                       (SELECT coalesce(sum(statements), 0)::text FROM maintained_coverage)
+                """)
+        }
+        let bad = files.write("bad.csv", "pseudonym,text\nP01,fine\nP99,nobody\n")
+        let snapshot = try db.snapshot()
+        _ = try #require(throws: ImportFailure.self) {
+            try store.importStatements(path: bad, study: try study(), options: options { $0.bulkThresholdBytes = 0 })
+        }
+        #expect(try db.snapshot() == snapshot)
+        #expect(try shape() == [["O", "1", "0"]])
+        let path = files.write("statements.csv", Fixtures.statements)
+        let result = try store.importStatements(
+            path: path, study: try study(), options: options { $0.bulkThresholdBytes = 0 })
+        #expect(result.summary.new == 4)
+        #expect(try shape() == [["O", "1", "4"]])
+        let hashes = try db.rows("SELECT text, encode(text_sha256, 'hex') FROM statements")
+        for row in hashes { #expect(row[1]! == Hashing.hex(Hashing.sha256(row[0]!))) }
+    }
+
+    /// The table's seq is an integer: a larger one taken from an id is the row's problem, not a crash or a wrap.
+    @Test func refusesASeqTooLargeForTheTable() throws {
+        let path = files.write("s.csv", "statement,participant,text\nP01:99999999999,P01,fine\n")
+        let snapshot = try db.snapshot()
+        let failure = try #require(throws: ImportFailure.self) {
+            try store.importStatements(path: path, study: try study(), options: options())
+        }
+        #expect(failure.problems.first?.description.contains("seq 99999999999 is too large") == true, "\(failure)")
+        #expect(try db.snapshot() == snapshot)
+    }
+
     @Test func rejectsInvalidUTF8AndLeavesTheDatabaseUnchanged() throws {
         var bytes = Array("pseudonym,text\nP01,fine\nP01,bad ".utf8)
         bytes += [0xC3, 0x28]
@@ -177,8 +217,9 @@ struct ImportStatementsTests {
         let failure = try #require(throws: ImportFailure.self) {
             try store.importStatements(path: files.write("s.csv", content), study: try study(), options: options())
         }
-        #expect(failure.description.contains("… and 5 more problems"))
-        #expect(failure.description.split(separator: "\n").count == 23)  // heading, 20 problems, count, advice
+        #expect(failure.problems.count == 20)
+        #expect(failure.more == 5)
+        #expect(failure.count == 25)
     }
 }
 

@@ -184,7 +184,7 @@ struct MaintainedWorld {
             of: "S4,bilal.khan@example.org", with: "S4,\(owner)")
         var options = StatementImportOptions()
         options.update = true
-        options.participantsFile = s.files.write("p.csv", Fixtures.participants)
+        options.participantsPath = s.files.write("p.csv", Fixtures.participants)
         _ = try s.store.importStatements(path: s.files.write("s.csv", file), study: study, options: options)
         return "S4 moved to \(owner)"
     }

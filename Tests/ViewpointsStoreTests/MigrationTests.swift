@@ -29,6 +29,32 @@ struct MigrationTests {
         #expect(error.message.contains(edited[0].name))
     }
 
+    /// Issue 12 took the objects `Schema/definitions/` defines out of 0001-0005 and 0007: a database that applied
+    /// their former text (its recorded checksums) passes the check and upgrades; the former text of one migration is
+    /// no pass for another.
+    @Test func acceptsTheFormerTextOfRewrittenMigrations() throws {
+        let db = try TestDatabase()
+        let admin = try Connection(conninfo: db.url)
+        for (version, checksums) in Migration.formerChecksums {
+            try admin.query(
+                "UPDATE schema_migrations SET checksum = $2 WHERE version = $1", [String(version), checksums.first],
+                doing: "recording a former text")
+        }
+        // the earlier build's definitions differed too
+        try admin.execute("UPDATE schema_definitions SET checksum = 'former'", doing: "recording former definitions")
+        let migrator = try Store.open(databaseURL: db.url, home: db.home, requireCurrentSchema: false).migrator()
+        #expect(try migrator.pendingMigrations().isEmpty)
+        #expect(try migrator.migrate().map(\.name) == Migration.bundledDefinitions().map(\.name))
+        try migrator.requireCurrent()
+        // the record keeps saying which text was applied
+        let former = try #require(Migration.formerChecksums[1]?.first)
+        #expect(try db.scalar("SELECT checksum FROM schema_migrations WHERE version = 1") == former)
+
+        try admin.query("UPDATE schema_migrations SET checksum = $1 WHERE version = 6", [former], doing: "test")
+        let error = try #require(throws: StoreError.self) { try migrator.pendingMigrations() }
+        #expect(error.message.contains("0006_withdrawal_roles.sql was edited after it was applied"))
+    }
+
     @Test func reappliesEveryDefinitionWhenOneChanges() throws {
         let db = try TestDatabase()
         let store = try db.store()

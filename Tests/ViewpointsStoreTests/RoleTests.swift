@@ -23,7 +23,7 @@ final class RoleWorld {
         _ = try s.store.importParticipants(
             path: s.files.write("o.csv", "participant\nq01\n"), study: other, options: .init())
         var options = StatementImportOptions()
-        options.participantsFile = s.files.write("o2.csv", "participant\nq01\n")
+        options.participantsPath = s.files.write("o2.csv", "participant\nq01\n")
         _ = try s.store.importStatements(
             path: s.files.write("os.csv", "id,participant,text\nO1,q01,secret of other\n"), study: other,
             options: options)

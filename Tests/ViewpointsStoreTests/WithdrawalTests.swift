@@ -155,7 +155,7 @@ struct WithdrawalTests {
         #expect(again.summary.withdrawn == 1 && again.summary.unchanged == 3, "\(again.summary)")
         #expect(again.summary.description.contains("1 withdrawn (skipped; still redacted)"))
         var options = StatementImportOptions()
-        options.participantsFile = participants
+        options.participantsPath = participants
         let text = "Sara Al-Hassan told me, and SARA said so; ask sara.al-hassan@example.org or Hassan."
         _ = try store.importStatements(
             path: files.write("later.csv", "id,participant,text\nS7,ahmed.khan@example.org,\"\(text)\"\n"),

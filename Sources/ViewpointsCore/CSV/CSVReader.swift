@@ -3,23 +3,22 @@
 /// Copies of a reader share one position; use each reader from one place only.
 public struct CSVReader {
     private let engine: CSVReaderEngine
+    /// Kept open while this reader reads from it.
+    private var file: InputFile?
 
-    /// The file path, or `<input>` for in-memory data.
+    /// The file's name, or `<input>` for in-memory data.
     public var displayName: String { engine.displayName }
 
-    /// Opens a file for reading.
-    public init(path: String) throws(CSVError) {
-        try self.init(path: path, chunkSize: CSVReaderEngine.defaultChunkSize)
+    /// Reads a file the caller opened, from its start; errors name it by `file.name`.
+    public init(file: InputFile) {
+        self.init(file: file, chunkSize: CSVReaderEngine.defaultChunkSize)
     }
 
-    /// Opens a file for reading with a given read size (small sizes are for tests).
-    init(path: String, chunkSize: Int) throws(CSVError) {
-        switch CSVFileDescriptor.openForReading(path) {
-        case .success(let descriptor):
-            engine = CSVReaderEngine(displayName: path, descriptor: descriptor, memory: [], chunkSize: chunkSize)
-        case .failure(let error):
-            throw CSVError(kind: .cannotOpen(error.text), file: path, line: 0, column: 0)
-        }
+    /// Reads a file with a given read size (small sizes are for tests).
+    init(file: InputFile, chunkSize: Int) {
+        engine = CSVReaderEngine(
+            displayName: file.name, descriptor: file.fromStart(), memory: [], chunkSize: chunkSize)
+        self.file = file
     }
 
     /// Reads CSV from bytes in memory.

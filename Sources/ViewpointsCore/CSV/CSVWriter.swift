@@ -31,19 +31,12 @@ public struct CSVWriter {
             displayName: "<fd \(fileDescriptor)>", lineEnding: lineEnding, bom: bom)
     }
 
-    /// Creates or truncates the file at `path` and writes to it; `finish()` closes it.
     /// Permissions of written files unless the user asks otherwise: owner read and write only.
     public static let privateMode: UInt32 = 0o600
 
-    public init(path: String, lineEnding: CSVLineEnding = .lf, bom: Bool = false, mode: UInt32 = privateMode)
-        throws(CSVError)
-    {
-        switch CSVFileDescriptor.openForWriting(path, mode: mode) {
-        case .success(let descriptor):
-            self.init(destination: .descriptor(descriptor), displayName: path, lineEnding: lineEnding, bom: bom)
-        case .failure(let error):
-            throw CSVError(kind: .cannotOpen(error.text), file: path, line: 0, column: 0)
-        }
+    /// Writes to a file the caller created; `finish()` closes it. Errors name it by `file.name`.
+    public init(file: OutputFile, lineEnding: CSVLineEnding = .lf, bom: Bool = false) {
+        self.init(destination: .descriptor(file.descriptor), displayName: file.name, lineEnding: lineEnding, bom: bom)
     }
 
     /// Writes into memory; read the result from `bytes` after `finish()`.
@@ -90,7 +83,7 @@ public struct CSVWriter {
         if pending.count >= Self.flushThreshold { try flush() }
     }
 
-    /// Flushes buffered output and closes a file opened by `init(path:)`; calling it again does nothing.
+    /// Flushes buffered output and closes a file given to `init(file:)`; calling it again does nothing.
     public mutating func finish() throws(CSVError) {
         if finished { return }
         finished = true

@@ -4,17 +4,11 @@ public struct CSVExport {
     var writer: CSVWriter
     let raw: Bool
 
-    /// To a file (`path`, created with permissions `mode`: owner-only unless asked), or to standard output when
-    /// `path` is nil or `-`.
-    public init(path: String?, excel: Bool, raw: Bool, mode: UInt32 = CSVWriter.privateMode) throws(CSVError) {
+    /// To a file the caller created, or to standard output when `file` is nil.
+    public init(file: OutputFile?, excel: Bool, raw: Bool) {
         let ending: CSVLineEnding = excel ? .crlf : .lf
-        if let path, path != "-" {
-            do {
-                writer = try CSVWriter(path: path, lineEnding: ending, bom: excel, mode: mode)
-            } catch {
-                guard case .cannotOpen(let reason) = error.kind else { throw error }
-                throw CSVError(kind: .cannotWrite(reason), file: path, line: 0, column: 0)
-            }
+        if let file {
+            writer = CSVWriter(file: file, lineEnding: ending, bom: excel)
         } else {
             writer = CSVWriter.standardOutput(lineEnding: ending, bom: excel)
         }

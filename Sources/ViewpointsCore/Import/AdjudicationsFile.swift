@@ -21,9 +21,10 @@ public struct AdjudicationsFile: Sendable {
         unknown: "an adjudications file has the columns statement, code, stance")
 
     /// Reads and checks the file; every problem is collected and thrown together.
-    public static func read(path: String) throws -> AdjudicationsFile {
+    public static func read(_ file: InputFile) throws -> AdjudicationsFile {
+        let path = file.name
         var problems = ProblemList(file: path)
-        var (reader, header) = try CSVHeader.open(path: path, shape, problems: &problems)
+        var (reader, header) = try CSVHeader.open(file, shape, problems: &problems)
         let statementIndex = header.index("statement")!
         let codeIndex = header.index("code")!
         let stanceIndex = header.index("stance")!

@@ -84,10 +84,12 @@ struct FileShape: Sendable {
 }
 
 extension CSVHeader {
-    /// Opens a file of `shape` and reads its header; throws every problem of the header: an empty file, a missing
+    /// Starts reading a file of `shape` and reads its header; throws every problem of the header: an empty file, a missing
     /// required column, an unknown column, an empty or repeated name.
-    static func open(path: String, _ shape: FileShape, problems: inout ProblemList) throws -> (CSVReader, CSVHeader) {
-        var reader = try CSVReader(path: path)
+    static func open(_ file: InputFile, _ shape: FileShape, problems: inout ProblemList) throws -> (
+        CSVReader, CSVHeader
+    ) {
+        var reader = CSVReader(file: file)
         guard let first = try reader.next() else {
             problems.add(line: 1, column: 1, "the file is empty; it needs a header \(shape.header)")
             throw ImportFailure(problems: problems.problems, more: problems.more)

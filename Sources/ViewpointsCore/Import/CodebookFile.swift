@@ -22,9 +22,29 @@ public struct CodebookFile: Sendable {
         unknown: "a codebook has the columns key, label, description, parent")
 
     /// Reads and checks a codebook; `knownThemes` are theme keys already stored.
-    public static func read(path: String, knownThemes: Set<String> = []) throws -> CodebookFile {
+    public static func read(_ file: InputFile, knownThemes: Set<String> = []) throws -> CodebookFile {
+        let path = file.name
         var problems = ProblemList(file: path)
-        var (reader, header) = try CSVHeader.open(path: path, shape, problems: &problems)
+        var (reader, header) = try CSVHeader.open(file, shape, problems: &problems)
+        let rows = try readRows(&reader, header: header, problems: &problems)
+        if header.index("parent") == nil, let proposition = rows.first(where: { $0.key.contains(".") }) {
+            problems.add(
+                line: header.line, column: 1,
+                "the header has no 'parent' column, but \(proposition.key) (line \(proposition.line)) is a "
+                    + "proposition; add a column 'parent' giving each proposition's theme "
+                    + "(key,label,description,parent)")
+            try problems.throwIfAny()
+        }
+        let themesInFile = Set(rows.filter { $0.parent == nil }.map(\.key))
+        for row in rows {
+            checkParent(of: row, themes: themesInFile.union(knownThemes), problems: &problems)
+        }
+        try problems.throwIfAny()
+        return CodebookFile(path: path, rows: rows)
+    }
+
+    /// Every row with a valid, new key (a label is checked too, but its row is kept).
+    static func readRows(_ reader: inout CSVReader, header: CSVHeader, problems: inout ProblemList) throws -> [Row] {
         let keyIndex = header.index("key")!
         let labelIndex = header.index("label")!
         let descriptionIndex = header.index("description")
@@ -64,42 +84,33 @@ public struct CodebookFile: Sendable {
             }
             rows.append(row)
         }
-        if parentIndex == nil, let proposition = rows.first(where: { $0.key.contains(".") }) {
+        return rows
+    }
+
+    /// A theme has no parent and no dot; a proposition `theme.name` has its theme (in the file or stored) as parent.
+    static func checkParent(of row: Row, themes: Set<String>, problems: inout ProblemList) {
+        switch (row.parent, row.key.contains(".")) {
+        case (nil, true):
             problems.add(
-                line: header.line, column: 1,
-                "the header has no 'parent' column, but \(proposition.key) (line \(proposition.line)) is a "
-                    + "proposition; add a column 'parent' giving each proposition's theme "
-                    + "(key,label,description,parent)")
-            try problems.throwIfAny()
-        }
-        let themesInFile = Set(rows.filter { $0.parent == nil }.map(\.key))
-        for row in rows {
-            let isProposition = row.key.contains(".")
-            switch (row.parent, isProposition) {
-            case (nil, true):
+                line: row.line, column: row.parentColumn,
+                "'parent' is empty but \(row.key) has a dot, so it is a proposition; give its theme "
+                    + "(\(row.key.split(separator: ".")[0])) as parent")
+        case (let parent?, false):
+            problems.add(
+                line: row.line, column: row.parentColumn,
+                "'parent' is \(parent) but \(row.key) has no dot; a proposition's key is theme.proposition "
+                    + "(e.g. \(parent).\(row.key)), and a theme has no parent")
+        case (let parent?, true):
+            if parent.contains(".") || !themes.contains(parent) {
                 problems.add(
                     line: row.line, column: row.parentColumn,
-                    "'parent' is empty but \(row.key) has a dot, so it is a proposition; give its theme "
-                        + "(\(row.key.split(separator: ".")[0])) as parent")
-            case (let parent?, false):
+                    "'parent' \(parent) is not a theme of this codebook; add the theme as a row without parent")
+            } else if !row.key.hasPrefix(parent + ".") {
                 problems.add(
-                    line: row.line, column: row.parentColumn,
-                    "'parent' is \(parent) but \(row.key) has no dot; a proposition's key is theme.proposition "
-                        + "(e.g. \(parent).\(row.key)), and a theme has no parent")
-            case (let parent?, true):
-                if parent.contains(".") || !(themesInFile.contains(parent) || knownThemes.contains(parent)) {
-                    problems.add(
-                        line: row.line, column: row.parentColumn,
-                        "'parent' \(parent) is not a theme of this codebook; add the theme as a row without parent")
-                } else if !row.key.hasPrefix(parent + ".") {
-                    problems.add(
-                        line: row.line, column: row.keyColumn,
-                        "'key' \(row.key) must start with its theme and a dot (\(parent).…)")
-                }
-            case (nil, false): break
+                    line: row.line, column: row.keyColumn,
+                    "'key' \(row.key) must start with its theme and a dot (\(parent).…)")
             }
+        case (nil, false): break
         }
-        try problems.throwIfAny()
-        return CodebookFile(path: path, rows: rows)
     }
 }

@@ -27,9 +27,10 @@ public struct CodingsFile: Sendable {
         unknown: "a codings file has the columns statement, coder, code, stance, note")
 
     /// Reads and checks the file; every problem is collected and thrown together.
-    public static func read(path: String) throws -> CodingsFile {
+    public static func read(_ file: InputFile) throws -> CodingsFile {
+        let path = file.name
         var problems = ProblemList(file: path)
-        var (reader, header) = try CSVHeader.open(path: path, shape, problems: &problems)
+        var (reader, header) = try CSVHeader.open(file, shape, problems: &problems)
         let columns = Columns(
             statement: header.index("statement")!, coder: header.index("coder")!, code: header.index("code")!,
             stance: header.index("stance")!, note: header.index("note"))

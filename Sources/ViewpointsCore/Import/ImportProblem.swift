@@ -5,20 +5,24 @@ public struct ImportProblem: Sendable, Equatable, CustomStringConvertible {
     public var line: Int
     /// 1-based character column where the field starts.
     public var column: Int
-    /// What is wrong and how to fix it, naming the header of the column.
+    /// What is wrong and how to fix the file, naming the header of the column.
     public var message: String
+    /// What else resolves it (a flag, another import), worded by the executable after the message.
+    public var remedy: ImportRemedy?
 
-    public init(file: String, line: Int, column: Int, message: String) {
+    public init(file: String, line: Int, column: Int, message: String, remedy: ImportRemedy? = nil) {
         self.file = file
         self.line = line
         self.column = column
         self.message = ImportProblem.printable(message)
+        self.remedy = remedy
     }
 
+    /// `FILE:LINE:COLUMN: message` (the remedy left to the executable).
     public var description: String { "\(file):\(line):\(column): \(message)" }
 
     /// True for a refusal of a changed row, which running the import again with `--update` resolves.
-    public var resolvedByUpdate: Bool { message.contains("pass --update") }
+    public var resolvedByUpdate: Bool { remedy?.isUpdate ?? false }
 
     /// Longest message kept whole, in Unicode scalars; longer ones lose their middle.
     static let longestMessage = 400
@@ -58,25 +62,36 @@ public struct ImportFailure: Error, Sendable, CustomStringConvertible {
         self.more = more
     }
 
-    /// `viewpoints: error:` and the count, every problem as `FILE:LINE:COLUMN: …` (the first 20), then how to
-    /// go on: a refusal that `--update` resolves says to pass it, never to fix the file.
-    public var description: String {
-        let total = problems.count + more
-        let files = Set(problems.map(\.file)).sorted()
-        let place = files.count == 1 ? " in \(files[0])" : ""
-        var lines = ["viewpoints: error: nothing was imported: \(total) problem\(total == 1 ? "" : "s")\(place)"]
-        lines += problems.prefix(ImportFailure.shown).map(\.description)
-        let hidden = problems.count - min(problems.count, ImportFailure.shown) + more
-        if hidden > 0 { lines.append("… and \(hidden) more problem\(hidden == 1 ? "" : "s")") }
-        let changed = problems.filter(\.resolvedByUpdate).count
-        if changed == problems.count && more == 0 {
-            lines.append("to replace the stored rows with the file's, run the import again with --update")
-        } else if changed > 0 {
-            lines.append("fix the file, pass --update to replace the changed rows, and run the import again")
-        } else {
-            lines.append("fix the file and run the import again")
+    /// Every problem added, kept or only counted.
+    public var count: Int { problems.count + more }
+
+    /// The problems' files, when they are all in one.
+    public var file: String? {
+        let files = Set(problems.map(\.file))
+        return files.count == 1 ? files.first : nil
+    }
+
+    /// The problems kept, one `FILE:LINE:COLUMN: message` a line (the executable words the whole refusal).
+    public var description: String { problems.map(\.description).joined(separator: "\n") }
+}
+
+/// What resolves a problem besides fixing the file; the executable turns it into words and flag names.
+public enum ImportRemedy: Sendable, Equatable {
+    /// A stored row differs: the import run again with `--update` replaces it.
+    case update
+    /// A participant's stored attributes differ: `--update` replaces them.
+    case updateAttributes
+    /// A stored statement differs: `--update` replaces it, or the row gets a new id.
+    case updateOrNewID
+    /// The participant is not in the study: import the participants (from `file`, when known) first.
+    case importParticipants(file: String?)
+
+    /// Whether running the import again with `--update` resolves it.
+    public var isUpdate: Bool {
+        switch self {
+        case .update, .updateAttributes, .updateOrNewID: true
+        case .importParticipants: false
         }
-        return lines.joined(separator: "\n")
     }
 }
 
@@ -97,18 +112,18 @@ public struct ProblemList: Sendable {
     /// Every problem added, kept or only counted.
     public var count: Int { problems.count + more }
 
-    public mutating func add(line: Int, column: Int, _ message: String) {
+    public mutating func add(line: Int, column: Int, _ message: String, remedy: ImportRemedy? = nil) {
         if problems.count < limit {
-            problems.append(ImportProblem(file: file, line: line, column: column, message: message))
+            problems.append(ImportProblem(file: file, line: line, column: column, message: message, remedy: remedy))
         } else {
             more += 1
         }
     }
 
     /// Adds a problem found in another file than this list's (a source that reads several files).
-    public mutating func add(file: String, line: Int, column: Int, _ message: String) {
+    public mutating func add(file: String, line: Int, column: Int, _ message: String, remedy: ImportRemedy? = nil) {
         if problems.count < limit {
-            problems.append(ImportProblem(file: file, line: line, column: column, message: message))
+            problems.append(ImportProblem(file: file, line: line, column: column, message: message, remedy: remedy))
         } else {
             more += 1
         }

@@ -29,9 +29,10 @@ public struct ParticipantsFile: Sendable {
     /// its values (an e-mail address, phone number or URL, the row's own name, or another participant's whole
     /// name), is refused at its header cell with the flags that decide it.
     public static func read(
-        path: String, identifying: [String] = defaultIdentifying, keepAttributes: [String] = []
+        _ file: InputFile, identifying: [String] = defaultIdentifying, keepAttributes: [String] = []
     ) throws -> ParticipantsFile {
-        var reader = try CSVReader(path: path)
+        let path = file.name
+        var reader = CSVReader(file: file)
         var problems = ProblemList(file: path)
         guard let first = try reader.next() else {
             problems.add(line: 1, column: 1, "the file is empty; it needs a header with a 'participant' column")

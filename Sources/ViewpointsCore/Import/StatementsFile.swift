@@ -41,9 +41,10 @@ public struct StatementsFile {
     /// Whether rows may give their own seq (else seq is the row's order for its participant, never repeated).
     public var hasSeqColumn: Bool { seqIndex != nil }
 
-    /// Opens the file and checks its header; a bad header adds problems and returns nil.
-    public static func open(path: String, problems: inout ProblemList) throws -> StatementsFile? {
-        var reader = try CSVReader(path: path)
+    /// Starts reading the file and checks its header; a bad header adds problems and returns nil.
+    public static func open(_ file: InputFile, problems: inout ProblemList) throws -> StatementsFile? {
+        let path = file.name
+        var reader = CSVReader(file: file)
         guard let first = try reader.next() else {
             problems.add(
                 line: 1, column: 1, "the file is empty; it needs a header with participant (or pseudonym) and text")
@@ -127,27 +128,9 @@ public struct StatementsFile {
                     ok = false
                 }
             }
-            var id = optional(idIndex)?.trimmingCharacters(in: .whitespaces)
-            if let value = id, referenceColumn, StatementsFile.looksLikeReference(value) {
-                id = nil
-                if seq == nil, let number = value.split(separator: ":").last.flatMap({ Int($0) }) { seq = number }
-            }
-            if let value = id, let idIndex {
-                if value.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) {
-                    problems.add(
-                        line: record.line, column: record.columns[idIndex],
-                        "'id' contains a line break or tab; statement ids are single words like S0001")
-                    ok = false
-                } else if StatementsFile.looksLikeReference(value) {
-                    problems.add(
-                        line: record.line, column: record.columns[idIndex],
-                        "'id' \(value) looks like a PSEUDONYM:SEQ reference; leave 'id' empty to use that form, "
-                            + "or choose an id that does not look like one (e.g. S0001)")
-                    ok = false
-                }
-            } else {
-                id = nil
-            }
+            let id = checkedID(
+                optional(idIndex)?.trimmingCharacters(in: .whitespaces), record: record, seq: &seq, ok: &ok,
+                problems: &problems)
             guard ok else { continue }
             return Row(
                 line: record.line, participant: participant, participantColumn: record.columns[participantIndex],
@@ -156,6 +139,32 @@ public struct StatementsFile {
                 source: optional(sourceIndex), seq: seq, seqColumn: seqIndex.map { record.columns[$0] } ?? 1)
         }
         return nil
+    }
+
+    /// The row's own statement id: nil when empty or a `PSEUDONYM:SEQ` reference of an export (whose seq is taken
+    /// when the row gives none); one with a line break or that looks like a reference is a problem (`ok` false).
+    func checkedID(
+        _ given: String?, record: CSVRecord, seq: inout Int?, ok: inout Bool, problems: inout ProblemList
+    ) -> String? {
+        var id = given
+        if let value = id, referenceColumn, StatementsFile.looksLikeReference(value) {
+            id = nil
+            if seq == nil, let number = value.split(separator: ":").last.flatMap({ Int($0) }) { seq = number }
+        }
+        guard let value = id, let idIndex else { return nil }
+        if value.contains(where: { $0 == "\n" || $0 == "\r" || $0 == "\t" }) {
+            problems.add(
+                line: record.line, column: record.columns[idIndex],
+                "'id' contains a line break or tab; statement ids are single words like S0001")
+            ok = false
+        } else if StatementsFile.looksLikeReference(value) {
+            problems.add(
+                line: record.line, column: record.columns[idIndex],
+                "'id' \(value) looks like a PSEUDONYM:SEQ reference; leave 'id' empty to use that form, "
+                    + "or choose an id that does not look like one (e.g. S0001)")
+            ok = false
+        }
+        return value
     }
 
     /// Whether a field holds nothing but white space (checks from the start and stops at the first letter).

@@ -59,26 +59,18 @@ public struct CodingReliability: Sendable, Equatable {
     func statementUnits(_ decisions: [CodingDecision]) -> [Unit] {
         var coderIndex: [String: Int] = [:]
         for (index, name) in coders.enumerated() where coderIndex[name] == nil { coderIndex[name] = index }
-        var slots: [String: Int] = [:]
-        var units: [Unit] = []
+        var index = UnitIndex()
         for decision in decisions {
             guard let coder = coderIndex[decision.coder] else { continue }
-            let key = decision.statement + "\u{1F}" + decision.proposition
-            let slot: Int
-            if let existing = slots[key] {
-                slot = existing
-            } else {
-                slot = units.count
-                slots[key] = slot
-                units.append(
-                    Unit(
-                        name: decision.statement, participant: decision.participant, theme: decision.theme,
-                        proposition: decision.proposition, values: []))
-            }
-            guard !units[slot].values.contains(where: { $0.coder == coder }) else { continue }
-            units[slot].values.append(Value(coder: coder, stance: decision.stance))
+            let slot = index.slot(decision.statement, decision.proposition) {
+                Unit(
+                    name: decision.statement, participant: decision.participant, theme: decision.theme,
+                    proposition: decision.proposition, values: [])
+            }.index
+            guard !index.units[slot].values.contains(where: { $0.coder == coder }) else { continue }
+            index.units[slot].values.append(Value(coder: coder, stance: decision.stance))
         }
-        return units.filter { $0.values.count >= 2 }.map { unit in
+        return index.units.filter { $0.values.count >= 2 }.map { unit in
             var unit = unit
             unit.values.sort { $0.coder < $1.coder }
             return unit
@@ -88,24 +80,16 @@ public struct CodingReliability: Sendable, Equatable {
     /// Participant and proposition units: a coder's value is whether they applied the proposition to any of the
     /// participant's statement units and, if so, their participant stance (mean, rounded half away from zero).
     func participantUnits(_ statementUnits: [Unit]) -> [Unit] {
-        var slots: [String: Int] = [:]
-        var units: [Unit] = []
+        var index = UnitIndex()
         // per unit and coder: whether the coder has a value, the sum and count of applied stances
         var tallies: [[(seen: Bool, sum: Int, count: Int)]] = []
         for statement in statementUnits {
-            let key = statement.participant + "\u{1F}" + statement.proposition
-            let slot: Int
-            if let existing = slots[key] {
-                slot = existing
-            } else {
-                slot = units.count
-                slots[key] = slot
-                units.append(
-                    Unit(
-                        name: statement.participant, participant: statement.participant, theme: statement.theme,
-                        proposition: statement.proposition, values: []))
-                tallies.append(Array(repeating: (false, 0, 0), count: coders.count))
+            let (slot, isNew) = index.slot(statement.participant, statement.proposition) {
+                Unit(
+                    name: statement.participant, participant: statement.participant, theme: statement.theme,
+                    proposition: statement.proposition, values: [])
             }
+            if isNew { tallies.append(Array(repeating: (false, 0, 0), count: coders.count)) }
             for value in statement.values {
                 tallies[slot][value.coder].seen = true
                 if let stance = value.stance {
@@ -114,6 +98,7 @@ public struct CodingReliability: Sendable, Equatable {
                 }
             }
         }
+        var units = index.units
         for slot in units.indices {
             for (coder, tally) in tallies[slot].enumerated() where tally.seen {
                 let stance = tally.count > 0 ? ParticipantStance.rounded(sum: tally.sum, count: tally.count) : nil
@@ -121,6 +106,21 @@ public struct CodingReliability: Sendable, Equatable {
             }
         }
         return units.filter { $0.values.count >= 2 }
+    }
+
+    /// Units in order of first appearance, found by their name and proposition.
+    struct UnitIndex {
+        private var slots: [String: Int] = [:]
+        var units: [Unit] = []
+
+        /// The index of the unit of `name` and `proposition`, appending the one `make` builds the first time.
+        mutating func slot(_ name: String, _ proposition: String, make: () -> Unit) -> (index: Int, isNew: Bool) {
+            let key = name + "\u{1F}" + proposition
+            if let existing = slots[key] { return (existing, false) }
+            slots[key] = units.count
+            units.append(make())
+            return (units.count - 1, true)
+        }
     }
 
     // MARK: - Figures

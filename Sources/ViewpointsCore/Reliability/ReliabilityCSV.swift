@@ -9,19 +9,11 @@ public enum ReliabilityCSV {
     /// Reads the file; for levels other than nominal every value must be a decimal number. With `coders`, keeps
     /// those coders only, in that order.
     public static func read(
-        path: String, layout: ReliabilityLayout = .long, level: MeasurementLevel = .nominal, coders: [String]? = nil
+        file: InputFile, layout: ReliabilityLayout = .long, level: MeasurementLevel = .nominal, coders: [String]? = nil
     ) throws(ReliabilityCSVError) -> ReliabilityData {
         try read(
-            open: { () throws(ReliabilityCSVError) in try openFile(path) }, layout: layout, level: level,
+            open: { () throws(ReliabilityCSVError) in CSVReader(file: file) }, layout: layout, level: level,
             coders: coders)
-    }
-
-    private static func openFile(_ path: String) throws(ReliabilityCSVError) -> CSVReader {
-        do {
-            return try CSVReader(path: path)
-        } catch {
-            throw ReliabilityCSVError(kind: .csv(error), file: path, line: error.line, column: error.column)
-        }
     }
 
     /// Reads CSV text, named `<input>` in errors.

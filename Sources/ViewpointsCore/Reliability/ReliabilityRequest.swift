@@ -46,8 +46,8 @@ public struct ReliabilityRequest: Sendable, Equatable {
     }
 
     /// Reads a long (`unit,coder,value`) or wide (units × coders) CSV and computes the coefficients.
-    public func run(path: String) throws(ReliabilityCSVError) -> [ReliabilityFigure] {
-        compute(try ReliabilityCSV.read(path: path, layout: layout, level: level, coders: coders))
+    public func run(file: InputFile) throws(ReliabilityCSVError) -> [ReliabilityFigure] {
+        compute(try ReliabilityCSV.read(file: file, layout: layout, level: level, coders: coders))
     }
 
     /// Computes each coefficient on the data.

@@ -18,13 +18,6 @@ public struct ReliabilityResult: Sendable, Equatable {
         public var high: Double
         /// Nominal coverage, 0.95 for a 95% interval.
         public var level: Double
-
-        /// Creates an interval.
-        public init(low: Double, high: Double, level: Double) {
-            self.low = low
-            self.high = high
-            self.level = level
-        }
     }
 
     /// How many bootstrap resamples were drawn, and in how many of them the coefficient was defined.
@@ -36,12 +29,6 @@ public struct ReliabilityResult: Sendable, Equatable {
         public var drawn: Int
         /// Resamples whose coefficient was defined.
         public var defined: Int
-
-        /// Creates a count.
-        public init(drawn: Int, defined: Int) {
-            self.drawn = drawn
-            self.defined = defined
-        }
 
         /// True when the coefficient was defined in at least 95% of the resamples.
         public var isAdequate: Bool { defined * 100 >= drawn * 95 }

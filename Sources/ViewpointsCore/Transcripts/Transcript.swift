@@ -6,12 +6,6 @@ public struct TranscriptParagraph: Sendable, Equatable {
     public var line: Int
     /// `00:12:31`, when the transcript gives times.
     public var time: String?
-
-    public init(text: String, line: Int, time: String? = nil) {
-        self.text = text
-        self.line = line
-        self.time = time
-    }
 }
 
 /// A speaker's turn: a label and the paragraphs that follow it until the next speaker.
@@ -20,15 +14,8 @@ public struct TranscriptTurn: Sendable, Equatable {
     public var speaker: String
     /// Where the label is.
     public var line: Int
-    public var column: Int
+    public var column: Int = 1
     public var paragraphs: [TranscriptParagraph]
-
-    public init(speaker: String, line: Int, column: Int = 1, paragraphs: [TranscriptParagraph]) {
-        self.speaker = speaker
-        self.line = line
-        self.column = column
-        self.paragraphs = paragraphs
-    }
 
     /// The turn's words, paragraphs separated by a blank line.
     public var text: String {

@@ -23,39 +23,12 @@ public struct BackupArchive: Sendable {
     /// The file gets permissions `mode` (owner-only by default); until then it sits in a folder only the owner can
     /// enter, so no one else can open it while it is written.
     public func write(path: String, mode: UInt32 = 0o600) throws(StoreError) {
-        var template = Array((path + ".partial-XXXXXX").utf8CString)
-        guard
-            let folder = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({
-                String(cString: $0)
-            })
-        else {
-            throw StoreError(.cannotWrite, "cannot write the backup \(path): \(String(cString: strerror(errno)))")
-        }
-        let temporary = folder + "/archive.zip"
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        do {
-            let archive = try Archive(url: URL(fileURLWithPath: temporary), accessMode: .create)
+        try ZipFileWriter.write(path: path, mode: mode, what: "the backup", entryPermissions: 0o600) { add in
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
             encoder.keyEncodingStrategy = .convertToSnakeCase
-            let manifestBytes = Data(try encoder.encode(manifest))
-            try add(archive, BackupArchive.manifestName, manifestBytes)
-            for name in files.keys.sorted() { try add(archive, name, Data(files[name]!)) }
-        } catch {
-            throw StoreError(.cannotWrite, "cannot write the backup \(path): \(error)")
-        }
-        guard chmod(temporary, mode_t(mode)) == 0, rename(temporary, path) == 0 else {
-            throw StoreError(.cannotWrite, "cannot write the backup \(path): \(String(cString: strerror(errno)))")
-        }
-    }
-
-    func add(_ archive: Archive, _ name: String, _ data: Data) throws {
-        try archive.addEntry(
-            with: name, type: .file, uncompressedSize: Int64(data.count),
-            modificationDate: Date(timeIntervalSince1970: 0),
-            permissions: 0o600, compressionMethod: .deflate
-        ) { position, size in
-            data.subdata(in: Int(position)..<Int(position) + size)
+            try add(BackupArchive.manifestName, Data(try encoder.encode(manifest)))
+            for name in files.keys.sorted() { try add(name, Data(files[name]!)) }
         }
     }
 

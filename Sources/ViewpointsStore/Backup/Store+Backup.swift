@@ -30,29 +30,8 @@ extension Store {
         study: Study, to path: String, toolVersion: String, keyPassphrase: String?,
         mode: UInt32 = CSVWriter.privateMode
     ) throws(StoreError) -> BackupArchive {
-        var sealedKey: (BackupManifest.Key, [UInt8])?
         let studyKey = try? key(for: study)
-        if let keyPassphrase {
-            guard keyPassphrase.count >= Self.minimumPassphraseLength else {
-                throw StoreError(
-                    .usage,
-                    "the backup passphrase has \(keyPassphrase.count) characters; a sealed key needs at least "
-                        + "\(Self.minimumPassphraseLength)",
-                    hint: "choose a longer passphrase, such as four unrelated words")
-            }
-            let keyPath = StudyKey.path(slug: study.slug, home: home)
-            _ = try key(for: study)
-            guard let bytes = FileManager.default.contents(atPath: keyPath) else {
-                throw StoreError(.configuration, "the study key \(keyPath) is missing or unreadable")
-            }
-            let (envelope, ciphertext) = KeyEnvelope.seal(Array(bytes), passphrase: keyPassphrase)
-            sealedKey = (
-                BackupManifest.Key(
-                    file: BackupArchive.keyName, sha256: Hashing.hex(Hashing.sha256(ciphertext)), envelope: envelope,
-                    bytes: ciphertext.count),
-                ciphertext
-            )
-        }
+        let sealedKey = try keyPassphrase.map { passphrase throws(StoreError) in try sealKey(of: study, passphrase) }
         var files: [String: [UInt8]] = [:]
         var listed: [BackupManifest.File] = []
         let version = try connection.transaction(readOnly: true, isolation: .repeatableRead, doing: "backing up") {
@@ -89,5 +68,28 @@ extension Store {
         let archive = BackupArchive(manifest: manifest, files: files)
         try archive.write(path: path, mode: mode)
         return archive
+    }
+
+    /// The study key sealed with `passphrase` for the archive, with its manifest entry.
+    func sealKey(of study: Study, _ keyPassphrase: String) throws(StoreError) -> (BackupManifest.Key, [UInt8]) {
+        guard keyPassphrase.count >= Self.minimumPassphraseLength else {
+            throw StoreError(
+                .usage,
+                "the backup passphrase has \(keyPassphrase.count) characters; a sealed key needs at least "
+                    + "\(Self.minimumPassphraseLength)",
+                hint: "choose a longer passphrase, such as four unrelated words")
+        }
+        let keyPath = StudyKey.path(slug: study.slug, home: home)
+        _ = try key(for: study)
+        guard let bytes = FileManager.default.contents(atPath: keyPath) else {
+            throw StoreError(.configuration, "the study key \(keyPath) is missing or unreadable")
+        }
+        let (envelope, ciphertext) = KeyEnvelope.seal(Array(bytes), passphrase: keyPassphrase)
+        return (
+            BackupManifest.Key(
+                file: BackupArchive.keyName, sha256: Hashing.hex(Hashing.sha256(ciphertext)), envelope: envelope,
+                bytes: ciphertext.count),
+            ciphertext
+        )
     }
 }

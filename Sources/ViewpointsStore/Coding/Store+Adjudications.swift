@@ -2,11 +2,13 @@ import ViewpointsCore
 
 extension Store {
     /// Imports a lead's decisions `statement,code,stance` (empty stance: absent) in one transaction.
-    public func importAdjudications(path: String, study: Study, lead: String, options: CodingImportOptions) throws
+    public func importAdjudications(file input: InputFile, study: Study, lead: String, options: CodingImportOptions)
+        throws
         -> ImportSummary
     {
         let lead = try coder(named: lead, study: study)
-        let file = try AdjudicationsFile.read(path: path)
+        let path = input.name
+        let file = try AdjudicationsFile.read(input)
         var summary = ImportSummary(kind: "adjudications", options: options)
         try importTransaction(dryRun: options.dryRun, doing: "importing adjudications") {
             try stage(
@@ -34,7 +36,7 @@ extension Store {
                     problems.add(
                         line: line, column: 1,
                         "the decision on \(statement) and \(code) differs from the stored one "
-                            + "(\(old) → \(new)); pass --update to replace it")
+                            + "(\(old) → \(new))", remedy: .update)
                 }
                 try problems.throwIfAny()
             }

@@ -100,15 +100,22 @@ extension Store {
         study: Study, coder: StoredCoder, statement: StatementTarget, code: CodeTarget, stance: Stance?,
         note: NoteChange
     ) throws(StoreError) -> CodingChange {
-        try connection.query(
-            CodingQueries.touchReview, [study.id, statement.id, coder.id], doing: "recording the review")
+        let firstReview =
+            try connection.query(
+                CodingQueries.touchReview, [study.id, statement.id, coder.id], doing: "recording the review"
+            ).rows.first?.decode(0, as: Bool.self) ?? false
         let key = [study.id, statement.id, code.id, coder.id]
         let current = try connection.query(CodingQueries.currentCoding, key, doing: "reading the coding").rows.first
         let (old, oldNote) = try current?.decode((Stance?, String?).self) ?? (nil, nil)
         var change = CodingChange(
             kind: .unchanged, statement: statement.reference, code: code.key, old: old, new: stance)
         guard let stance else {
-            guard let old else { return change }
+            guard let old else {
+                // nothing to remove, but the coder has now been through the statement: the new review gets its
+                // event like any other, or the audit trail would hold a review that no event accounts for
+                if firstReview { try event(study, coder, statement, nil, "review", old: nil, new: nil, note: nil) }
+                return change
+            }
             try connection.query(CodingQueries.deleteCoding, key, doing: "removing the coding")
             try event(study, coder, statement, code.id, "remove", old: old, new: nil, note: nil)
             change.kind = .removed

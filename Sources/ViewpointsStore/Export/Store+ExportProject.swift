@@ -1,6 +1,5 @@
 import Foundation
 import ViewpointsCore
-import ZIPFoundation
 
 extension Store {
     /// The study as a REFI-QDA project (lead only: it holds every coder's decisions), read in one snapshot.
@@ -57,37 +56,10 @@ extension Store {
     public func exportQDAProject(study: Study, path: String, mode: UInt32 = 0o600) throws -> QDAProject {
         let project = try qdaProject(study: study)
         let files = QDAProjectWriter.write(project)
-        // written in a folder only the owner can enter until it has its mode, as backups are
-        var template = Array((path + ".partial-XXXXXX").utf8CString)
-        guard
-            let folder = template.withUnsafeMutableBufferPointer({ mkdtemp($0.baseAddress!) }).map({
-                String(cString: $0)
-            })
-        else {
-            throw StoreError(.cannotWrite, "cannot write the project \(path): \(String(cString: strerror(errno)))")
-        }
-        let temporary = folder + "/project.qdpx"
-        defer { try? FileManager.default.removeItem(atPath: folder) }
-        do {
-            let archive = try Archive(url: URL(fileURLWithPath: temporary), accessMode: .create)
-            try addEntry(archive, "project.qde", Data(files.project.utf8))
-            for source in files.sources { try addEntry(archive, source.name, Data(source.text.utf8)) }
-        } catch {
-            throw StoreError(.cannotWrite, "cannot write the project \(path): \(error)")
-        }
-        guard chmod(temporary, mode_t(mode)) == 0, rename(temporary, path) == 0 else {
-            throw StoreError(.cannotWrite, "cannot write the project \(path): \(String(cString: strerror(errno)))")
+        try ZipFileWriter.write(path: path, mode: mode, what: "the project", entryPermissions: 0o644) { add in
+            try add("project.qde", Data(files.project.utf8))
+            for source in files.sources { try add(source.name, Data(source.text.utf8)) }
         }
         return project
-    }
-
-    func addEntry(_ archive: Archive, _ name: String, _ data: Data) throws {
-        try archive.addEntry(
-            with: name, type: .file, uncompressedSize: Int64(data.count),
-            modificationDate: Date(timeIntervalSince1970: 0),
-            permissions: 0o644, compressionMethod: .deflate
-        ) { position, size in
-            data.subdata(in: Int(position)..<Int(position) + size)
-        }
     }
 }

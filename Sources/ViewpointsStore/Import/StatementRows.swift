@@ -40,6 +40,8 @@ struct StatementRowState {
     var identifiers: [String: StoredParticipant?] = [:]  // a file repeats few identifiers: hash each once
     var seenIDs: [String: Int] = [:]
     var rows = 0
+    /// The rows the server took (COPY's count).
+    var copied = 0
     /// Stage line → file and line, for rows from a source of several files (their lines are not unique).
     var places: [Int: (file: String, line: Int)] = [:]
 
@@ -48,10 +50,15 @@ struct StatementRowState {
     /// The COPY fields of `row`, or nil when it has a problem (added to `problems`) or an earlier row had one.
     mutating func fields(
         for row: StatementsFile.Row, context: StatementImportContext, hasSeqColumn: Bool, problems: inout ProblemList
-    ) -> [String?]? {
+    ) -> [CopyValue]? {
         guard let participant = participant(for: row, context: context, problems: &problems),
             let seq = seq(for: row, participant: participant, hasSeqColumn: hasSeqColumn, problems: &problems)
         else { return nil }
+        // the table's seq is an integer: a larger one (from an id such as `P01:99999999999`) is the row's problem
+        guard let seq32 = Int32(exactly: seq) else {
+            Self.add(&problems, row, column: row.seqColumn, "seq \(seq) is too large; the largest is \(Int32.max)")
+            return nil
+        }
         // an id can be made from a name (`ayesha-khan-3`): it is redacted like the text
         let rowID = row.id.map { context.redactor.redactCounting($0, into: &counts) }
         let reference = rowID ?? "\(participant.pseudonym):\(seq)"
@@ -66,16 +73,21 @@ struct StatementRowState {
         }
         let (text, question, source) = redact(row, context: context)
         guard problems.isEmpty else { return nil }
-        let digest = "\\x" + Hashing.hex(Hashing.sha256(text))
+        let tail: [CopyValue] = [
+            rowID.map(CopyValue.text) ?? .null, question.map(CopyValue.text) ?? .null,
+            source.map(CopyValue.text) ?? .null, .text(text), .bytes(Hashing.sha256(text)),
+        ]
+        // ids are bigint columns read back as text: they always parse (-1 would fail the foreign key, not pass)
+        let participantID = CopyValue.int64(Int64(participant.id) ?? -1)
         if direct {
-            return [context.study.id, participant.id, String(seq), rowID, question, source, text, digest]
+            return [.int64(Int64(context.study.id) ?? -1), participantID, .int32(seq32)] + tail
         }
         var line = row.line
         if let file = row.file {
             line = rows
             places[line] = (file, row.line)
         }
-        return [String(line), participant.id, String(seq), rowID, reference, question, source, text, digest]
+        return [.int32(Int32(clamping: line)), participantID, .int32(seq32), tail[0], .text(reference)] + tail[1...]
     }
 
     /// The stored participant of `row`; a withdrawn or unknown one is a problem.
@@ -99,12 +111,16 @@ struct StatementRowState {
                     + "remove their statements from the file")
             return nil
         }
-        Self.add(
-            &problems, row, column: row.participantColumn,
-            context.participantKey == .identifier
-                ? "'participant' is not a participant of study \(context.study.slug); "
-                    + "import them with `viewpoints import participants` first, or fix the identifier"
-                : "'pseudonym' \(row.participant) is not a participant of study \(context.study.slug)")
+        if context.participantKey == .identifier {
+            Self.add(
+                &problems, row, column: row.participantColumn,
+                "'participant' is not a participant of study \(context.study.slug)",
+                remedy: .importParticipants(file: nil))
+        } else {
+            Self.add(
+                &problems, row, column: row.participantColumn,
+                "'pseudonym' \(row.participant) is not a participant of study \(context.study.slug)")
+        }
         return nil
     }
 
@@ -147,11 +163,14 @@ struct StatementRowState {
     }
 
     /// Adds a problem at the row's file (when it came from one of several) and line.
-    static func add(_ problems: inout ProblemList, _ row: StatementsFile.Row, column: Int, _ message: String) {
+    static func add(
+        _ problems: inout ProblemList, _ row: StatementsFile.Row, column: Int, _ message: String,
+        remedy: ImportRemedy? = nil
+    ) {
         if let file = row.file {
-            problems.add(file: file, line: row.line, column: column, message)
+            problems.add(file: file, line: row.line, column: column, message, remedy: remedy)
         } else {
-            problems.add(line: row.line, column: column, message)
+            problems.add(line: row.line, column: column, message, remedy: remedy)
         }
     }
 }

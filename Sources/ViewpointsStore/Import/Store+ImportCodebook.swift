@@ -32,9 +32,11 @@ extension Store {
     }
 
     /// Imports a codebook CSV in one transaction; codes are matched by key, numbers are never reused.
-    public func importCodebook(path: String, study: Study, options: CodebookImportOptions) throws -> ImportSummary {
+    public func importCodebook(file input: InputFile, study: Study, options: CodebookImportOptions) throws
+        -> ImportSummary
+    {
         let themes = Set(try codes(study: study).filter { $0.parent == nil }.map(\.key))
-        let file = try CodebookFile.read(path: path, knownThemes: themes)
+        let file = try CodebookFile.read(input, knownThemes: themes)
         return try importCodebook(file, study: study, options: options)
     }
 
@@ -97,8 +99,8 @@ extension Store {
                 if !options.update {
                     problems.add(
                         line: row.line, column: row.keyColumn,
-                        "code \(row.key) differs from the stored one (\(differences.joined(separator: ", "))); "
-                            + "pass --update to replace it")
+                        "code \(row.key) differs from the stored one (\(differences.joined(separator: ", ")))",
+                        remedy: .update)
                 }
             }
         }

@@ -13,8 +13,11 @@ public struct CodingImportResult: Sendable {
 extension Store {
     /// Imports codings `statement,coder,code,stance[,note]` in one transaction: every row or none. Coders the file
     /// names are created; every review and coding written is an event.
-    public func importCodings(path: String, study: Study, options: CodingImportOptions) throws -> CodingImportResult {
-        let file = try CodingsFile.read(path: path)
+    public func importCodings(file input: InputFile, study: Study, options: CodingImportOptions) throws
+        -> CodingImportResult
+    {
+        let path = input.name
+        let file = try CodingsFile.read(input)
         var result = CodingImportResult(summary: ImportSummary(kind: "codings", options: options))
         let notes = String(file.hasNote)
         try importTransaction(dryRun: options.dryRun, doing: "importing codings") {
@@ -48,7 +51,7 @@ extension Store {
                     problems.add(
                         line: line, column: 1,
                         "\(coder)'s coding of \(statement) with \(code) differs from the stored one "
-                            + "(\(try row.decode(6, as: String.self))); pass --update to replace it")
+                            + "(\(try row.decode(6, as: String.self)))", remedy: .update)
                 }
                 try problems.throwIfAny()
             }

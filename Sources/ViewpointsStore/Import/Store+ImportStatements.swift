@@ -4,7 +4,7 @@ import ViewpointsCore
 /// How `import statements` behaves.
 public struct StatementImportOptions: ImportModeOptions, Sendable {
     /// The participants CSV, read for the identifying values that redaction replaces.
-    public var participantsFile: String?
+    public var participantsFile: InputFile?
     public var identifying = ParticipantsFile.defaultIdentifying
     /// Columns of the participants file to read as attributes although they look identifying.
     public var keepAttributes: [String] = []
@@ -34,11 +34,12 @@ public struct StatementImportResult: Sendable {
 
 extension Store {
     /// Imports statements in one transaction, redacting text, question and source before they leave this process.
-    public func importStatements(path: String, study: Study, options: StatementImportOptions) throws
+    public func importStatements(file input: InputFile, study: Study, options: StatementImportOptions) throws
         -> StatementImportResult
     {
+        let path = input.name
         var problems = ProblemList(file: path)
-        guard var file = try StatementsFile.open(path: path, problems: &problems) else {
+        guard var file = try StatementsFile.open(input, problems: &problems) else {
             try problems.throwIfAny()
             throw ImportFailure(problems: [ImportProblem(file: path, line: 1, column: 1, message: "unreadable header")])
         }
@@ -46,9 +47,9 @@ extension Store {
         let context = try statementImportContext(
             study: study, participantKey: file.participantKey, options: options, label: path,
             warnings: &result.warnings
-        ) { try Store.participantValues(inStatementsFile: path) }
+        ) { try Store.participantValues(inStatementsFile: input) }
         try importStatementRows(
-            from: &file, context: context, bulkBytes: fileSize(path), problems: &problems, result: &result)
+            from: &file, context: context, bulkBytes: input.size, problems: &problems, result: &result)
         return result
     }
 
@@ -100,6 +101,9 @@ extension Store {
             options.onProgress?(state.rows)
             if bulk {
                 try connection.execute(StatementQueries.addParticipantKey, doing: "checking statements' participants")
+                try connection.execute(StatementQueries.resumeCountTrigger, doing: "counting statements")
+                try connection.query(
+                    StatementQueries.countBulkLoaded, [study.id, String(state.copied)], doing: "counting statements")
             }
             result.summary.redactions = Dictionary(
                 state.counts.map { ($0.key.summaryName, $0.value) }, uniquingKeysWith: +)
@@ -124,8 +128,9 @@ extension Store {
         var failure: Error?
         let hasSeqColumn = source.hasSeqColumn
         do {
-            try connection.copyIn(
-                state.direct ? StatementQueries.copyDirect : StatementQueries.copyStage, doing: "sending statements"
+            state.copied = try connection.copyIn(
+                state.direct ? StatementQueries.copyDirect : StatementQueries.copyStage, binary: true,
+                doing: "sending statements"
             ) { (writer: inout CopyWriter) throws(StoreError) in
                 do {
                     while let row = try source.next(problems: &problems) {
@@ -134,7 +139,7 @@ extension Store {
                         if let fields = state.fields(
                             for: row, context: context, hasSeqColumn: hasSeqColumn, problems: &problems)
                         {
-                            try writer.row(fields)
+                            try writer.row(binary: fields)
                         }
                     }
                 } catch let error as StoreError {
@@ -154,9 +159,10 @@ extension Store {
     }
 
     /// The participant values of a statements CSV (normalised value → first spelling), read for redaction.
-    static func participantValues(inStatementsFile path: String) throws -> [String: String] {
+    static func participantValues(inStatementsFile input: InputFile) throws -> [String: String] {
+        let path = input.name
         var problems = ProblemList(file: path)
-        var reader = try StatementsFile.open(path: path, problems: &problems)
+        var reader = try StatementsFile.open(input, problems: &problems)
         var values: [String: String] = [:]
         var scratch = ProblemList(file: path)
         while let row = try reader?.next(problems: &scratch) {
@@ -166,21 +172,19 @@ extension Store {
         return values
     }
 
-    /// Drops the participants foreign key for a bulk load; false (and nothing changed) when not allowed.
+    /// Drops the participants foreign key and pauses the statement count's trigger for a bulk load; false (and
+    /// nothing changed) when not allowed.
     func dropParticipantKey() throws -> Bool {
         try connection.execute("SAVEPOINT bulk_load", doing: "preparing a bulk load")
         do {
             try connection.execute(StatementQueries.dropParticipantKey, doing: "preparing a bulk load")
+            try connection.execute(StatementQueries.pauseCountTrigger, doing: "preparing a bulk load")
             try connection.execute("RELEASE SAVEPOINT bulk_load", doing: "preparing a bulk load")
             return true
         } catch {
             try connection.execute("ROLLBACK TO SAVEPOINT bulk_load", doing: "preparing a bulk load")
             return false
         }
-    }
-
-    func fileSize(_ path: String) -> Int {
-        ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
     /// Matches staged rows to stored statements, refuses changed rows (without `--update`) and seq collisions, and
@@ -194,20 +198,19 @@ extension Store {
             connection.query(StatementQueries.classify, [study.id], doing: "classifying statements")
         ).fill(&summary)
         var problems = ProblemList(file: label)
-        func add(line: Int, _ message: String) {
+        func add(line: Int, _ message: String, remedy: ImportRemedy? = nil) {
             if let place = places[line] {
-                problems.add(file: place.file, line: place.line, column: 1, message)
+                problems.add(file: place.file, line: place.line, column: 1, message, remedy: remedy)
             } else {
-                problems.add(line: line, column: 1, message)
+                problems.add(line: line, column: 1, message, remedy: remedy)
             }
         }
         if summary.changed > 0 && !options.update {
             for row in try connection.query(StatementQueries.changedLines, doing: "listing changed statements").rows {
                 let (line, reference, differences) = try row.decode((Int, String, String).self)
                 add(
-                    line: line,
-                    "statement \(reference) differs from the stored one (\(differences)); pass --update to replace it, "
-                        + "or give it a new id")
+                    line: line, "statement \(reference) differs from the stored one (\(differences))",
+                    remedy: .updateOrNewID)
             }
         }
         for row in try connection.query(StatementQueries.collisions, [study.id], doing: "checking seq collisions").rows
@@ -234,8 +237,8 @@ extension Store {
     ) throws -> Redactor {
         let options = context.options
         var participants: [RedactionParticipant] = []
-        if let participantsPath = options.participantsFile {
-            participants = try redactionParticipants(participantsPath: participantsPath, context: context)
+        if let participantsFile = options.participantsFile {
+            participants = try redactionParticipants(participantsFile: participantsFile, context: context)
         } else if context.participantKey == .identifier {
             // Without the participants file, the identifiers in this file are the only identifying values known.
             for (_, value) in try identifiers() {
@@ -253,12 +256,13 @@ extension Store {
 
     /// Every participant of the participants file under their pseudonym (withdrawn ones too, as `[NAME]`); one
     /// that is not in the study is a problem.
-    func redactionParticipants(participantsPath: String, context: StatementImportContext) throws
+    func redactionParticipants(participantsFile: InputFile, context: StatementImportContext) throws
         -> [RedactionParticipant]
     {
         let options = context.options
         let file = try ParticipantsFile.read(
-            path: participantsPath, identifying: options.identifying, keepAttributes: options.keepAttributes)
+            participantsFile, identifying: options.identifying, keepAttributes: options.keepAttributes)
+        let participantsPath = participantsFile.name
         var problems = ProblemList(file: participantsPath)
         var participants: [RedactionParticipant] = []
         for row in file.rows {
@@ -271,8 +275,8 @@ extension Store {
             guard let stored = context.byDigest[digest] else {
                 problems.add(
                     line: row.line, column: 1,
-                    "this participant is not in the study; import the participants file first "
-                        + "(`viewpoints import participants \(participantsPath)`)")
+                    "this participant is not in the study; import the participants file first",
+                    remedy: .importParticipants(file: participantsPath))
                 continue
             }
             participants.append(row.redactionParticipant(pseudonym: stored.pseudonym))

@@ -187,10 +187,11 @@ public final class Connection {
 
     // MARK: - COPY
 
-    /// Streams rows in COPY text format into `sql` (a `COPY … FROM STDIN`); returns the rows the server took.
+    /// Streams rows in COPY text format (or binary, when `sql` says `FORMAT binary` and `binary` is set) into `sql`
+    /// (a `COPY … FROM STDIN`); returns the rows the server took.
     @discardableResult
     public func copyIn(
-        _ sql: String, doing what: String, _ body: (inout CopyWriter) throws(StoreError) -> Void
+        _ sql: String, binary: Bool = false, doing what: String, _ body: (inout CopyWriter) throws(StoreError) -> Void
     ) throws(StoreError) -> Int {
         let start = PQexec(handle, sql)
         defer { PQclear(start) }
@@ -199,10 +200,10 @@ public final class Connection {
             throw StoreError(.other, "\(what): the server did not enter COPY mode")
         }
         widenSendBuffer()
-        var writer = CopyWriter(connection: self, what: what)
+        var writer = CopyWriter(connection: self, what: what, binary: binary)
         do {
             try body(&writer)
-            try writer.flush()
+            try writer.finish()
         } catch {
             _ = PQputCopyEnd(handle, "aborted by client")
             drainResults()

@@ -1,16 +1,67 @@
 import Foundation
 
-/// Buffers rows in PostgreSQL's COPY text format and sends them in large chunks.
+/// One field of a row in COPY's binary format (`row(binary:)`): the value as the column's type receives it.
+public enum CopyValue {
+    case null
+    case int64(Int64)
+    case int32(Int32)
+    case text(String)
+    case bytes([UInt8])
+}
+
+/// Buffers rows in PostgreSQL's COPY text or binary format and sends them in large chunks.
 public struct CopyWriter {
     let connection: Connection
     let what: String
+    let binary: Bool
     var buffer: [UInt8] = []
     static let flushSize = 1 << 18
+    /// The binary format's header: signature, flags and header extension length (both 0).
+    static let binaryHeader: [UInt8] =
+        Array("PGCOPY\n".utf8) + [0xFF, 0x0D, 0x0A, 0x00] + [UInt8](repeating: 0, count: 8)
 
-    init(connection: Connection, what: String) {
+    init(connection: Connection, what: String, binary: Bool = false) {
         self.connection = connection
         self.what = what
+        self.binary = binary
         buffer.reserveCapacity(CopyWriter.flushSize + 4096)
+        if binary { buffer.append(contentsOf: CopyWriter.binaryHeader) }
+    }
+
+    /// Appends one row in the binary format (the COPY said `FORMAT binary`): no escaping on this side and no
+    /// text to parse on the server's, which took a quarter of the server's time on `import statements`.
+    public mutating func row(binary fields: [CopyValue]) throws(StoreError) {
+        append(bigEndian: UInt16(fields.count))
+        for field in fields {
+            switch field {
+            case .null: append(bigEndian: UInt32.max)
+            case .int64(let value):
+                append(bigEndian: UInt32(8))
+                append(bigEndian: UInt64(bitPattern: value))
+            case .int32(let value):
+                append(bigEndian: UInt32(4))
+                append(bigEndian: UInt32(bitPattern: value))
+            case .text(var text):
+                text.withUTF8 { bytes in
+                    append(bigEndian: UInt32(bytes.count))
+                    buffer.append(contentsOf: bytes)
+                }
+            case .bytes(let bytes):
+                append(bigEndian: UInt32(bytes.count))
+                buffer.append(contentsOf: bytes)
+            }
+        }
+        if buffer.count >= CopyWriter.flushSize { try flush() }
+    }
+
+    mutating func append<Value: FixedWidthInteger>(bigEndian value: Value) {
+        withUnsafeBytes(of: value.bigEndian) { buffer.append(contentsOf: $0) }
+    }
+
+    /// Sends what is left, after the binary format's trailer (a field count of -1).
+    mutating func finish() throws(StoreError) {
+        if binary { append(bigEndian: UInt16.max) }
+        try flush()
     }
 
     /// Appends one row; nil is SQL NULL.

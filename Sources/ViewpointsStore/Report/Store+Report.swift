@@ -66,17 +66,7 @@ extension Store {
                 unresolvedPairs: study_.unresolvedPairs, reliability: nil, disagreements: nil, quotes: [:])
         }
         let coders = try reviewingCoders(study: study)
-        facts.coders = coders.count
-        for attribute in request.periodAttributes {
-            let row = try connection.query(ReportQueries.period, [study.id, attribute], doing: "reading the period")
-                .rows.first
-            if let first = row?[0], let last = row?[1] {
-                facts.period = ReportPeriod(attribute: attribute, first: first, last: last)
-                break
-            }
-        }
-        let head = try connection.query(ReportQueries.auditHead, [study.id], doing: "reading the audit head").rows[0]
-        facts.auditHead = ReportAuditHead(events: Int(head[0] ?? "0") ?? 0, hash: head[1] ?? "")
+        try addLeadFacts(to: &facts, coders: coders, study: study, request: request)
         var reliability: CodingReliabilityReport?
         if coders.count >= 2 {
             let decisions = try reliabilityDecisions(study: study, coders: coders, code: request.consensus.theme)
@@ -92,6 +82,23 @@ extension Store {
         var withQuotes = data
         withQuotes.quotes = try quotes(for: data, request: request, study: study)
         return withQuotes
+    }
+
+    /// What a lead's report says beyond an analyst's: the reviewing coders, the period, the audit head.
+    func addLeadFacts(to facts: inout ReportFacts, coders: [String], study: Study, request: ReportRequest)
+        throws(StoreError)
+    {
+        facts.coders = coders.count
+        for attribute in request.periodAttributes {
+            let row = try connection.query(ReportQueries.period, [study.id, attribute], doing: "reading the period")
+                .rows.first
+            if let first = row?[0], let last = row?[1] {
+                facts.period = ReportPeriod(attribute: attribute, first: first, last: last)
+                break
+            }
+        }
+        let head = try connection.query(ReportQueries.auditHead, [study.id], doing: "reading the audit head").rows[0]
+        facts.auditHead = ReportAuditHead(events: Int(head[0] ?? "0") ?? 0, hash: head[1] ?? "")
     }
 
     /// The chosen quotes of every finding of `data`.

@@ -2,6 +2,9 @@
 -- Every study-scoped table carries study_id in its primary and foreign keys, so a study can be the
 -- distribution column of a sharded PostgreSQL (e.g. Citus). Names of participants are never stored:
 -- only a keyed digest (HMAC-SHA256 under the study's key, computed by the client) identifies a person.
+--
+-- Rewritten in issue 12: its functions, triggers and views are in Schema/definitions/ alone now, which `db migrate`
+-- applies after the migrations. A database migrated with the former text is accepted (`Migration.rewritten`).
 
 CREATE TABLE studies (
     study_id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -68,31 +71,8 @@ CREATE TABLE codes (
     CHECK ((parent_id IS NULL) = (position('.' IN key) = 0))
 );
 
--- Two levels exactly, and a proposition's key starts with its theme's key and a dot.
-CREATE FUNCTION codes_check_parent() RETURNS trigger LANGUAGE plpgsql AS $$
-DECLARE
-    parent_key text;
-    parent_parent bigint;
-BEGIN
-    IF NEW.parent_id IS NULL THEN
-        RETURN NEW;
-    END IF;
-    SELECT key, parent_id INTO parent_key, parent_parent
-      FROM codes WHERE study_id = NEW.study_id AND code_id = NEW.parent_id;
-    IF parent_parent IS NOT NULL THEN
-        RAISE EXCEPTION 'code % has a parent that is itself a proposition', NEW.key
-            USING ERRCODE = 'check_violation';
-    END IF;
-    IF NEW.key NOT LIKE parent_key || '.%' THEN
-        RAISE EXCEPTION 'code % must start with its theme key % and a dot', NEW.key, parent_key
-            USING ERRCODE = 'check_violation';
-    END IF;
-    RETURN NEW;
-END
-$$;
-
-CREATE TRIGGER codes_parent_check BEFORE INSERT OR UPDATE ON codes
-    FOR EACH ROW EXECUTE FUNCTION codes_check_parent();
+-- Two levels exactly, and a proposition's key starts with its theme's key and a dot: the trigger
+-- codes_parent_check, in Schema/definitions/01_codebook.sql.
 
 CREATE TABLE coders (
     study_id    bigint NOT NULL REFERENCES studies (study_id) ON DELETE CASCADE,
@@ -103,9 +83,4 @@ CREATE TABLE coders (
     UNIQUE (study_id, name)
 );
 
--- The statement reference used everywhere: the researcher's id, else PSEUDONYM:SEQ.
-CREATE VIEW statement_refs AS
-SELECT s.study_id, s.statement_id, s.participant_id, p.pseudonym, s.seq,
-       coalesce(s.external_id, p.pseudonym || ':' || s.seq) AS reference
-  FROM statements s
-  JOIN participants p USING (study_id, participant_id);
+-- The statement reference used everywhere (the view statement_refs) is in Schema/definitions/01_codebook.sql.

@@ -1,4 +1,4 @@
-/// SQL for consent withdrawal (0005_withdrawals.sql).
+/// SQL for consent withdrawal (its table: 0005_withdrawals.sql; withdraw_participant: definitions/05_withdrawals.sql).
 enum WithdrawalQueries {
     static let columns = """
         pseudonym, statements, codings, reviews, adjudications, withdrawn_by, coalesce(lead, ''),

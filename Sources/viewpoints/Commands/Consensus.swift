@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ViewpointsCore
+import ViewpointsFiles
 import ViewpointsStore
 
 extension Viewpoints {

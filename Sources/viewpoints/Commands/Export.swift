@@ -1,5 +1,6 @@
 import ArgumentParser
 import ViewpointsCore
+import ViewpointsFiles
 import ViewpointsStore
 
 extension Viewpoints {

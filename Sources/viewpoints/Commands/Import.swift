@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ViewpointsCore
+import ViewpointsFiles
 import ViewpointsStore
 
 extension Viewpoints {
@@ -33,8 +34,7 @@ extension Viewpoints.Import {
             options.keepAttributes = identifying.kept
             options.fileOrder = order == .file
             let result = try database.withStudy(studyOptions.resolvedSlug) { store, study in
-                try store.importParticipants(
-                    path: file, study: study, options: options)
+                try store.importParticipants(file: InputFile.open(path: file), study: study, options: options)
             }
             result.warnings.forEach { warn("viewpoints: warning: \($0.sentence)") }
             print(result.summary)
@@ -67,7 +67,6 @@ extension Viewpoints.Import {
 
         func run() throws {
             var options = common.applied(to: StatementImportOptions())
-            options.participantsFile = participants
             options.identifying = identifying.columns
             options.keepAttributes = identifying.kept
             if let redact { options.redactTerms = try Viewpoints.Import.readRedactTerms(redact) }
@@ -82,8 +81,8 @@ extension Viewpoints.Import {
             let progress = Progress(label: "statements")
             if progress.enabled { options.onProgress = { progress.update($0) } }
             let result = try database.withStudy(studyOptions.resolvedSlug) { store, study in
-                try store.importStatements(
-                    path: file, study: study, options: options)
+                options.participantsFile = try InputFile.open(ifGiven: participants)
+                return try store.importStatements(file: InputFile.open(path: file), study: study, options: options)
             }
             progress.finish()
             result.warnings.forEach { warn("viewpoints: warning: \($0.sentence)") }
@@ -122,7 +121,7 @@ extension Viewpoints.Import {
             let options = common.applied(to: ImportMode())
             guard Self.qdaExtensions.contains(URL(fileURLWithPath: file).pathExtension.lowercased()) else {
                 let summary = try database.withStudy(studyOptions.resolvedSlug) {
-                    try $0.importCodebook(path: file, study: $1, options: options)
+                    try $0.importCodebook(file: InputFile.open(path: file), study: $1, options: options)
                 }
                 print(summary)
                 return

@@ -1,4 +1,6 @@
 import ArgumentParser
+import ViewpointsCore
+import ViewpointsFiles
 import ViewpointsStore
 
 extension Viewpoints.Import {
@@ -13,7 +15,8 @@ extension Viewpoints.Import {
 
         func run() throws {
             let result = try database.withStudy(studyOptions.resolvedSlug) {
-                try $0.importCodings(path: file, study: $1, options: common.applied(to: ImportMode()))
+                try $0.importCodings(
+                    file: InputFile.open(path: file), study: $1, options: common.applied(to: ImportMode()))
             }
             print(result.summary)
             if !result.newCoders.isEmpty { print("new coders: \(result.newCoders.joined(separator: ", "))") }
@@ -33,7 +36,7 @@ extension Viewpoints.Import {
         func run() throws {
             let summary = try database.withStudy(studyOptions.resolvedSlug) {
                 try $0.importAdjudications(
-                    path: file, study: $1, lead: coder, options: common.applied(to: ImportMode()))
+                    file: InputFile.open(path: file), study: $1, lead: coder, options: common.applied(to: ImportMode()))
             }
             print(summary)
         }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import ViewpointsCore
+import ViewpointsFiles
 import ViewpointsStore
 
 extension Viewpoints.Import {
@@ -40,7 +41,8 @@ extension Viewpoints.Import {
         func run() throws {
             var options = TranscriptImportOptions()
             options.statements = common.applied(to: StatementImportOptions())
-            options.statements.participantsFile = participants
+            let participantsFile = try report { try InputFile.open(ifGiven: participants) }
+            options.statements.participantsFile = participantsFile
             options.statements.identifying = identifying.columns
             options.statements.keepAttributes = identifying.kept
             if let redact { options.statements.redactTerms = try Viewpoints.Import.readRedactTerms(redact) }
@@ -51,7 +53,7 @@ extension Viewpoints.Import {
                     + (((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0)
             }
             let rows = TranscriptRows(
-                paths: paths, mapping: try mapping(), split: split.value,
+                paths: paths, mapping: try mapping(participantsFile), split: split.value,
                 preview: showSegments, read: Self.readTranscript)
             let result = try database.withStudy(studyOptions.resolvedSlug) { store, study in
                 try store.importTranscripts(rows, study: study, options: options)
@@ -70,12 +72,12 @@ extension Viewpoints.Import {
         }
 
         /// The speaker mapping from --speakers, --participants and --participant.
-        func mapping() throws -> SpeakerMapping {
+        func mapping(_ participantsFile: InputFile?) throws -> SpeakerMapping {
             var rows: [ParticipantsFile.Row] = []
-            if let participants {
+            if let participantsFile {
                 rows = try report {
                     try ParticipantsFile.read(
-                        path: participants, identifying: identifying.columns, keepAttributes: identifying.kept
+                        participantsFile, identifying: identifying.columns, keepAttributes: identifying.kept
                     ).rows
                 }
             }

@@ -21,7 +21,7 @@ func report<T>(_ body: () throws -> T) throws -> T {
         }
         throw ExitCode(error.exitCode)
     } catch let error as ImportFailure {
-        warn(error.description)
+        warn(error.text)
         throw ExitCode(65)
     } catch let error as CSVError {
         switch error.kind {

@@ -1,4 +1,5 @@
 import Testing
+import ViewpointsFiles
 
 @testable import ViewpointsCore
 
@@ -43,7 +44,7 @@ import Testing
         CSVTestSupport.writeFile(path, input)
         let expected = try CSVTestSupport.records(input)
         for chunkSize in [1, 2, 3, 5, 1 << 20] {
-            var reader = try CSVReader(path: path, chunkSize: chunkSize)
+            var reader = CSVReader(file: try InputFile.open(path: path), chunkSize: chunkSize)
             #expect(try reader.readAll() == expected, "chunk size \(chunkSize)")
         }
     }

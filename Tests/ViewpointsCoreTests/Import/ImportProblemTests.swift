@@ -40,25 +40,21 @@ import Testing
         #expect(MixedScript.isMixed(text) == (scripts.count > 1))
     }
 
-    static func failure(_ messages: [String]) -> String {
-        ImportFailure(
-            problems: messages.enumerated().map { ImportProblem(file: "f.csv", line: $0 + 2, column: 1, message: $1) }
-        )
-        .description
-    }
-
-    @Test func everyFailureStartsLikeEveryOtherErrorAndSaysHowToGoOn() {
-        let bad = Self.failure(["'stance' is 3; use -2 to 2"])
-        #expect(bad.hasPrefix("viewpoints: error: nothing was imported: 1 problem in f.csv\nf.csv:2:1: 'stance'"))
-        #expect(bad.hasSuffix("\nfix the file and run the import again"))
-    }
-
-    @Test func refusalsThatUpdateResolvesSayPassUpdateNeverFixTheFile() {
-        let changed = Self.failure(["statement S2 differs from the stored one (text); pass --update to replace it"])
-        #expect(changed.hasSuffix("\nto replace the stored rows with the file's, run the import again with --update"))
-        #expect(!changed.contains("fix the file"))
-        let both = Self.failure(["code a differs (label); pass --update to replace it", "'key' is empty; give one"])
-        #expect(both.hasSuffix("fix the file, pass --update to replace the changed rows, and run the import again"))
+    @Test func aFailureKeepsItsProblemsAndTheirRemediesAsValues() {
+        var problems = ProblemList(file: "f.csv", limit: 2)
+        problems.add(line: 2, column: 1, "'stance' is 3; use -2 to 2")
+        problems.add(line: 3, column: 1, "code a differs from the stored one (label)", remedy: .update)
+        problems.add(line: 4, column: 1, "one too many")
+        let failure = ImportFailure(problems: problems.problems, more: problems.more)
+        #expect(failure.count == 3)
+        #expect(failure.file == "f.csv")
+        #expect(failure.problems.map(\.resolvedByUpdate) == [false, true])
+        #expect(
+            failure.description
+                == "f.csv:2:1: 'stance' is 3; use -2 to 2\nf.csv:3:1: code a differs from the stored one (label)")
+        #expect(!failure.description.contains("viewpoints"), "the executable words the heading and the flags")
+        #expect(ImportRemedy.importParticipants(file: nil).isUpdate == false)
+        #expect(ImportRemedy.updateAttributes.isUpdate && ImportRemedy.updateOrNewID.isUpdate)
     }
 
     @Test(

@@ -1,4 +1,5 @@
 import Testing
+import ViewpointsFiles
 
 @testable import ViewpointsCore
 

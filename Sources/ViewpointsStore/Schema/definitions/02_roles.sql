@@ -79,19 +79,10 @@ BEGIN
 END
 $$;
 
--- study_aggregate_tallies, the analysts' consensus tallies with suppression and perturbation, is defined in
--- 08_disclosure.sql (it needs the cell keys of 0010_cell_keys.sql).
-
--- The study's coverage and unresolved statement–proposition pairs: whole-study counts.
-CREATE OR REPLACE FUNCTION study_aggregate_coverage(study_slug text)
-RETURNS TABLE (statements bigint, reviewed bigint, coverage numeric, unresolved_pairs bigint)
-LANGUAGE sql STABLE SECURITY DEFINER AS $$
-    WITH s AS MATERIALIZED (SELECT viewpoints_aggregate_study(study_slug, viewpoints_min_cell(), NULL) AS study_id)
-    SELECT c.statements, c.reviewed, c.coverage,
-           (SELECT coalesce(sum(t.unresolved_statements), 0)::bigint FROM consensus_tallies(s.study_id) t)
-      FROM s JOIN study_coverage c ON c.study_id = s.study_id
-$$;
+-- study_aggregate_tallies, the analysts' consensus tallies with suppression and perturbation, and
+-- study_aggregate_coverage are defined in 08_disclosure.sql (they need the cell keys of 0010_cell_keys.sql, and
+-- consensus_tallies and the view study_coverage of 04_final_coding.sql, which a definition file before it would
+-- find missing on a new database).
 
 -- Only the roles `db roles` grants them to may call the functions that run as their owner.
 REVOKE EXECUTE ON FUNCTION viewpoints_aggregate_study(text, integer, text) FROM PUBLIC;
-REVOKE EXECUTE ON FUNCTION study_aggregate_coverage(text) FROM PUBLIC;

@@ -24,7 +24,7 @@ SELECT a.*, EXISTS (
               AND e.action IN ('apply', 'change', 'remove') AND e.seq > a.event_seq) AS stale
   FROM adjudications a;
 
--- final_decisions, same columns and the same rule (0002_coding.sql), computed without joining every coding back
+-- final_decisions, same columns and the same rule (DOMAIN.md §3), computed without joining every coding back
 -- to every review: one pass over codings per statement and code, the statement's reviews counted once, and a
 -- UNION ALL instead of a FULL JOIN, so that a condition on study_id reaches the indexes. A review covers a code
 -- when its codes_through reaches the code's number; when the least codes_through of the statement's reviews

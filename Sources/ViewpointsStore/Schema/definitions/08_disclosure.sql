@@ -187,6 +187,18 @@ SELECT r.code, r.label, r.theme, r.is_theme, r.grp, r.suppressed, r.participants
 $$;
 
 REVOKE EXECUTE ON FUNCTION study_aggregate_tallies(text, text, integer) FROM PUBLIC;
+
+-- The study's coverage and unresolved statement–proposition pairs: whole-study counts.
+CREATE OR REPLACE FUNCTION study_aggregate_coverage(study_slug text)
+RETURNS TABLE (statements bigint, reviewed bigint, coverage numeric, unresolved_pairs bigint)
+LANGUAGE sql STABLE SECURITY DEFINER AS $$
+    WITH s AS MATERIALIZED (SELECT viewpoints_aggregate_study(study_slug, viewpoints_min_cell(), NULL) AS study_id)
+    SELECT c.statements, c.reviewed, c.coverage,
+           (SELECT coalesce(sum(t.unresolved_statements), 0)::bigint FROM consensus_tallies(s.study_id) t)
+      FROM s JOIN study_coverage c ON c.study_id = s.study_id
+$$;
+REVOKE EXECUTE ON FUNCTION study_aggregate_coverage(text) FROM PUBLIC;
+
 -- The helpers stay callable by PUBLIC, so that the owner of study_aggregate_tallies may call them before `db roles`
 -- hands them over; they run as their caller, and an analyst calling them directly is refused the tables
 -- (participants, maintained_participant_stances, participant_cell_keys).

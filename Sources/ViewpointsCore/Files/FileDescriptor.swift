@@ -6,52 +6,43 @@
     import Darwin
 #endif
 
-/// A POSIX file descriptor that is closed when no longer used, if owned.
+/// A POSIX file descriptor that is closed when no longer used, if owned. Core never opens one: the executable
+/// (through ViewpointsFiles) does and hands it over as an `InputFile` or `OutputFile`.
 final class CSVFileDescriptor {
     /// The raw descriptor, or -1 once closed.
     private(set) var raw: Int32
     /// Whether this object closes the descriptor.
     let owned: Bool
+    /// Where the next read starts, for a reader with a place of its own in a regular file (`pread`: two readers of
+    /// one file do not move each other); nil reads from the descriptor's shared position (a pipe).
+    private var offset: Int?
 
-    init(raw: Int32, owned: Bool) {
+    init(raw: Int32, owned: Bool, offset: Int? = nil) {
         self.raw = raw
         self.owned = owned
+        self.offset = offset
     }
 
     deinit {
         close()
     }
 
-    /// Opens a file for reading.
-    static func openForReading(_ path: String) -> Result<CSVFileDescriptor, CSVErrorText> {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
-        if fd < 0 { return .failure(CSVErrorText.current()) }
-        return .success(CSVFileDescriptor(raw: fd, owned: true))
-    }
-
-    /// Creates or truncates a file for writing, with permissions `mode` (also when it existed; a FIFO or device
-    /// such as `/dev/stdout` keeps its own).
-    static func openForWriting(_ path: String, mode: UInt32) -> Result<CSVFileDescriptor, CSVErrorText> {
-        let fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, mode_t(mode))
-        if fd < 0 { return .failure(CSVErrorText.current()) }
-        let descriptor = CSVFileDescriptor(raw: fd, owned: true)
-        var info = stat()
-        if fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG, fchmod(fd, mode_t(mode)) != 0 {
-            return .failure(CSVErrorText.current())
-        }
-        return .success(descriptor)
-    }
-
     /// Reads up to `count` bytes; returns the number read (0 at end of file).
     func read(into pointer: UnsafeMutablePointer<UInt8>, count: Int) -> Result<Int, CSVErrorText> {
         while true {
-            #if canImport(Darwin)
-                let n = Darwin.read(raw, pointer, count)
-            #elseif canImport(Glibc)
-                let n = Glibc.read(raw, pointer, count)
-            #else
-                let n = Musl.read(raw, pointer, count)
-            #endif
+            let n: Int
+            if let offset {
+                n = pread(raw, pointer, count, off_t(offset))
+                if n > 0 { self.offset = offset + n }
+            } else {
+                #if canImport(Darwin)
+                    n = Darwin.read(raw, pointer, count)
+                #elseif canImport(Glibc)
+                    n = Glibc.read(raw, pointer, count)
+                #else
+                    n = Musl.read(raw, pointer, count)
+                #endif
+            }
             if n >= 0 { return .success(n) }
             if errno == EINTR { continue }
             return .failure(CSVErrorText.current())
