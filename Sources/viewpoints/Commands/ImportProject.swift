@@ -9,7 +9,8 @@ extension Viewpoints.Import {
             abstract: "Import a REFI-QDA project (.qdpx, or a .qde beside its Sources folder) in one transaction.",
             discussion: """
                 Codes become the codebook (deeper levels folded into their proposition), Cases and their Variables \
-                (or --participants) the participants, each text source's paragraphs statements (redacted before \
+                (or --participants) the participants, variables given on a source (as MAXQDA writes them) its \
+                participant's attributes, each text source's paragraphs statements (redacted before \
                 they are stored), users coders, and each coded selection its coder's coding of every statement it \
                 overlaps. Positions are read in Unicode code points or UTF-16 code units, whichever puts every \
                 selection on word boundaries; PDF, picture, audio and video sources and missing files are skipped \
