@@ -1,5 +1,6 @@
 import Testing
-import ViewpointsCore
+
+@testable import ViewpointsCore
 
 @Suite struct CodingLineTests {
     typealias A = CodingLine.Application
