@@ -13,12 +13,14 @@ CODINGS_EACH (default 3) propositions to every statement: 1,000,000 statements a
 in the same run (median of 3 wall times each):
   viewpoints consensus --format csv
   viewpoints consensus --robustness --format csv   (fragility, 2,000 resamples and coder sensitivity per row)
+  viewpoints report --format html                  (the findings report of the same data: findings, charts,
+                                                    quotes, appendix)
   psql -f consensus/reference.sql   (base tables, final-coding rule inlined; work_mem 64MB like viewpoints)
   psql -f consensus/floor.sql       (the same tallies from a table of participant stances with a covering
                                      index, made once before the timing by consensus/floor-setup.sql: the
                                      floor that maintained stances can reach)
-and prints the ratios to both (targets: at most 1.2 the reference, 3 the floor) and of --robustness to plain
-consensus (target: at most 1.2); the reference and the floor must
+and prints the ratios to both (targets: at most 1.2 the reference, 3 the floor), of --robustness to plain
+consensus (target: at most 1.2) and of the report to plain consensus (target: at most 1.5); the reference and the floor must
 print the same tallies. Builds in $BENCH_SCRATCH (default .build).
 Needs: swift, python3, PostgreSQL's server programs and psql.
 USAGE
@@ -69,12 +71,15 @@ floor_rows=$(psql "$url" -qAt -v study="$study" -f "$here/consensus/floor.sql")
 
 cli=$(time_median /dev/null "$binary" consensus --format csv)
 robust=$(time_median /dev/null "$binary" consensus --robustness --format csv)
+report=$(time_median /dev/null "$binary" report --format html --out "$work/report.html")
 sql=$(time_median /dev/null psql "$url" -q -v study="$study" -c "$memory" -f "$here/consensus/reference.sql")
 floor=$(time_median /dev/null psql "$url" -q -v study="$study" -f "$here/consensus/floor.sql")
 ratio() { python3 -c 'import sys; print(f"{float(sys.argv[1]) / float(sys.argv[2]):.2f}")' "$1" "$2"; }
 printf 'viewpoints consensus --format csv  %6.2f s\n' "$cli"
 printf 'viewpoints consensus --robustness  %6.2f s\n' "$robust"
+printf 'viewpoints report --format html   %6.2f s\n' "$report"
 printf 'psql reference.sql                 %6.2f s\n' "$sql"
 printf 'psql floor.sql                     %6.3f s\n' "$floor"
 echo "ratio to the reference $(ratio "$cli" "$sql") (target ≤ 1.2); to the floor $(ratio "$cli" "$floor") (target ≤ 3)"
 echo "--robustness to plain consensus $(ratio "$robust" "$cli") (target ≤ 1.2)"
+echo "report to plain consensus $(ratio "$report" "$cli") (target ≤ 1.5)"

@@ -36,7 +36,23 @@ enum AuditQueries {
 
 /// SQL for disagreements, adjudication by acceptance and progress.
 enum ReviewQueries {
-    /// $2: coder names to compare (NULL: all).
+    /// The statements of study $1 that two or more coders reviewed or a lead adjudicated: the only ones where
+    /// coders can differ or an adjudication can go stale. Found from the reviews of every coder but the first
+    /// (the lowest coder id with a review), each probing the statement's first reviewer through the primary key,
+    /// so that the first coder's reviews, usually the most, are never read: a statement with two reviews has one
+    /// by a coder after the first, whose statement's first reviewer comes before it. On 1,000,000 statements
+    /// reviewed by one coder (`Scripts/bench consensus`): 12 ms, where grouping all reviews took 400-600 ms.
+    static let contested = """
+        SELECT r.statement_id FROM reviews r
+         WHERE r.study_id = $1
+           AND r.coder_id > (SELECT min(coder_id) FROM reviews WHERE study_id = $1)
+           AND (SELECT min(o.coder_id) FROM reviews o WHERE o.study_id = $1 AND o.statement_id = r.statement_id)
+               < r.coder_id
+        UNION
+        SELECT statement_id FROM adjudications WHERE study_id = $1
+        """
+    /// $2: coder names to compare (NULL: all). The decisions are read for the contested statements only, given
+    /// to coder_decisions as an array so that the condition reaches its index scans (a join would not).
     static let disagreements = """
         WITH d AS (
             SELECT cd.statement_id, cd.code_id,
@@ -44,6 +60,7 @@ enum ReviewQueries {
                    count(DISTINCT coalesce(cd.stance, 99)) > 1 AS differ
               FROM coder_decisions cd JOIN coders k ON k.study_id = cd.study_id AND k.coder_id = cd.coder_id
              WHERE cd.study_id = $1 AND ($2::text[] IS NULL OR k.name = ANY ($2::text[]))
+               AND cd.statement_id = ANY (ARRAY(\(contested)))
              GROUP BY cd.statement_id, cd.code_id
         )
         SELECT r.reference, c.key, CASE WHEN a.stale THEN 'stale' ELSE 'open' END, d.decisions,

@@ -22,11 +22,7 @@ enum RobustnessQueries {
     /// a lead adjudicated (on the others the only reviewer's decision is final, so no coder's version differs),
     /// with the participant and their group.
     static let affectedStatements = """
-        WITH contested AS (
-            SELECT statement_id FROM reviews WHERE study_id = $1 GROUP BY statement_id HAVING count(*) > 1
-            UNION
-            SELECT statement_id FROM adjudications WHERE study_id = $1
-        ), affected AS (
+        WITH contested AS (\(ReviewQueries.contested)), affected AS (
             SELECT DISTINCT t.participant_id
               FROM statements t JOIN contested x ON x.statement_id = t.statement_id
              WHERE t.study_id = $1
@@ -59,12 +55,20 @@ enum RobustnessQueries {
           JOIN codes c ON c.study_id = j.study_id AND c.code_id = j.code_id AND c.parent_id IS NOT NULL
          WHERE j.study_id = $1 AND j.statement_id = ANY($2::bigint[])
         """
-    /// Each coder with a review, and the highest code number their reviews cover.
+    /// Each coder with a review, and the highest code number their reviews cover. That is the study's highest
+    /// code number as soon as one review reaches it, which the coder's first reviews usually do: looking for one
+    /// such review stops at the first, where the maximum reads them all (300-500 ms on 1,000,000 reviews).
     static let reviewingCoders = """
-        SELECT k.name, max(r.codes_through)
-          FROM reviews r JOIN coders k ON k.study_id = r.study_id AND k.coder_id = r.coder_id
-         WHERE r.study_id = $1
-         GROUP BY k.name
+        SELECT k.name,
+               CASE WHEN EXISTS (SELECT 1 FROM reviews r
+                                  WHERE r.study_id = k.study_id AND r.coder_id = k.coder_id
+                                    AND r.codes_through = s.next_code_number - 1)
+                    THEN s.next_code_number - 1
+                    ELSE (SELECT max(r.codes_through) FROM reviews r
+                           WHERE r.study_id = k.study_id AND r.coder_id = k.coder_id) END
+          FROM coders k JOIN studies s ON s.study_id = k.study_id
+         WHERE k.study_id = $1
+           AND EXISTS (SELECT 1 FROM reviews r WHERE r.study_id = k.study_id AND r.coder_id = k.coder_id)
          ORDER BY k.name
         """
     static let propositionNumbers = "SELECT key, number FROM codes WHERE study_id = $1 AND parent_id IS NOT NULL"
