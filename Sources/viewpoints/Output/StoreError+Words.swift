@@ -72,11 +72,11 @@ extension StoreError {
         case .noSuchCoder(let name, let study, let known, let suggestion):
             if let suggestion {
                 "did you mean '\(suggestion)'? (or add a new coder with `viewpoints coder add \(name)`)"
-            }
-            if known.isEmpty {
+            } else if known.isEmpty {
                 "study \(study) has no coders yet: add one with `viewpoints coder add \(name)`"
+            } else {
+                "known coders: \(known.joined(separator: ", ")); add a new one with `viewpoints coder add \(name)`"
             }
-            "known coders: \(known.joined(separator: ", ")); add a new one with `viewpoints coder add \(name)`"
         case .noSuchParticipant:
             "give the pseudonym as `viewpoints export participants` shows it, e.g. P07"
         case .invalidCoderName:
