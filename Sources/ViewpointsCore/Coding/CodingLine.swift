@@ -8,6 +8,11 @@ public enum CodingLine: Sendable, Equatable {
     public struct Application: Sendable, Equatable {
         public var code: CodeReference
         public var stance: Stance
+
+        public init(code: CodeReference, stance: Stance) {
+            self.code = code
+            self.stance = stance
+        }
     }
 
     case apply([Application])

@@ -1,6 +1,5 @@
 import Testing
-
-@testable import ViewpointsCore
+import ViewpointsCore
 
 @Suite struct CodingLineTests {
     typealias A = CodingLine.Application
