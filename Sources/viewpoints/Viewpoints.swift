@@ -72,7 +72,8 @@ extension Viewpoints {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Import participants, statements, codebooks, codings and adjudications from CSV (all rows or none).",
+                "Import participants, statements, transcripts, codebooks, codings, adjudications (CSV) and "
+                + "REFI-QDA projects (all rows or none).",
             subcommands: [
                 Participants.self, Statements.self, Transcripts.self, Codebook.self, Codings.self, Adjudications.self,
                 Project.self,
@@ -82,7 +83,8 @@ extension Viewpoints {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Export participants, statements, codebook, codings, tallies or the participant × code matrix as CSV.",
+                "Export participants, statements, codebook, codings, tallies or the participant × code matrix as "
+                + "CSV; the codebook and the project for REFI-QDA.",
             subcommands: [
                 Participants.self, Statements.self, Codebook.self, Codings.self, Tallies.self, Matrix.self,
                 Project.self,
