@@ -35,19 +35,19 @@ extension Viewpoints.Import {
         @Flag(help: "Refuse codes deeper than two levels instead of folding them.") var strict = false
         @OptionGroup var identifying: IdentifyingOptions
         @OptionGroup var common: CommonImportOptions
-        @OptionGroup var studyOptions: StudyOptions
-        @OptionGroup var database: DatabaseOptions
 
         func run() throws {
             var options = common.applied(to: ProjectImportOptions())
             options.participantsFile = try InputFile.open(ifGiven: participants)
-            let speakers = try mapping(participants: options.participantsFile)
-            let project = try report { try Self.read(file, strict: strict, speakers: speakers) }
+            // a Case named as a participant (in the participants file) or mapped by --speakers is that participant;
+            // the map also names the interviewer's speaker labels in the sources' text
+            let mapping = try identifying.speakerMapping(participants: options.participantsFile, speakers: speakers)
+            let project = try report { try Self.read(file, strict: strict, speakers: mapping) }
             options.identifying = identifying.columns
             options.keepAttributes = identifying.kept
             if let redact { options.redactTerms = try Viewpoints.Import.readRedactTerms(redact) }
-            options.identifiers = project.identifiers(from: speakers)
-            let result = try database.withStudy(studyOptions.resolvedSlug) {
+            options.identifiers = project.identifiers(from: mapping)
+            let result = try common.withStudy {
                 try $0.importQDAProject(project, file: file, study: $1, options: options)
             }
             project.warnings.forEach { warn("viewpoints: warning: \($0)") }
@@ -64,28 +64,6 @@ extension Viewpoints.Import {
                 summary.kind += " (lead \(lead))"
                 print(summary)
             }
-        }
-
-        /// The speaker map from --speakers, and the participants file's names (a Case named as a participant is); it
-        /// also names the interviewer's speaker labels in the sources' text.
-        func mapping(participants: InputFile?) throws -> SpeakerMapping {
-            var rows: [ParticipantsFile.Row] = []
-            if let participants {
-                rows = try report {
-                    try ParticipantsFile.read(
-                        participants, identifying: identifying.columns, keepAttributes: identifying.kept
-                    ).rows
-                }
-            }
-            var mapping = SpeakerMapping(participants: rows)
-            if let speakers {
-                guard let data = FileManager.default.contents(atPath: speakers) else {
-                    warn("viewpoints: error: cannot read the --speakers file \(speakers)")
-                    throw ExitCode(66)
-                }
-                try report { try mapping.readMap([UInt8](data), file: speakers) }
-            }
-            return mapping
         }
 
         /// Reads the project: a .qdpx in memory, or a .qde whose sources are files in the `Sources` folder beside it.
