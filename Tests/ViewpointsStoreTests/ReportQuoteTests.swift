@@ -36,8 +36,9 @@ struct ReportQuoteTests {
         // the report's quotes: for each finding, the first of its side's candidates in QuoteSelection's order
         let data = try store.reportData(
             study: study, request: ReportRequest(consensus: ConsensusRequest(), quotes: 50, toolVersion: "test"))
-        let findings = data.rows.filter { $0.phrase != nil && data.quotes[$0.code] != nil }
-        #expect(findings.count == 3)
+        let findings = data.rows.filter { $0.phrase != nil && !(data.quotes[$0.code] ?? []).isEmpty }
+        #expect(findings.count >= 3)
+        var quoted = 0
         for row in findings {
             let side = QuoteSelection.side(of: row.tally) == .support ? "1" : "-1"
             let statements = try db.rows(
@@ -58,8 +59,9 @@ struct ReportQuoteTests {
                     stance: Int($0[3]!)!, text: $0[4]!, attributes: [])
             }
             let chosen = QuoteSelection.choose(statements, side: QuoteSelection.side(of: row.tally), limit: 50)
-            #expect(chosen.count > 10, "\(row.code)")
+            quoted += chosen.count
             #expect(data.quotes[row.code] == chosen, "\(row.code)")
         }
+        #expect(quoted > 50, "the findings' lists go deep enough to compare their order")
     }
 }

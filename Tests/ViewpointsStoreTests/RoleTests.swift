@@ -384,8 +384,8 @@ struct RoleTests {
         let owned = "SELECT tableowner FROM pg_tables WHERE tablename = 'maintained_quote_candidates'"
         _ = try second.rows("ALTER TABLE maintained_quote_candidates OWNER TO CURRENT_USER")
         #expect(try second.scalar(owned) != "viewpoints_owner")
-        _ = try second.rows("UPDATE schema_definitions SET checksum = 'changed'")
         let secondStore = try second.store()
+        _ = try second.rows("UPDATE schema_definitions SET checksum = 'changed'")
         let migrator = Migrator(
             connection: secondStore.connection, migrations: try Migration.bundled(),
             definitions: try Migration.bundledDefinitions())
