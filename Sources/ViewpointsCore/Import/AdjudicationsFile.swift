@@ -15,6 +15,11 @@ public struct AdjudicationsFile: Sendable {
     public var path: String
     public var rows: [Row]
 
+    /// Rows read elsewhere (a REFI-QDA project's adjudications), checked by the store as a file's are.
+    public init(path: String, rows: [Row]) {
+        (self.path, self.rows) = (path, rows)
+    }
+
     static let shape = FileShape(
         required: ["statement", "code", "stance"], allowed: ["statement", "code", "stance"],
         header: "statement,code,stance", missing: "an adjudications file has statement,code,stance",

@@ -21,6 +21,11 @@ public struct CodingsFile: Sendable {
     /// Whether the file has a `note` column (without one, stored notes are left as they are).
     public var hasNote = false
 
+    /// Rows read elsewhere (a REFI-QDA project's codings), checked by the store as a file's are.
+    public init(path: String, rows: [Row], hasNote: Bool = false) {
+        (self.path, self.rows, self.hasNote) = (path, rows, hasNote)
+    }
+
     static let shape = FileShape(
         required: ["statement", "coder", "code", "stance"], allowed: ["statement", "coder", "code", "stance", "note"],
         header: "statement,coder,code,stance,note", missing: "a codings file has statement,coder,code,stance[,note]",

@@ -31,8 +31,20 @@ public struct ParticipantsFile: Sendable {
     public static func read(
         _ file: InputFile, identifying: [String] = defaultIdentifying, keepAttributes: [String] = []
     ) throws -> ParticipantsFile {
-        let path = file.name
-        var reader = CSVReader(file: file)
+        try read(CSVReader(file: file), path: file.name, identifying: identifying, keepAttributes: keepAttributes)
+    }
+
+    /// Reads and checks participants given as CSV bytes (a REFI-QDA project's Cases and Variables), as `read(_:)`.
+    public static func read(
+        bytes: [UInt8], path: String, identifying: [String] = defaultIdentifying, keepAttributes: [String] = []
+    ) throws -> ParticipantsFile {
+        try read(CSVReader(bytes: bytes), path: path, identifying: identifying, keepAttributes: keepAttributes)
+    }
+
+    static func read(
+        _ reader: CSVReader, path: String, identifying: [String], keepAttributes: [String]
+    ) throws -> ParticipantsFile {
+        var reader = reader
         var problems = ProblemList(file: path)
         guard let first = try reader.next() else {
             problems.add(line: 1, column: 1, "the file is empty; it needs a header with a 'participant' column")

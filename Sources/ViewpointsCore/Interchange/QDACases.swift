@@ -3,6 +3,7 @@ struct QDACases {
     struct Case {
         var name: String
         var attributes: [String: String]
+        var line: Int
     }
 
     var cases: [Case] = []
@@ -25,7 +26,8 @@ struct QDACases {
                 attributes[name] = content.text.trimmingCharacters(in: .whitespacesAndNewlines)
             }
             let name = (element.attributes["name"] ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
-            cases.append(Case(name: name.isEmpty ? "case-\(cases.count + 1)" : name, attributes: attributes))
+            cases.append(
+                Case(name: name.isEmpty ? "case-\(cases.count + 1)" : name, attributes: attributes, line: element.line))
             for ref in element.children("SourceRef") {
                 if let guid = ref.attributes["targetGUID"].flatMap(NameUUID.normalized) {
                     caseOfSource[guid] = cases.count - 1
@@ -41,10 +43,11 @@ struct QDACases {
 
     /// Participants: every Case, then each source without a Case that has statements.
     func participants(using statements: [QDAProjectImport.Statement]) -> [QDAProjectImport.Participant] {
-        var list = cases.map { QDAProjectImport.Participant(name: $0.name, attributes: $0.attributes) }
+        var list = cases.map { QDAProjectImport.Participant(name: $0.name, attributes: $0.attributes, line: $0.line) }
         var seen = Set(list.map(\.name))
         for statement in statements where seen.insert(statement.participant).inserted {
-            list.append(QDAProjectImport.Participant(name: statement.participant, attributes: [:]))
+            list.append(
+                QDAProjectImport.Participant(name: statement.participant, attributes: [:], line: statement.line))
         }
         return list
     }

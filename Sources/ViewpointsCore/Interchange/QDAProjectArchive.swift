@@ -48,7 +48,9 @@ public struct QDAProjectArchive {
     /// The bytes of `Sources/NAME` (or of NAME, as a path inside the archive), nil when the archive lacks it.
     public func source(_ name: String) throws(ImportFailure) -> [UInt8]? {
         let path = name.hasPrefix("Sources/") ? name : "Sources/" + name
-        guard let entry = entries[path] ?? entries[name] else { return nil }
+        // some programs name the folder `sources/`
+        let lower = "sources/" + path.dropFirst("Sources/".count)
+        guard let entry = entries[path] ?? entries[name] ?? entries[lower] else { return nil }
         return try Self.extract(path, entry, from: archive, largest: largest, file: file)
     }
 

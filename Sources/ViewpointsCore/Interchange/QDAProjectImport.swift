@@ -6,6 +6,8 @@ public struct QDAProjectImport: Sendable {
     public struct Participant: Sendable, Equatable {
         public var name: String
         public var attributes: [String: String]
+        /// The line of its `Case` element (of the first statement's source, for a source without a Case).
+        public var line = 1
     }
 
     /// A statement: one paragraph of a text source (one selection, for a project Viewpoints wrote).
@@ -15,6 +17,10 @@ public struct QDAProjectImport: Sendable {
         public var text: String
         /// The line of the source's element in `project.qde`.
         public var line: Int
+        /// The statement's id in a project Viewpoints wrote (its selection's name), so a round trip keeps it.
+        public var id: String? = nil
+        /// Its source's GUID's first 8 hex digits (`n2`, the source's place, without a GUID).
+        public var sourceKey = ""
     }
 
     /// A coder's decision: a code with a stance on a statement.
@@ -23,6 +29,8 @@ public struct QDAProjectImport: Sendable {
         public var coder: String
         public var key: String
         public var stance: Int
+        /// The line of the selection in `project.qde`.
+        public var line = 1
     }
 
     /// A lead's decision from a Viewpoints project: applied with a stance, or (nil) absent.
@@ -31,9 +39,15 @@ public struct QDAProjectImport: Sendable {
         public var lead: String
         public var key: String
         public var stance: Int?
+        /// The line of the selection in `project.qde`.
+        public var line = 1
     }
 
     public var codebook: QDACodebookReader.Result?
+    /// Whether Viewpoints wrote the project (its Cases are pseudonyms, its selections statements).
+    public var fromViewpoints = false
+    /// Text selections read, in every text source.
+    public var selections = 0
     public var coders: [String] = []
     public var participants: [Participant] = []
     public var statements: [Statement] = []

@@ -18,6 +18,7 @@ public enum QDAProjectReader {
             warnings.add(root.line, "namespace \(root.namespace) is not the standard's; read as it")
         }
         var result = QDAProjectImport()
+        result.fromViewpoints = root.attributes["origin"] == "Viewpoints"
         if root.child("CodeBook") != nil {
             result.codebook = try QDACodebookReader.read(bytes, file: file, strict: strict)
         }
@@ -26,7 +27,7 @@ public enum QDAProjectReader {
         let cases = QDACases(root)
         var context = QDASourceContext(
             file: file, keys: result.codebook?.keys ?? [:], users: users, cases: cases,
-            viewpoints: root.attributes["origin"] == "Viewpoints",
+            viewpoints: result.fromViewpoints,
             codingUserVaries: Self.codingUserVaries(root))
         for element in root.child("Sources")?.children ?? [] {
             context.read(element, into: &result, problems: &problems, warnings: &warnings, source: source)

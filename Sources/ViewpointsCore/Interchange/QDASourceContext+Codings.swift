@@ -5,11 +5,16 @@ extension QDASourceContext {
         into result: inout QDAProjectImport
     ) {
         var seen: Set<String> = []
+        var coders: [String] = []
         for (index, selection) in selections.enumerated() {
             let (start, end) = placed[index]
             let overlapped = ranges.indices.filter { ranges[$0].start < max(end, start + 1) && ranges[$0].end > start }
                 .map { first + $0 }
             let stances = viewpoints ? Self.stances(selection.description) : [:]
+            if selection.codings.isEmpty && !viewpoints {
+                // MAXQDA writes memos, NVivo annotations, as selections without a Coding
+                result.skipped["selection without a coding (a memo or annotation)", default: 0] += 1
+            }
             for coding in selection.codings {
                 let coder = users.name(codingUserVaries ? coding.user ?? selection.user : selection.user ?? coding.user)
                 guard let key = keys[coding.code] else {
@@ -22,11 +27,25 @@ extension QDASourceContext {
                 }
                 for statement in overlapped where seen.insert("\(statement) \(coder) \(key)").inserted {
                     result.codings.append(
-                        .init(statement: statement, coder: coder, key: key, stance: stances[coder + " " + key] ?? 0))
+                        .init(
+                            statement: statement, coder: coder, key: key, stance: stances[coder + " " + key] ?? 0,
+                            line: selection.line))
                     if seen.insert("\(statement) \(coder)").inserted { result.reviews.append((statement, coder)) }
                 }
+                if !coders.contains(coder) { coders.append(coder) }
             }
-            if viewpoints { viewpointsLines(selection.description, statements: overlapped, seen: &seen, into: &result) }
+            if viewpoints {
+                viewpointsLines(
+                    selection.description, statements: overlapped, line: selection.line, seen: &seen, into: &result)
+            }
+        }
+        guard !viewpoints else { return }
+        // a coder who coded in a source read all of it: its other paragraphs are "reviewed, nothing applied", so
+        // reliability and consensus see their "no" as well as their "yes"
+        for coder in coders {
+            for statement in first..<(first + ranges.count) where seen.insert("\(statement) \(coder)").inserted {
+                result.reviews.append((statement, coder))
+            }
         }
     }
 
@@ -48,9 +67,11 @@ extension QDASourceContext {
 
     /// Reviews with nothing applied and adjudications, from a Viewpoints description.
     func viewpointsLines(
-        _ description: String, statements: [Int], seen: inout Set<String>, into result: inout QDAProjectImport
+        _ description: String, statements: [Int], line: Int, seen: inout Set<String>,
+        into result: inout QDAProjectImport
     ) {
         guard let statement = statements.first else { return }
+        let selectionLine = line
         for line in description.split(separator: "\n") {
             if line.hasSuffix(": reviewed, nothing applied") {
                 let coder = String(line.dropLast(": reviewed, nothing applied".count))
@@ -61,7 +82,7 @@ extension QDASourceContext {
                 guard parts.count == 2 else { continue }
                 let stance = parts[1] == "absent" ? nil : Int(parts[1].replacingOccurrences(of: "+", with: ""))
                 result.adjudications.append(
-                    .init(statement: statement, lead: lead, key: String(parts[0]), stance: stance))
+                    .init(statement: statement, lead: lead, key: String(parts[0]), stance: stance, line: selectionLine))
             }
         }
     }

@@ -19,6 +19,7 @@ struct QDASourceContext {
         var start: Int
         var end: Int
         var line: Int
+        var name: String
         var user: String?
         var codings: [(code: String, user: String?)]
         var description: String
@@ -36,6 +37,7 @@ struct QDASourceContext {
         let name = element.attributes["name"] ?? "source"
         guard let text = text(of: element, source: source, skipped: &result.skipped) else { return }
         let selections = element.children("PlainTextSelection").map(Self.selection)
+        result.selections += selections.count
         guard let found = QDAText.detect(text, selections.map { ($0.start, $0.end) }) else {
             problems.add(
                 line: selections.first?.line ?? element.line, column: 1,
@@ -47,18 +49,28 @@ struct QDASourceContext {
         if found.unit != .codePoints, !selections.isEmpty {
             warnings.add(element.line, "source \(name): positions read as \(found.unit.rawValue)")
         }
-        let guid = element.attributes["guid"].flatMap(NameUUID.normalized) ?? name
+        let normalized = element.attributes["guid"].flatMap(NameUUID.normalized)
+        let guid = normalized ?? name
         let participant = cases.participant(ofSource: guid, name: name)
-        let ranges =
-            viewpoints ? found.placed.map { (start: $0.0, end: $0.1) } : Self.paragraphs(found.scalars)
-        let first = result.statements.count
-        for range in ranges {
+        // what statement ids start with: never the source's name, which is often a person's
+        let key = normalized.map { String($0.prefix(8)) } ?? "n\(result.units.count)"
+        let all = viewpoints ? found.placed.map { (start: $0.0, end: $0.1) } : Self.paragraphs(found.scalars)
+        // blank paragraphs are no statements; the ranges kept are the statements, index for index
+        let texts = all.map { range in
             var view = String.UnicodeScalarView()
             view.append(contentsOf: found.scalars[range.start..<range.end])
-            let statementText = String(view).trimmingCharacters(in: .whitespacesAndNewlines)
-            guard !statementText.isEmpty else { continue }
+            return String(view).trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let kept = all.indices.filter { !texts[$0].isEmpty }
+        let ranges = kept.map { all[$0] }
+        let first = result.statements.count
+        for index in kept {
+            // a Viewpoints selection is one statement, named by its id
+            let id = viewpoints && !selections[index].name.isEmpty ? selections[index].name : nil
             result.statements.append(
-                .init(participant: participant, source: name, text: statementText, line: element.line))
+                .init(
+                    participant: participant, source: name, text: texts[index], line: element.line, id: id,
+                    sourceKey: key))
         }
         code(selections, placed: found.placed, ranges: ranges, first: first, into: &result)
     }
@@ -67,7 +79,9 @@ struct QDASourceContext {
         Selection(
             start: Int(element.attributes["startPosition"] ?? "") ?? -1,
             end: Int(element.attributes["endPosition"] ?? "") ?? -1, line: element.line,
-            user: element.attributes["creatingUser"],
+            name: element.attributes["name"] ?? "",
+            // MAXQDA may leave out creatingUser and give only modifyingUser
+            user: element.attributes["creatingUser"] ?? element.attributes["modifyingUser"],
             codings: element.children("Coding").compactMap { coding in
                 guard let code = coding.child("CodeRef")?.attributes["targetGUID"].flatMap(NameUUID.normalized)
                 else { return nil }
@@ -79,11 +93,16 @@ struct QDASourceContext {
     /// The source's plain text: `PlainTextContent`, or the file `plainTextPath` names inside the archive.
     func text(of element: QDAElement, source: (String) -> [UInt8]?, skipped: inout [String: Int]) -> String? {
         if let content = element.child("PlainTextContent") { return content.text }
-        guard let path = element.attributes["plainTextPath"], path.hasPrefix("internal://") else {
+        // a path without a scheme is read as one inside the archive, as `internal://` is
+        guard let path = element.attributes["plainTextPath"], path.hasPrefix("internal://") || !path.contains(":")
+        else {
             skipped["text source outside the archive", default: 0] += 1
             return nil
         }
-        guard let bytes = source("Sources/" + path.dropFirst("internal://".count)) else {
+        // some programs write the path inside the archive with Windows separators
+        let inside = (path.hasPrefix("internal://") ? String(path.dropFirst("internal://".count)) : path)
+            .replacingOccurrences(of: "\\", with: "/")
+        guard let bytes = source("Sources/" + inside) else {
             skipped["text source referenced but missing", default: 0] += 1
             return nil
         }

@@ -1,5 +1,6 @@
 /// A read project's statements as rows for the statements pipeline: each paragraph a statement whose id is its
-/// source's name and its place there (`interview-a-003`), so a re-import matches what is stored; the participant is
+/// source's GUID's start and its place there (`src-6f1d2c3b-003`), so a re-import matches what is stored and no id
+/// carries a source's name, which is often a person's (a Viewpoints export's statements keep their ids); the participant is
 /// the Case's (or source's) name, or the identifier `identifiers` gives for it (from `--speakers`).
 public struct QDAStatementRows: StatementRowSource {
     public let participantKey = StatementsFile.ParticipantKey.identifier
@@ -11,10 +12,11 @@ public struct QDAStatementRows: StatementRowSource {
     public init(_ project: QDAProjectImport, file: String, identifiers: [String: String] = [:]) {
         var counts: [String: Int] = [:]
         rows = project.statements.map { statement in
-            let base = Self.base(statement.source)
+            let base = "src-" + (statement.sourceKey.isEmpty ? "0" : statement.sourceKey)
             let number = (counts[base] ?? 0) + 1
             counts[base] = number
-            let id = base + "-" + (number < 10 ? "00" : number < 100 ? "0" : "") + String(number)
+            let id =
+                statement.id ?? base + "-" + (number < 10 ? "00" : number < 100 ? "0" : "") + String(number)
             return StatementsFile.Row(
                 line: statement.line, participant: identifiers[statement.participant] ?? statement.participant,
                 participantColumn: 1, text: statement.text, id: id, idColumn: 1, question: nil,
@@ -29,17 +31,5 @@ public struct QDAStatementRows: StatementRowSource {
         guard next < rows.count else { return nil }
         next += 1
         return rows[next - 1]
-    }
-
-    /// A source's name as the start of an id: without its extension, lower-cased, other than letters and digits
-    /// as `-`.
-    static func base(_ source: String) -> String {
-        let stem = source.split(separator: "/").last.map(String.init) ?? source
-        let name = stem.lastIndex(of: ".").map { String(stem[..<$0]) } ?? stem
-        let mapped = name.lowercased().unicodeScalars.map {
-            $0.isASCII && $0.properties.isAlphabetic || ("0"..."9").contains($0) ? Character($0) : "-"
-        }
-        let base = String(mapped).split(separator: "-").joined(separator: "-")
-        return base.isEmpty ? "source" : base
     }
 }

@@ -191,6 +191,8 @@ enum CodingImportQueries {
 
 /// SQL for adjudications: `import adjudications` stages the file with COPY; `adjudicate` writes one.
 enum AdjudicationQueries {
+    static let dropStage = "DROP TABLE IF EXISTS pg_temp.import_adjudications"
+
     static let createStage = """
         CREATE TEMP TABLE import_adjudications (
             line integer NOT NULL, statement text NOT NULL, code text NOT NULL, stance smallint,

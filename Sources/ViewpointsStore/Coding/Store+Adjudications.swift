@@ -7,43 +7,52 @@ extension Store {
         -> ImportSummary
     {
         let lead = try coder(named: lead, study: study)
-        let path = input.name
         let file = try AdjudicationsFile.read(input)
-        var summary = ImportSummary(kind: "adjudications", options: options)
-        try importTransaction(dryRun: options.dryRun, doing: "importing adjudications") {
-            try stage(
-                file.rows, study: study, create: AdjudicationQueries.createStage,
-                copy: AdjudicationQueries.copyStage, doing: "sending adjudications"
-            ) {
-                [
-                    String($0.line), $0.statement, $0.code, $0.stance.map { String($0.value) },
-                    String($0.statementColumn), String($0.codeColumn),
-                ]
-            }
-            var problems = ProblemList(file: path)
-            try addUnmatched(
-                statements: AdjudicationQueries.unknownStatements, codes: AdjudicationQueries.unknownCodes,
-                study: study, themeAdvice: "adjudicate one of its propositions", unknownCodeAdvice: "fix the key",
-                to: &problems)
-            try problems.throwIfAny()
-            try connection.query(AdjudicationQueries.resolve, [study.id], doing: "matching adjudications")
-            try ImportCounts(
-                connection.query(AdjudicationQueries.classify, [study.id], doing: "classifying adjudications")
-            ).fill(&summary)
-            if summary.changed > 0 && !options.update {
-                for row in try connection.query(AdjudicationQueries.changedLines, doing: "listing changes").rows {
-                    let (line, statement, code, old, new) = try row.decode((Int, String, String, String, String).self)
-                    problems.add(
-                        line: line, column: 1,
-                        "the decision on \(statement) and \(code) differs from the stored one "
-                            + "(\(old) → \(new))", remedy: .update)
-                }
-                try problems.throwIfAny()
-            }
-            try connection.query(
-                AdjudicationQueries.write, [study.id, lead.id, String(options.update)],
-                doing: "storing adjudications")
+        return try importTransaction(dryRun: options.dryRun, doing: "importing adjudications") {
+            try storeAdjudications(file, lead: lead, study: study, options: options)
         }
+    }
+
+    /// The adjudications import inside a transaction the caller holds (`import adjudications`, `import project`).
+    func storeAdjudications(_ file: AdjudicationsFile, lead: StoredCoder, study: Study, options: CodingImportOptions)
+        throws -> ImportSummary
+    {
+        let path = file.path
+        var summary = ImportSummary(kind: "adjudications", options: options)
+        // a project's adjudications come lead by lead, each through a fresh stage
+        try connection.execute(AdjudicationQueries.dropStage, doing: "preparing the import")
+        try stage(
+            file.rows, study: study, create: AdjudicationQueries.createStage,
+            copy: AdjudicationQueries.copyStage, doing: "sending adjudications"
+        ) {
+            [
+                String($0.line), $0.statement, $0.code, $0.stance.map { String($0.value) },
+                String($0.statementColumn), String($0.codeColumn),
+            ]
+        }
+        var problems = ProblemList(file: path)
+        try addUnmatched(
+            statements: AdjudicationQueries.unknownStatements, codes: AdjudicationQueries.unknownCodes,
+            study: study, themeAdvice: "adjudicate one of its propositions", unknownCodeAdvice: "fix the key",
+            to: &problems)
+        try problems.throwIfAny()
+        try connection.query(AdjudicationQueries.resolve, [study.id], doing: "matching adjudications")
+        try ImportCounts(
+            connection.query(AdjudicationQueries.classify, [study.id], doing: "classifying adjudications")
+        ).fill(&summary)
+        if summary.changed > 0 && !options.update {
+            for row in try connection.query(AdjudicationQueries.changedLines, doing: "listing changes").rows {
+                let (line, statement, code, old, new) = try row.decode((Int, String, String, String, String).self)
+                problems.add(
+                    line: line, column: 1,
+                    "the decision on \(statement) and \(code) differs from the stored one "
+                        + "(\(old) → \(new))", remedy: .update)
+            }
+            try problems.throwIfAny()
+        }
+        try connection.query(
+            AdjudicationQueries.write, [study.id, lead.id, String(options.update)],
+            doing: "storing adjudications")
         return summary
     }
 

@@ -52,27 +52,32 @@ extension Store {
 
     /// Stores a codebook that was read and checked, in one transaction.
     func importCodebook(_ file: CodebookFile, study: Study, options: CodebookImportOptions) throws -> ImportSummary {
-        var summary = ImportSummary(kind: "codebook", options: options)
         try importTransaction(dryRun: options.dryRun, doing: "importing the codebook") {
-            try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
-            let stored = Dictionary(try codes(study: study).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
-            let (new, changed) = try compareCodebook(file, stored: stored, options: options, summary: &summary)
-            let keys = Set(file.rows.map(\.key))
-            summary.new = new.count
-            summary.changed = changed.count
-            summary.notInFile = stored.keys.filter { !keys.contains($0) }.count
-            let positionOf = Dictionary(
-                file.rows.enumerated().map { ($1.key, $0 + 1) }, uniquingKeysWith: { a, _ in a })
-            try insertCodes(new, file: file, positionOf: positionOf, study: study)
-            if options.update {
-                for row in changed {
-                    try connection.query(
-                        CodeQueries.update, [study.id, row.key, row.label, row.description, row.parent],
-                        doing: "updating code \(row.key) (\(file.path):\(row.line))")
-                }
-            }
-            try orderCodes(stored: stored, positionOf: positionOf, offset: file.rows.count, study: study)
+            try storeCodebook(file, study: study, options: options)
         }
+    }
+
+    /// The codebook import inside a transaction the caller holds (`import codebook`, `import project`).
+    func storeCodebook(_ file: CodebookFile, study: Study, options: CodebookImportOptions) throws -> ImportSummary {
+        var summary = ImportSummary(kind: "codebook", options: options)
+        try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
+        let stored = Dictionary(try codes(study: study).map { ($0.key, $0) }, uniquingKeysWith: { a, _ in a })
+        let (new, changed) = try compareCodebook(file, stored: stored, options: options, summary: &summary)
+        let keys = Set(file.rows.map(\.key))
+        summary.new = new.count
+        summary.changed = changed.count
+        summary.notInFile = stored.keys.filter { !keys.contains($0) }.count
+        let positionOf = Dictionary(
+            file.rows.enumerated().map { ($1.key, $0 + 1) }, uniquingKeysWith: { a, _ in a })
+        try insertCodes(new, file: file, positionOf: positionOf, study: study)
+        if options.update {
+            for row in changed {
+                try connection.query(
+                    CodeQueries.update, [study.id, row.key, row.label, row.description, row.parent],
+                    doing: "updating code \(row.key) (\(file.path):\(row.line))")
+            }
+        }
+        try orderCodes(stored: stored, positionOf: positionOf, offset: file.rows.count, study: study)
         return summary
     }
 

@@ -59,27 +59,34 @@ extension Store {
     public func importParticipants(file input: InputFile, study: Study, options: ParticipantImportOptions) throws
         -> ParticipantImportResult
     {
-        let path = input.name
         let file = try ParticipantsFile.read(
             input, identifying: options.identifying, keepAttributes: options.keepAttributes)
         let key = try key(for: study)
+        return try importTransaction(dryRun: options.dryRun, doing: "importing participants") {
+            try storeParticipants(file, key: key, study: study, options: options)
+        }
+    }
+
+    /// The participants import inside a transaction the caller holds (`import participants`, `import project`).
+    func storeParticipants(_ file: ParticipantsFile, key: StudyKey, study: Study, options: ParticipantImportOptions)
+        throws -> ParticipantImportResult
+    {
+        let path = file.path
         var result = ParticipantImportResult(summary: ImportSummary(kind: "participants", options: options))
         result.warnings = ParticipantImportResult.warnings(file: file, path: path, fileOrder: options.fileOrder)
-        try importTransaction(dryRun: options.dryRun, doing: "importing participants") {
-            try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
-            let stored = try storedParticipants(study: study)
-            let withdrawn = try withdrawnIdentities(study: study)
-            var plan = ParticipantPlan(
-                file: file, path: path, key: key, stored: stored, withdrawn: withdrawn, result: &result)
-            if !plan.changed.isEmpty && !options.update { throw plan.refusal(path: path) }
-            if !options.fileOrder { plan.new.sort { $0.digest.lexicographicallyPrecedes($1.digest) } }
-            try insertParticipants(plan, study: study, result: &result)
-            for (existing, row) in plan.changed where options.update {
-                try connection.query(
-                    ParticipantQueries.updateAttributes,
-                    [study.id, existing.id, Store.encodeAttributes(row.attributes)],
-                    doing: "updating \(existing.pseudonym)")
-            }
+        try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
+        let stored = try storedParticipants(study: study)
+        let withdrawn = try withdrawnIdentities(study: study)
+        var plan = ParticipantPlan(
+            file: file, path: path, key: key, stored: stored, withdrawn: withdrawn, result: &result)
+        if !plan.changed.isEmpty && !options.update { throw plan.refusal(path: path) }
+        if !options.fileOrder { plan.new.sort { $0.digest.lexicographicallyPrecedes($1.digest) } }
+        try insertParticipants(plan, study: study, result: &result)
+        for (existing, row) in plan.changed where options.update {
+            try connection.query(
+                ParticipantQueries.updateAttributes,
+                [study.id, existing.id, Store.encodeAttributes(row.attributes)],
+                doing: "updating \(existing.pseudonym)")
         }
         return result
     }
@@ -201,10 +208,13 @@ struct ParticipantPlan {
 
 extension Store {
     /// Runs an import in one transaction: committed when `body` returns, rolled back when it throws or on a dry run.
-    func importTransaction(dryRun: Bool, doing what: String, _ body: () throws -> Void) throws {
+    /// The imports' `store…` parts run inside it and never begin one of their own, so several share one.
+    @discardableResult
+    func importTransaction<T>(dryRun: Bool, doing what: String, _ body: () throws -> T) throws -> T {
         try connection.transaction(dryRun: dryRun, doing: what) {
-            try body()
+            let value = try body()
             if !dryRun { try analyzeImportedTables() }
+            return value
         }
     }
 

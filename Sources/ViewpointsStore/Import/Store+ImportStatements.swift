@@ -84,39 +84,48 @@ extension Store {
         from source: inout Source, context: StatementImportContext, bulkBytes: Int, problems: inout ProblemList,
         result: inout StatementImportResult
     ) throws {
-        let (study, options) = (context.study, context.options)
-        try importTransaction(dryRun: options.dryRun, doing: "importing statements") {
-            try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
-            let existing = try connection.query(StatementQueries.count, [study.id], doing: "counting statements")
-                .one(Int.self)
-            // COPY straight into the table is for an owner: PostgreSQL refuses COPY FROM into a table with
-            // row-level security to anyone it applies to, so a lead's first load goes through the stage table and
-            // an INSERT, which the policies check
-            let bypasses = try sessionLogin().bypasses
-            let direct = existing == 0 && bypasses
-            if !direct { try connection.execute(StatementQueries.createStage, doing: "preparing the import") }
-            let bulk = direct && bulkBytes >= options.bulkThresholdBytes && (try? dropParticipantKey()) == true
-            var state = StatementRowState(direct: direct)
-            try copyStatementRows(from: &source, context: context, state: &state, problems: &problems)
-            options.onProgress?(state.rows)
-            if bulk {
-                try connection.execute(StatementQueries.addParticipantKey, doing: "checking statements' participants")
-                try connection.execute(StatementQueries.resumeCountTrigger, doing: "counting statements")
-                try connection.query(
-                    StatementQueries.countBulkLoaded, [study.id, String(state.copied)], doing: "counting statements")
-            }
-            result.summary.redactions = Dictionary(
-                state.counts.map { ($0.key.summaryName, $0.value) }, uniquingKeysWith: +)
-            if direct {
-                result.summary.new = state.rows
-                return
-            }
-            if options.numberAfterStored {
-                try connection.query(StatementQueries.numberAfterStored, [study.id], doing: "numbering statements")
-            }
-            try mergeStaged(
-                study: study, label: context.label, places: state.places, options: options, summary: &result.summary)
+        try importTransaction(dryRun: context.options.dryRun, doing: "importing statements") {
+            try storeStatementRows(
+                from: &source, context: context, bulkBytes: bulkBytes, problems: &problems, result: &result)
         }
+    }
+
+    /// The statements pipeline inside a transaction the caller holds (statements, transcripts, `import project`).
+    func storeStatementRows<Source: StatementRowSource>(
+        from source: inout Source, context: StatementImportContext, bulkBytes: Int, problems: inout ProblemList,
+        result: inout StatementImportResult
+    ) throws {
+        let (study, options) = (context.study, context.options)
+        try connection.query(StudyQueries.lockForImport, [study.id], doing: "locking the study")
+        let existing = try connection.query(StatementQueries.count, [study.id], doing: "counting statements")
+            .one(Int.self)
+        // COPY straight into the table is for an owner: PostgreSQL refuses COPY FROM into a table with
+        // row-level security to anyone it applies to, so a lead's first load goes through the stage table and
+        // an INSERT, which the policies check
+        let bypasses = try sessionLogin().bypasses
+        let direct = existing == 0 && bypasses
+        if !direct { try connection.execute(StatementQueries.createStage, doing: "preparing the import") }
+        let bulk = direct && bulkBytes >= options.bulkThresholdBytes && (try? dropParticipantKey()) == true
+        var state = StatementRowState(direct: direct)
+        try copyStatementRows(from: &source, context: context, state: &state, problems: &problems)
+        options.onProgress?(state.rows)
+        if bulk {
+            try connection.execute(StatementQueries.addParticipantKey, doing: "checking statements' participants")
+            try connection.execute(StatementQueries.resumeCountTrigger, doing: "counting statements")
+            try connection.query(
+                StatementQueries.countBulkLoaded, [study.id, String(state.copied)], doing: "counting statements")
+        }
+        result.summary.redactions = Dictionary(
+            state.counts.map { ($0.key.summaryName, $0.value) }, uniquingKeysWith: +)
+        if direct {
+            result.summary.new = state.rows
+            return
+        }
+        if options.numberAfterStored {
+            try connection.query(StatementQueries.numberAfterStored, [study.id], doing: "numbering statements")
+        }
+        try mergeStaged(
+            study: study, label: context.label, places: state.places, options: options, summary: &result.summary)
     }
 
     /// Sends every row through COPY (into the table, or the stage table); rows with problems are collected and,

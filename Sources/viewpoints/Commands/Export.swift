@@ -7,7 +7,8 @@ extension Viewpoints {
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Export participants, statements, codebook, codings, tallies or the participant × code matrix as CSV.",
+                "Export participants, statements, codebook, codings, tallies or the participant × code matrix as "
+                + "CSV; the codebook and the project for REFI-QDA.",
             subcommands: [
                 Participants.self, Statements.self, Codebook.self, Codings.self, Tallies.self, Matrix.self,
                 Project.self,

@@ -8,9 +8,11 @@ extension Viewpoints {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Import participants, statements, codebooks, codings and adjudications from CSV (all rows or none).",
+                "Import participants, statements, transcripts, codebooks, codings, adjudications (CSV) and "
+                + "REFI-QDA projects (all rows or none).",
             subcommands: [
                 Participants.self, Statements.self, Transcripts.self, Codebook.self, Codings.self, Adjudications.self,
+                Project.self,
             ])
     }
 }

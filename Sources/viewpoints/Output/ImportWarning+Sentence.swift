@@ -14,8 +14,9 @@ extension ImportWarning {
             "\(file):\(line): skipped: this person withdrew consent as \(pseudonym) on \(date); "
                 + "a withdrawn participant is never imported again"
         case .namesFromParticipantColumnOnly:
-            "no --participants FILE: names are redacted only where they equal this file's participant column; "
-                + "pass the participants CSV to redact every participant's name, e-mail and phone"
+            "no --participants FILE: names are redacted only where written as this file names its participants "
+                + "(its participant column, or a project's Case names); pass the participants CSV to redact every "
+                + "participant's name, e-mail and phone"
         case .namesNotRedacted:
             "no --participants FILE: only e-mail addresses, phone numbers and --redact terms are redacted; "
                 + "pass the participants CSV to redact participants' names too"

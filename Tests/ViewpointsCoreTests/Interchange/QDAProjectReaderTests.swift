@@ -53,7 +53,12 @@ import Testing
                 "1 ayesha-k relations.lowest-since-9-11", "1 Bilal relations.lowest-since-9-11",
                 "2 Bilal region.prioritize-regional", "2 ayesha-k region.prioritize-regional",
             ])
-        #expect(read.participants == [.init(name: "Respondent 1", attributes: ["constituency": "journalist_media"])])
+        #expect(read.participants.map(\.name) == ["Respondent 1"])
+        #expect(read.participants.map(\.attributes) == [["constituency": "journalist_media"]])
+        #expect(read.participants.map(\.line) == [21], "a Case's problems are reported at its line")
+        // both coded in the one source read: each reviewed all of its three paragraphs
+        #expect(read.reviews.count == 6)
+        #expect(read.selections == 4)
         #expect(read.statements.allSatisfy { $0.participant == "Respondent 1" })
         #expect(
             read.skipped == ["PDF source (not text)": 1, "text source referenced but missing": 1],

@@ -27,8 +27,11 @@ import Testing
         #expect(count == project.statements.count)
     }
 
-    @Test(arguments: [("Interview A.txt", "interview-a"), ("Sources/x_1.TXT", "x-1"), ("ü.txt", "source")])
-    func sourceNamesBecomeIdBases(name: String, base: String) {
-        #expect(QDAStatementRows.base(name) == base)
+    @Test func idsStartWithTheSourcesGUIDNeverItsName() throws {
+        let project = try QDAProjectReaderTests.fixture("nvivo-two-coders")
+        let rows = QDAStatementRows(project, file: "p.qdpx")
+        // the source is "Interview 1", GUID 6F1D2C3B-…: a name there might be a person's, and ids are not redacted
+        #expect(rows.ids.first == "src-6f1d2c3b-001")
+        #expect(rows.ids.allSatisfy { !$0.contains("interview") })
     }
 }
