@@ -148,7 +148,9 @@ BEGIN
         DELETE FROM maintained_participant_stances x WHERE x.study_id = study;
         INSERT INTO maintained_participant_stances SELECT * FROM participant_stances x WHERE x.study_id = study;
         DELETE FROM maintained_quote_candidates q WHERE q.study_id = study;
-        INSERT INTO maintained_quote_candidates SELECT * FROM quote_candidates q WHERE q.study_id = study;
+        -- in the primary key's order: 800,000 rows of the consensus bench took 18 s so, 24 s in the view's order
+        INSERT INTO maintained_quote_candidates
+        SELECT * FROM quote_candidates q WHERE q.study_id = study ORDER BY q.participant_id, q.code_id, q.side;
         RETURN;
     END IF;
     PERFORM pg_advisory_xact_lock_shared(-study);
