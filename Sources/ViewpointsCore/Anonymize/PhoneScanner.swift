@@ -53,6 +53,19 @@ enum PhoneScanner {
         } else {
             return nil
         }
+        j = addGroups(to: &shape, p, from: j, afterParen: lastWasParen)
+        if ScalarClass.isWordAt(p, j) { return nil }
+        return shape.isPhone ? j : nil
+    }
+
+    /// Adds to `shape` the groups after the first, each after a separator (or right after a parenthesised group);
+    /// returns where the number ends.
+    private static func addGroups(
+        to shape: inout PhoneShape, _ p: UnsafeBufferPointer<UInt8>, from start: Int, afterParen: Bool
+    ) -> Int {
+        let n = p.count
+        var j = start
+        var lastWasParen = afterParen
         while j < n {
             var separator: UInt8 = 0
             var k = j
@@ -83,8 +96,7 @@ enum PhoneScanner {
                 break
             }
         }
-        if ScalarClass.isWordAt(p, j) { return nil }
-        return shape.isPhone ? j : nil
+        return j
     }
 
     /// Any dash: hyphen-minus, the Unicode hyphens and dashes, minus sign, small and full-width hyphen-minus.

@@ -1,53 +1,30 @@
 /// An error found while reading or writing CSV, with the place in the file where it happened.
-public struct CSVError: Error, CustomStringConvertible, Sendable, Equatable {
-    /// What went wrong.
-    public enum Kind: Sendable, Equatable {
-        /// The file could not be opened; the payload is the system's error text.
-        case cannotOpen(String)
-        /// The bytes are not valid UTF-8.
-        case invalidUTF8
-        /// A byte-order mark (U+FEFF) starts a record other than the first (two files joined together).
-        case byteOrderMark
-        /// A quoted field is never closed.
-        case unterminatedQuote
-        /// Something other than a comma or line break follows a closing quote.
-        case characterAfterClosingQuote
-        /// A double quote appears inside a field that does not start with one.
-        case quoteInUnquotedField
-        /// A NUL byte appears in the data.
-        case nulByte
-        /// Reading from the file failed; the payload is the system's error text.
-        case cannotRead(String)
-        /// Writing to the file failed; the payload is the system's error text.
-        case cannotWrite(String)
-    }
+public typealias CSVError = FileError<CSVErrorKind>
 
-    /// What went wrong.
-    public var kind: Kind
-    /// The file path, or `<input>` for in-memory data.
-    public var file: String
-    /// The 1-based physical line, or 0 when the error concerns the whole file.
-    public var line: Int
-    /// The 1-based column in Unicode scalars, or 0 when the error concerns the whole file.
-    public var column: Int
+/// What went wrong reading or writing CSV.
+public enum CSVErrorKind: FileProblem {
+    /// The file could not be opened; the payload is the system's error text.
+    case cannotOpen(String)
+    /// The bytes are not valid UTF-8.
+    case invalidUTF8
+    /// A byte-order mark (U+FEFF) starts a record other than the first (two files joined together).
+    case byteOrderMark
+    /// A quoted field is never closed.
+    case unterminatedQuote
+    /// Something other than a comma or line break follows a closing quote.
+    case characterAfterClosingQuote
+    /// A double quote appears inside a field that does not start with one.
+    case quoteInUnquotedField
+    /// A NUL byte appears in the data.
+    case nulByte
+    /// Reading from the file failed; the payload is the system's error text.
+    case cannotRead(String)
+    /// Writing to the file failed; the payload is the system's error text.
+    case cannotWrite(String)
 
-    /// Creates an error at a given place.
-    public init(kind: Kind, file: String, line: Int, column: Int) {
-        self.kind = kind
-        self.file = file
-        self.line = line
-        self.column = column
-    }
-
-    /// The message `FILE:LINE:COLUMN: what is wrong; how to fix it`.
-    public var description: String {
-        let place = line > 0 ? "\(file):\(line):\(column)" : file
-        return "\(place): \(message)"
-    }
-
-    /// The part of the description after the place.
-    var message: String {
-        switch kind {
+    /// What is wrong and how to fix it.
+    public var message: String {
+        switch self {
         case .cannotOpen(let reason):
             return "cannot open file (\(reason)); check that the path is right and the file is readable"
         case .cannotRead(let reason):

@@ -11,17 +11,7 @@
 ///
 /// Each reader of a regular file reads it from the start at a place of its own, so two passes (or two readers at
 /// once) do not disturb each other; a pipe can be read once.
-public final class InputFile: @unchecked Sendable {
-    /// The path as the user gave it, used in every message about the file.
-    public let name: String
-    let descriptor: CSVFileDescriptor
-
-    /// Takes ownership of an open, readable descriptor.
-    public init(descriptor: Int32, name: String) {
-        self.descriptor = CSVFileDescriptor(raw: descriptor, owned: true)
-        self.name = name
-    }
-
+public final class InputFile: OpenFile, @unchecked Sendable {
     /// The file's size in bytes, or 0 when it has none (a pipe).
     public var size: Int {
         var info = stat()
@@ -54,12 +44,16 @@ public final class InputFile: @unchecked Sendable {
 
 /// A file created or truncated for writing by the caller, with the name errors give it. `CSVWriter.finish()`
 /// closes it (reporting a failed close); otherwise it is closed when released.
-public final class OutputFile: @unchecked Sendable {
-    /// The path as the user gave it.
+public final class OutputFile: OpenFile, @unchecked Sendable {}
+
+/// What `InputFile` and `OutputFile` share: a descriptor the caller opened, owned from now on, and the name every
+/// message gives the file.
+public class OpenFile: @unchecked Sendable {
+    /// The path as the user gave it, used in every message about the file.
     public let name: String
     let descriptor: CSVFileDescriptor
 
-    /// Takes ownership of an open, writable descriptor.
+    /// Takes ownership of an open descriptor (readable for an `InputFile`, writable for an `OutputFile`).
     public init(descriptor: Int32, name: String) {
         self.descriptor = CSVFileDescriptor(raw: descriptor, owned: true)
         self.name = name

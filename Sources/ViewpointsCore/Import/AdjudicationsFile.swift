@@ -27,40 +27,37 @@ public struct AdjudicationsFile: Sendable {
 
     /// Reads and checks the file; every problem is collected and thrown together.
     public static func read(_ file: InputFile) throws -> AdjudicationsFile {
-        let path = file.name
-        var problems = ProblemList(file: path)
-        var (reader, header) = try CSVHeader.open(file, shape, problems: &problems)
-        let statementIndex = header.index("statement")!
-        let codeIndex = header.index("code")!
-        let stanceIndex = header.index("stance")!
+        var input = try ImportFileReader(file, shape)
+        let statementIndex = input.header.index("statement")!
+        let codeIndex = input.header.index("code")!
+        let stanceIndex = input.header.index("stance")!
         var rows: [Row] = []
         var seen: [String: Int] = [:]
-        while let record = try reader.next() {
-            guard let fields = header.fields(of: record, problems: &problems) else { continue }
+        while let (record, fields) = try input.next() {
             let statement = fields[statementIndex].trimmingCharacters(in: .whitespaces)
             let code = fields[codeIndex].trimmingCharacters(in: .whitespaces)
             let stanceText = fields[stanceIndex].trimmingCharacters(in: .whitespaces)
             let stance = Stance(file: stanceText)
             if statement.isEmpty {
-                problems.add(
+                input.problems.add(
                     line: record.line, column: record.columns[statementIndex],
                     "'statement' is empty; give its reference")
                 continue
             }
             if !Slug.isValidCodeKey(code) {
-                problems.add(
+                input.problems.add(
                     line: record.line, column: record.columns[codeIndex],
                     "'code' \"\(code)\" is not a code key; use the codebook's key (e.g. relations.lowest-since-9-11)")
                 continue
             }
             if !stanceText.isEmpty && stance == nil {
-                problems.add(
+                input.problems.add(
                     line: record.line, column: record.columns[stanceIndex],
                     "'stance' \"\(stanceText)\" is not an integer from -2 to 2; leave it empty for absent")
                 continue
             }
             if let earlier = seen[statement + "\u{0}" + code] {
-                problems.add(
+                input.problems.add(
                     line: record.line, column: record.columns[codeIndex],
                     "the decision on \(statement) and \(code) is already on line \(earlier); keep one")
                 continue
@@ -71,7 +68,7 @@ public struct AdjudicationsFile: Sendable {
                     line: record.line, statement: statement, code: code, stance: stance,
                     statementColumn: record.columns[statementIndex], codeColumn: record.columns[codeIndex]))
         }
-        try problems.throwIfAny()
-        return AdjudicationsFile(path: path, rows: rows)
+        try input.problems.throwIfAny()
+        return AdjudicationsFile(path: file.name, rows: rows)
     }
 }

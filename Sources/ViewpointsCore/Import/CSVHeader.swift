@@ -113,3 +113,27 @@ extension CSVHeader {
         return record.fields.map(CSVSpreadsheetSafety.restore)
     }
 }
+
+/// An import file read record by record: its header checked against the file's shape, each record of the header's
+/// width handed out with its fields, and every problem collected for one `ImportFailure`.
+struct ImportFileReader {
+    let header: CSVHeader
+    var problems: ProblemList
+    private var reader: CSVReader
+
+    /// Starts reading `file` and reads its header; throws every problem of the header (see `CSVHeader.open`).
+    init(_ file: InputFile, _ shape: FileShape) throws {
+        var problems = ProblemList(file: file.name)
+        (reader, header) = try CSVHeader.open(file, shape, problems: &problems)
+        self.problems = problems
+    }
+
+    /// The next record of the header's width and its fields as written; a record of another width is a problem
+    /// and is passed over. Nil at the end of the file.
+    mutating func next() throws -> (record: CSVRecord, fields: [String])? {
+        while let record = try reader.next() {
+            if let fields = header.fields(of: record, problems: &problems) { return (record, fields) }
+        }
+        return nil
+    }
+}

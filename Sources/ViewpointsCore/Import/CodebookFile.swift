@@ -23,10 +23,10 @@ public struct CodebookFile: Sendable {
 
     /// Reads and checks a codebook; `knownThemes` are theme keys already stored.
     public static func read(_ file: InputFile, knownThemes: Set<String> = []) throws -> CodebookFile {
-        let path = file.name
-        var problems = ProblemList(file: path)
-        var (reader, header) = try CSVHeader.open(file, shape, problems: &problems)
-        let rows = try readRows(&reader, header: header, problems: &problems)
+        var input = try ImportFileReader(file, shape)
+        let rows = try readRows(&input)
+        let header = input.header
+        var problems = input.problems
         if header.index("parent") == nil, let proposition = rows.first(where: { $0.key.contains(".") }) {
             problems.add(
                 line: header.line, column: 1,
@@ -40,19 +40,18 @@ public struct CodebookFile: Sendable {
             checkParent(of: row, themes: themesInFile.union(knownThemes), problems: &problems)
         }
         try problems.throwIfAny()
-        return CodebookFile(path: path, rows: rows)
+        return CodebookFile(path: file.name, rows: rows)
     }
 
     /// Every row with a valid, new key (a label is checked too, but its row is kept).
-    static func readRows(_ reader: inout CSVReader, header: CSVHeader, problems: inout ProblemList) throws -> [Row] {
-        let keyIndex = header.index("key")!
-        let labelIndex = header.index("label")!
-        let descriptionIndex = header.index("description")
-        let parentIndex = header.index("parent")
+    static func readRows(_ input: inout ImportFileReader) throws -> [Row] {
+        let keyIndex = input.header.index("key")!
+        let labelIndex = input.header.index("label")!
+        let descriptionIndex = input.header.index("description")
+        let parentIndex = input.header.index("parent")
         var rows: [Row] = []
         var seen: [String: Int] = [:]
-        while let record = try reader.next() {
-            guard let fields = header.fields(of: record, problems: &problems) else { continue }
+        while let (record, fields) = try input.next() {
             let key = fields[keyIndex].trimmingCharacters(in: .whitespaces)
             let label = fields[labelIndex].trimmingCharacters(in: .whitespacesAndNewlines)
             let parent = parentIndex.map { fields[$0].trimmingCharacters(in: .whitespaces) }.flatMap {
@@ -65,21 +64,21 @@ public struct CodebookFile: Sendable {
                 parentColumn: parentIndex.map { record.columns[$0] } ?? 1)
             if !Slug.isValidCodeKey(key) {
                 let example = Slug.suggestedCodeKey(key).map { "write \($0)" } ?? "e.g. relations.lowest-since-9-11"
-                problems.add(
+                input.problems.add(
                     line: row.line, column: row.keyColumn,
                     "'key' \"\(key)\" is not a valid code key; use lower-case words joined by hyphens, "
                         + "and theme.proposition for a proposition (\(example))")
                 continue
             }
             if let earlier = seen[key] {
-                problems.add(
+                input.problems.add(
                     line: row.line, column: row.keyColumn,
                     "'key' \(key) is already defined on line \(earlier); keys must be unique")
                 continue
             }
             seen[key] = row.line
             if label.isEmpty {
-                problems.add(
+                input.problems.add(
                     line: row.line, column: record.columns[labelIndex], "'label' is empty; give the code a short label")
             }
             rows.append(row)

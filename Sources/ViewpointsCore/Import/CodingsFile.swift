@@ -33,21 +33,18 @@ public struct CodingsFile: Sendable {
 
     /// Reads and checks the file; every problem is collected and thrown together.
     public static func read(_ file: InputFile) throws -> CodingsFile {
-        let path = file.name
-        var problems = ProblemList(file: path)
-        var (reader, header) = try CSVHeader.open(file, shape, problems: &problems)
+        var input = try ImportFileReader(file, shape)
+        let header = input.header
         let columns = Columns(
             statement: header.index("statement")!, coder: header.index("coder")!, code: header.index("code")!,
             stance: header.index("stance")!, note: header.index("note"))
         var rows: [Row] = []
         var seen: [String: Int] = [:]
-        while let record = try reader.next() {
-            guard let fields = header.fields(of: record, problems: &problems),
-                let row = columns.row(record: record, fields: fields, problems: &problems)
-            else { continue }
+        while let (record, fields) = try input.next() {
+            guard let row = columns.row(record: record, fields: fields, problems: &input.problems) else { continue }
             let identity = "\(row.statement)\u{0}\(row.coder)\u{0}\(row.code ?? "")"
             if let earlier = seen[identity] {
-                problems.add(
+                input.problems.add(
                     line: row.line, column: row.codeColumn,
                     row.code.map {
                         "\(row.coder)'s coding of \(row.statement) with \($0) is already on line \(earlier); keep one"
@@ -57,8 +54,8 @@ public struct CodingsFile: Sendable {
             seen[identity] = row.line
             rows.append(row)
         }
-        try problems.throwIfAny()
-        return CodingsFile(path: path, rows: rows, hasNote: columns.note != nil)
+        try input.problems.throwIfAny()
+        return CodingsFile(path: file.name, rows: rows, hasNote: columns.note != nil)
     }
 
     /// Where each field is in a record.

@@ -1,56 +1,7 @@
 /// Why a reliability CSV (long or wide) could not be read, with the place in the file.
-public struct ReliabilityCSVError: Error, CustomStringConvertible, Sendable, Equatable {
-    /// What went wrong.
-    public enum Kind: Sendable, Equatable {
-        /// The file could not be opened or read, or is not well-formed CSV.
-        case csv(CSVError)
-        /// The file has no header line.
-        case emptyFile(layout: ReliabilityLayout)
-        /// The file has a header but not one value; `rows` rows follow the header, all with empty values.
-        case noRatings(rows: Int, layout: ReliabilityLayout)
-        /// The header has no column of this name; the payload lists the columns it has.
-        case missingColumn(String, found: [String])
-        /// Two header columns have this name.
-        case duplicateColumn(String)
-        /// A row ends before the named column.
-        case missingField(column: String)
-        /// A row has more fields than the header.
-        case extraFields(count: Int, header: Int)
-        /// A wide header has a unit column only.
-        case noCoderColumns
-        /// A wide header names coders `coder` and `value`: a long file read as wide.
-        case longHeader
-        /// A wide header leaves the coder name of the column at this 1-based position empty.
-        case emptyCoderName(position: Int)
-        /// A wide file has a second row for this unit; the payload names the line of the first.
-        case duplicateUnit(String, firstLine: Int)
-        /// A row has an empty unit or coder.
-        case emptyIdentifier(column: String)
-        /// A coder gave a unit a second value; the payload names the line of the first.
-        case duplicateValue(unit: String, coder: String, firstLine: Int)
-        /// A value is not a finite decimal number although the level of measurement needs numbers.
-        case notANumber(value: String, level: MeasurementLevel)
-        /// A coder asked for has no values; the payload lists the coders the file has.
-        case unknownCoder(String, available: [String])
-    }
+public typealias ReliabilityCSVError = FileError<ReliabilityCSVErrorKind>
 
-    /// What went wrong.
-    public var kind: Kind
-    /// The file path, or `<input>` for in-memory data.
-    public var file: String
-    /// The 1-based line, or 0 when the error concerns the whole file.
-    public var line: Int
-    /// The 1-based column in Unicode scalars, or 0 when the error concerns the whole file.
-    public var column: Int
-
-    /// Creates an error at a given place.
-    public init(kind: Kind, file: String, line: Int, column: Int) {
-        self.kind = kind
-        self.file = file
-        self.line = line
-        self.column = column
-    }
-
+extension FileError<ReliabilityCSVErrorKind> {
     /// The sysexits status: 66 when the file cannot be opened or read, 65 for bad data.
     public var exitCode: Int32 {
         if case .csv(let error) = kind {
@@ -61,18 +12,46 @@ public struct ReliabilityCSVError: Error, CustomStringConvertible, Sendable, Equ
         }
         return 65
     }
+}
 
-    /// The message `FILE:LINE:COLUMN: what is wrong; how to fix it`.
-    public var description: String {
-        if case .csv(let error) = kind { return error.description }
-        let place = line > 0 ? "\(file):\(line):\(column)" : file
-        return "\(place): \(message)"
-    }
+/// What went wrong reading a reliability CSV.
+public enum ReliabilityCSVErrorKind: FileProblem {
+    /// The file could not be opened or read, or is not well-formed CSV.
+    case csv(CSVError)
+    /// The file has no header line.
+    case emptyFile(layout: ReliabilityLayout)
+    /// The file has a header but not one value; `rows` rows follow the header, all with empty values.
+    case noRatings(rows: Int, layout: ReliabilityLayout)
+    /// The header has no column of this name; the payload lists the columns it has.
+    case missingColumn(String, found: [String])
+    /// Two header columns have this name.
+    case duplicateColumn(String)
+    /// A row ends before the named column.
+    case missingField(column: String)
+    /// A row has more fields than the header.
+    case extraFields(count: Int, header: Int)
+    /// A wide header has a unit column only.
+    case noCoderColumns
+    /// A wide header names coders `coder` and `value`: a long file read as wide.
+    case longHeader
+    /// A wide header leaves the coder name of the column at this 1-based position empty.
+    case emptyCoderName(position: Int)
+    /// A wide file has a second row for this unit; the payload names the line of the first.
+    case duplicateUnit(String, firstLine: Int)
+    /// A row has an empty unit or coder.
+    case emptyIdentifier(column: String)
+    /// A coder gave a unit a second value; the payload names the line of the first.
+    case duplicateValue(unit: String, coder: String, firstLine: Int)
+    /// A value is not a finite decimal number although the level of measurement needs numbers.
+    case notANumber(value: String, level: MeasurementLevel)
+    /// A coder asked for has no values; the payload lists the coders the file has.
+    case unknownCoder(String, available: [String])
 
-    private var message: String {
-        switch kind {
+    /// What is wrong and how to fix it.
+    public var message: String {
+        switch self {
         case .csv(let error):
-            return error.description
+            return error.kind.message
         case .emptyFile(.long):
             return "the file is empty; put a header line 'unit,coder,value' and one row per value"
         case .emptyFile(.wide):

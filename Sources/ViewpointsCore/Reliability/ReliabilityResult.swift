@@ -47,19 +47,6 @@ public struct ReliabilityResult: Sendable, Equatable {
     /// Bootstrap resamples drawn and defined, when a bootstrap ran (the coefficient was defined on the data).
     public var resamples: Resamples?
 
-    /// Creates a result.
-    public init(
-        state: State, units: Int, coders: Int, pairableValues: Int, ci: ConfidenceInterval? = nil,
-        resamples: Resamples? = nil
-    ) {
-        self.state = state
-        self.units = units
-        self.coders = coders
-        self.pairableValues = pairableValues
-        self.ci = ci
-        self.resamples = resamples
-    }
-
     /// The value when defined, otherwise nil.
     public var value: Double? {
         if case .defined(let value) = state { return value }

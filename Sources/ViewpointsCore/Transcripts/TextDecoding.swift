@@ -63,23 +63,16 @@ enum TextDecoding {
 
     /// The index of the first byte that does not start a valid UTF-8 sequence.
     static func firstInvalidUTF8(_ bytes: ArraySlice<UInt8>) -> Int? {
+        var parser = Unicode.UTF8.ForwardParser()
+        var rest = bytes.makeIterator()
         var i = bytes.startIndex
-        while i < bytes.endIndex {
-            let b = bytes[i]
-            let length: Int
-            switch b {
-            case 0x00...0x7F: length = 1
-            case 0xC2...0xDF: length = 2
-            case 0xE0...0xEF: length = 3
-            case 0xF0...0xF4: length = 4
-            default: return i
+        while true {
+            switch parser.parseScalar(from: &rest) {
+            case .valid(let scalar): i += scalar.count
+            case .emptyInput: return nil
+            case .error: return i
             }
-            guard i + length <= bytes.endIndex,
-                String(validating: bytes[i..<i + length], as: UTF8.self) != nil
-            else { return i }
-            i += length
         }
-        return nil
     }
 
     /// 1-based line and column (in characters, counted roughly by scalars) of byte `index`.

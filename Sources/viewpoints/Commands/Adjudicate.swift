@@ -22,8 +22,7 @@ extension Viewpoints {
         @Option(help: ArgumentHelp("Accept this coder's decisions in their disagreements.", valueName: "coder"))
         var accept: String?
         @Option(help: ArgumentHelp("The lead who decides (a coder of the study).", valueName: "name")) var coder: String
-        @OptionGroup var studyOptions: StudyOptions
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var scope: StudyScope
 
         func validate() throws {
             if accept != nil && (statement != nil || stance != nil || absent) {
@@ -40,7 +39,7 @@ extension Viewpoints {
         }
 
         func run() throws {
-            let (store, study) = try database.withStudy(studyOptions.resolvedSlug) { ($0, $1) }
+            let (store, study) = try scope.withStudy { ($0, $1) }
             if let accept {
                 let count = try report { try store.acceptDecisions(study: study, lead: coder, coder: accept) }
                 print("adjudicated \(count) disagreement\(count == 1 ? "" : "s") with \(accept)'s decisions")

@@ -1,13 +1,6 @@
 import ArgumentParser
 import ViewpointsStore
 
-extension Viewpoints {
-    struct Audit: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Check the audit trail.", subcommands: [Verify.self])
-    }
-}
-
 extension Viewpoints.Audit {
     struct Verify: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -16,11 +9,10 @@ extension Viewpoints.Audit {
                 + "adjudications; recompute the final decisions and participant stances and compare the maintained "
                 + "tables (owners and leads); exits 65 when anything was altered.")
 
-        @OptionGroup var studyOptions: StudyOptions
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var scope: StudyScope
 
         func run() throws {
-            let audit = try database.withStudy(studyOptions.resolvedSlug) { store, study in
+            let audit = try scope.withStudy { store, study in
                 try store.verifyAudit(study: study)
             }
             for item in audit.breaks { print("event \(item.seq): \(item.problem)") }

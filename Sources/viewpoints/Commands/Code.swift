@@ -2,14 +2,6 @@ import ArgumentParser
 import ViewpointsCore
 import ViewpointsStore
 
-extension Viewpoints {
-    struct Code: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Code statements: interactively (the default), or one change at a time for scripts.",
-            subcommands: [Session.self, Add.self, Remove.self, Done.self], defaultSubcommand: Session.self)
-    }
-}
-
 extension Viewpoints.Code {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -21,8 +21,7 @@ extension Viewpoints.Code {
             help: ArgumentHelp(
                 "Seed of the sample: every coder with the same seed gets the same statements.", valueName: "text"))
         var seed: String?
-        @OptionGroup var studyOptions: StudyOptions
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var scope: StudyScope
 
         func validate() throws {
             if (sample == nil) != (seed == nil) {
@@ -31,7 +30,7 @@ extension Viewpoints.Code {
         }
 
         func run() throws {
-            let session = try database.withStudy(studyOptions.resolvedSlug) { store, study in
+            let session = try scope.withStudy { store, study in
                 try CodingSession(
                     store: store, study: study,
                     coder: coderOption.coder, participant: participant, sample: sample.map { ($0, seed!) })

@@ -25,12 +25,11 @@ extension Viewpoints {
         @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out:
             String?
         @OptionGroup var fileMode: FileModeOption
-        @OptionGroup var studyOptions: StudyOptions
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var scope: StudyScope
 
         func run() throws {
             let request = options.request
-            let result = try database.withStudy(studyOptions.resolvedSlug) { store, study in
+            let result = try scope.withStudy { store, study in
                 try store.consensusAsSession(
                     study: study, request: request)
             }

@@ -1,14 +1,6 @@
 import ArgumentParser
 import ViewpointsStore
 
-extension Viewpoints {
-    struct Db: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Apply schema migrations and show the database's state.",
-            subcommands: [Migrate.self, Status.self, Roles.self])
-    }
-}
-
 extension Viewpoints.Db {
     struct Migrate: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -17,8 +9,7 @@ extension Viewpoints.Db {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open(requireCurrentSchema: false)
-            let applied = try report { try store.migrator().migrate() }
+            let applied = try database.withMigrator { try $1.migrate() }
             if applied.isEmpty {
                 print("schema is up to date")
             } else {
@@ -34,9 +25,8 @@ extension Viewpoints.Db {
         @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let store = try database.open(requireCurrentSchema: false)
-            let status = try report { try store.migrator().status() }
-            print("server: \(status.server)\(store.isManaged ? " [managed]" : "")")
+            let (managed, status) = try database.withMigrator { ($0.isManaged, try $1.status()) }
+            print("server: \(status.server)\(managed ? " [managed]" : "")")
             print("database: \(status.database)")
             print("schema version: \(status.version.map(String.init) ?? "none")")
             print(

@@ -8,19 +8,15 @@ extension Viewpoints {
 
         @Option(help: ArgumentHelp("Compare only these coders (comma-separated).", valueName: "a,b")) var coders:
             String?
-        @Option(help: "table, csv or json.") var format: OutputFormat = .table
-        @OptionGroup var studyOptions: StudyOptions
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: StudyTableOptions
 
         func run() throws {
             let names = coders.map { $0.split(separator: ",").map { String($0).trimmingCharacters(in: .whitespaces) } }
-            let list = try database.withStudy(studyOptions.resolvedSlug) { store, study in
-                try store.disagreements(study: study, coders: names)
+            try options.print(["statement", "code", "status", "decisions", "adjudication"]) {
+                try $0.disagreements(study: $1, coders: names).map {
+                    [$0.statement, $0.code, $0.status, $0.decisions, $0.adjudication]
+                }
             }
-            let table = Table(
-                header: ["statement", "code", "status", "decisions", "adjudication"],
-                rows: list.map { [$0.statement, $0.code, $0.status, $0.decisions, $0.adjudication] })
-            print(table.render(format), terminator: "")
         }
     }
 }

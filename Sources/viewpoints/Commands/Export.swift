@@ -3,31 +3,17 @@ import ViewpointsCore
 import ViewpointsFiles
 import ViewpointsStore
 
-extension Viewpoints {
-    struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract:
-                "Export participants, statements, codebook, codings, tallies or the participant × code matrix as "
-                + "CSV; the codebook and the project for REFI-QDA.",
-            subcommands: [
-                Participants.self, Statements.self, Codebook.self, Codings.self, Tallies.self, Matrix.self,
-                Project.self,
-            ])
-    }
-}
-
 /// Options every export shares.
 struct ExportOptions: ParsableArguments {
     @Option(help: ArgumentHelp("Write to this file instead of standard output.", valueName: "file")) var out: String?
     @Flag(help: "For Excel: a byte-order mark and CRLF line ends.") var excel = false
     @Flag(help: "Write cells as stored, without neutralizing formula-like text.") var raw = false
     @OptionGroup var fileMode: FileModeOption
-    @OptionGroup var studyOptions: StudyOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var scope: StudyScope
 
     /// Opens the store and the output, runs `produce` with a row sink, and says where the file went.
     func run(_ what: String, _ produce: (Store, Study, ([String]) throws -> Void) throws -> Void) throws {
-        try database.withStudy(studyOptions.resolvedSlug) { store, study in
+        try scope.withStudy { store, study in
             var export = try CSVExport(path: out, excel: excel, raw: raw, mode: fileMode.mode.value)
             var first = true
             var count = -1
@@ -70,7 +56,7 @@ extension Viewpoints.Export {
                 try options.run("codes") { try $0.exportCodebook(study: $1, $2) }
                 return
             }
-            let xml = try options.database.withStudy(options.studyOptions.resolvedSlug) {
+            let xml = try options.scope.withStudy {
                 try $0.exportQDACodebook(study: $1)
             }
             guard let out = options.out, out != "-" else {
@@ -88,11 +74,10 @@ extension Viewpoints.Export {
         @Option(help: "qdpx (a ZIP of project.qde, Project.xsd, and Sources/).") var format: ProjectFormat = .qdpx
         @Option(help: ArgumentHelp("The .qdpx file to write.", valueName: "file")) var out: String
         @OptionGroup var fileMode: FileModeOption
-        @OptionGroup var studyOptions: StudyOptions
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var scope: StudyScope
 
         func run() throws {
-            let project = try database.withStudy(studyOptions.resolvedSlug) {
+            let project = try scope.withStudy {
                 try $0.exportQDAProject(study: $1, path: out, mode: fileMode.mode.value)
             }
             let codings = project.statements.reduce(0) { $0 + $1.decisions.filter { $0.code != nil }.count }

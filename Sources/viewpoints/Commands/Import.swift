@@ -4,19 +4,6 @@ import ViewpointsCore
 import ViewpointsFiles
 import ViewpointsStore
 
-extension Viewpoints {
-    struct Import: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract:
-                "Import participants, statements, transcripts, codebooks, codings, adjudications (CSV) and "
-                + "REFI-QDA projects (all rows or none).",
-            subcommands: [
-                Participants.self, Statements.self, Transcripts.self, Codebook.self, Codings.self, Adjudications.self,
-                Project.self,
-            ])
-    }
-}
-
 extension Viewpoints.Import {
     struct Participants: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -27,15 +14,13 @@ extension Viewpoints.Import {
         @Option(help: "Number new pseudonyms by 'digest' (default) or 'file' order.") var order: PseudonymOrder =
             .digest
         @OptionGroup var common: CommonImportOptions
-        @OptionGroup var studyOptions: StudyOptions
-        @OptionGroup var database: DatabaseOptions
 
         func run() throws {
             var options = common.applied(to: ParticipantImportOptions())
             options.identifying = identifying.columns
             options.keepAttributes = identifying.kept
             options.fileOrder = order == .file
-            let result = try database.withStudy(studyOptions.resolvedSlug) { store, study in
+            let result = try common.withStudy { store, study in
                 try store.importParticipants(file: InputFile.open(path: file), study: study, options: options)
             }
             result.warnings.forEach { warn("viewpoints: warning: \($0.sentence)") }
@@ -64,8 +49,6 @@ extension Viewpoints.Import {
             false
         @OptionGroup var identifying: IdentifyingOptions
         @OptionGroup var common: CommonImportOptions
-        @OptionGroup var studyOptions: StudyOptions
-        @OptionGroup var database: DatabaseOptions
 
         func run() throws {
             var options = common.applied(to: StatementImportOptions())
@@ -82,7 +65,7 @@ extension Viewpoints.Import {
             }
             let progress = Progress(label: "statements")
             if progress.enabled { options.onProgress = { progress.update($0) } }
-            let result = try database.withStudy(studyOptions.resolvedSlug) { store, study in
+            let result = try common.withStudy { store, study in
                 options.participantsFile = try InputFile.open(ifGiven: participants)
                 return try store.importStatements(file: InputFile.open(path: file), study: study, options: options)
             }
@@ -114,15 +97,13 @@ extension Viewpoints.Import {
         @Argument(help: "CSV with key,label,description,parent, or a REFI-QDA .qdc file.") var file: String
         @Flag(help: "REFI-QDA: refuse codes deeper than two levels instead of folding them.") var strict = false
         @OptionGroup var common: CommonImportOptions
-        @OptionGroup var studyOptions: StudyOptions
-        @OptionGroup var database: DatabaseOptions
 
         static let qdaExtensions: Set<String> = ["qdc", "qde", "xml"]
 
         func run() throws {
             let options = common.applied(to: ImportMode())
             guard Self.qdaExtensions.contains(URL(fileURLWithPath: file).pathExtension.lowercased()) else {
-                let summary = try database.withStudy(studyOptions.resolvedSlug) {
+                let summary = try common.withStudy {
                     try $0.importCodebook(file: InputFile.open(path: file), study: $1, options: options)
                 }
                 print(summary)
@@ -132,7 +113,7 @@ extension Viewpoints.Import {
                 warn("viewpoints: error: cannot read \(file)")
                 throw ExitCode(66)
             }
-            let result = try database.withStudy(studyOptions.resolvedSlug) {
+            let result = try common.withStudy {
                 try $0.importQDACodebook(
                     bytes: [UInt8](data), path: file, study: $1, options: options, strict: strict)
             }

@@ -10,11 +10,9 @@ extension Viewpoints.Import {
 
         @Argument(help: "CSV with statement,coder,code,stance and optionally note.") var file: String
         @OptionGroup var common: CommonImportOptions
-        @OptionGroup var studyOptions: StudyOptions
-        @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let result = try database.withStudy(studyOptions.resolvedSlug) {
+            let result = try common.withStudy {
                 try $0.importCodings(
                     file: InputFile.open(path: file), study: $1, options: common.applied(to: ImportMode()))
             }
@@ -30,11 +28,9 @@ extension Viewpoints.Import {
         @Argument(help: "CSV with statement,code,stance.") var file: String
         @Option(help: ArgumentHelp("The lead who decided (a coder of the study).", valueName: "name")) var coder: String
         @OptionGroup var common: CommonImportOptions
-        @OptionGroup var studyOptions: StudyOptions
-        @OptionGroup var database: DatabaseOptions
 
         func run() throws {
-            let summary = try database.withStudy(studyOptions.resolvedSlug) {
+            let summary = try common.withStudy {
                 try $0.importAdjudications(
                     file: InputFile.open(path: file), study: $1, lead: coder, options: common.applied(to: ImportMode()))
             }

@@ -32,8 +32,6 @@ extension Viewpoints.Import {
         @Flag(help: "Refuse codes deeper than two levels instead of folding them.") var strict = false
         @OptionGroup var identifying: IdentifyingOptions
         @OptionGroup var common: CommonImportOptions
-        @OptionGroup var studyOptions: StudyOptions
-        @OptionGroup var database: DatabaseOptions
 
         func run() throws {
             let project = try report { try Self.read(file, strict: strict) }
@@ -42,8 +40,10 @@ extension Viewpoints.Import {
             options.identifying = identifying.columns
             options.keepAttributes = identifying.kept
             if let redact { options.redactTerms = try Viewpoints.Import.readRedactTerms(redact) }
-            options.identifiers = project.identifiers(from: try mapping(participants: options.participantsFile))
-            let result = try database.withStudy(studyOptions.resolvedSlug) {
+            // a Case named as a participant (in the participants file) or mapped by --speakers is that participant
+            let mapping = try identifying.speakerMapping(participants: options.participantsFile, speakers: speakers)
+            options.identifiers = project.identifiers(from: mapping)
+            let result = try common.withStudy {
                 try $0.importQDAProject(project, file: file, study: $1, options: options)
             }
             project.warnings.forEach { warn("viewpoints: warning: \($0)") }
@@ -56,27 +56,6 @@ extension Viewpoints.Import {
             print(result.statements.summary)
             print(result.codings.summary)
             for (lead, summary) in result.adjudications { print("\(summary) (lead \(lead))") }
-        }
-
-        /// The speaker map from --speakers, and the participants file's names (a Case named as a participant is).
-        func mapping(participants: InputFile?) throws -> SpeakerMapping {
-            var rows: [ParticipantsFile.Row] = []
-            if let participants {
-                rows = try report {
-                    try ParticipantsFile.read(
-                        participants, identifying: identifying.columns, keepAttributes: identifying.kept
-                    ).rows
-                }
-            }
-            var mapping = SpeakerMapping(participants: rows)
-            if let speakers {
-                guard let data = FileManager.default.contents(atPath: speakers) else {
-                    warn("viewpoints: error: cannot read the --speakers file \(speakers)")
-                    throw ExitCode(66)
-                }
-                try report { try mapping.readMap([UInt8](data), file: speakers) }
-            }
-            return mapping
         }
 
         /// Reads the project: a .qdpx in memory, or a .qde whose sources are files in the `Sources` folder beside it.

@@ -35,8 +35,6 @@ extension Viewpoints.Import {
             String?
         @OptionGroup var identifying: IdentifyingOptions
         @OptionGroup var common: CommonImportOptions
-        @OptionGroup var studyOptions: StudyOptions
-        @OptionGroup var database: DatabaseOptions
 
         func run() throws {
             var options = TranscriptImportOptions()
@@ -52,10 +50,12 @@ extension Viewpoints.Import {
                 total
                     + (((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.intValue ?? 0)
             }
+            let mapping = try identifying.speakerMapping(
+                participants: participantsFile, speakers: speakers, participant: participant)
             let rows = TranscriptRows(
-                paths: paths, mapping: try mapping(participantsFile), split: split.value,
+                paths: paths, mapping: mapping, split: split.value,
                 preview: showSegments, read: Self.readTranscript)
-            let result = try database.withStudy(studyOptions.resolvedSlug) { store, study in
+            let result = try common.withStudy { store, study in
                 try store.importTranscripts(rows, study: study, options: options)
             }
             result.warnings.forEach { warn("viewpoints: warning: \($0.sentence)") }
@@ -69,27 +69,6 @@ extension Viewpoints.Import {
                     + result.leftOut.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }.joined(separator: ", ")
             }
             print(line)
-        }
-
-        /// The speaker mapping from --speakers, --participants and --participant.
-        func mapping(_ participantsFile: InputFile?) throws -> SpeakerMapping {
-            var rows: [ParticipantsFile.Row] = []
-            if let participantsFile {
-                rows = try report {
-                    try ParticipantsFile.read(
-                        participantsFile, identifying: identifying.columns, keepAttributes: identifying.kept
-                    ).rows
-                }
-            }
-            var mapping = SpeakerMapping(participants: rows, participant: participant)
-            if let speakers {
-                guard let data = FileManager.default.contents(atPath: speakers) else {
-                    warn("viewpoints: error: cannot read the --speakers file \(speakers)")
-                    throw ExitCode(66)
-                }
-                try report { try mapping.readMap([UInt8](data), file: speakers) }
-            }
-            return mapping
         }
 
         /// The files named, folders replaced by the transcripts in them (sorted); a missing one exits 66.

@@ -2,13 +2,6 @@ import ArgumentParser
 import Foundation
 import ViewpointsStore
 
-extension Viewpoints {
-    struct Participant: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Consent withdrawal and the record of it.", subcommands: [Withdraw.self, Withdrawals.self])
-    }
-}
-
 extension Viewpoints.Participant {
     struct Withdraw: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -23,11 +16,10 @@ extension Viewpoints.Participant {
         @Option(help: ArgumentHelp("The lead recording the withdrawal (a coder of the study).", valueName: "name"))
         var coder: String?
         @Flag(help: "Do not ask for confirmation (required when not on a terminal).") var yes = false
-        @OptionGroup var studyOptions: StudyOptions
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var scope: StudyScope
 
         func run() throws {
-            let (store, study) = try database.withStudy(studyOptions.resolvedSlug) { ($0, $1) }
+            let (store, study) = try scope.withStudy { ($0, $1) }
             if !yes {
                 let preview = try report { try store.withdrawalPreview(study: study, pseudonym: pseudonym) }
                 guard isatty(0) == 1 else {
@@ -56,27 +48,21 @@ extension Viewpoints.Participant {
     struct Withdrawals: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "List the study's recorded withdrawals.")
 
-        @Option(help: "table, csv or json.") var format: OutputFormat = .table
-        @OptionGroup var studyOptions: StudyOptions
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var options: StudyTableOptions
 
         func run() throws {
-            let rows = try database.withStudy(studyOptions.resolvedSlug) { store, study in
-                try store.withdrawals(study: study)
-            }
-            let table = Table(
-                header: [
-                    "pseudonym", "withdrawn_at", "withdrawn_by", "lead", "statements", "codings", "reviews",
-                    "adjudications",
-                ],
-                rows: rows.map {
+            let header = [
+                "pseudonym", "withdrawn_at", "withdrawn_by", "lead", "statements", "codings", "reviews",
+                "adjudications",
+            ]
+            try options.print(header, numeric: [4, 5, 6, 7]) {
+                try $0.withdrawals(study: $1).map {
                     [
                         $0.pseudonym, $0.withdrawnAt, $0.withdrawnBy, $0.lead, String($0.statements),
-                        String($0.codings),
-                        String($0.reviews), String($0.adjudications),
+                        String($0.codings), String($0.reviews), String($0.adjudications),
                     ]
-                }, numeric: [4, 5, 6, 7])
-            print(table.render(format), terminator: "")
+                }
+            }
         }
     }
 }

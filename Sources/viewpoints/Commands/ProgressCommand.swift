@@ -12,11 +12,10 @@ extension Viewpoints {
                 + "overlap and disagreements.")
 
         @Option(help: "table, csv or json.") var format: OutputFormat = .table
-        @OptionGroup var studyOptions: StudyOptions
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var scope: StudyScope
 
         func run() throws {
-            let progress = try database.withStudy(studyOptions.resolvedSlug) { store, study in
+            let progress = try scope.withStudy { store, study in
                 try store.progress(study: study)
             }
             let coders = Table(

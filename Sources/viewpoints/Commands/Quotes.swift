@@ -19,15 +19,14 @@ extension Viewpoints {
         @Option(help: "support, oppose or neutral.") var position: ParticipantStance.Position?
         @Option(help: "At most this many statements.") var limit = 5
         @Option(help: "table, csv or json.") var format: OutputFormat = .table
-        @OptionGroup var studyOptions: StudyOptions
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var scope: StudyScope
 
         func validate() throws {
             if limit < 1 { throw ValidationError("--limit must be at least 1") }
         }
 
         func run() throws {
-            let quotes = try database.withStudy(studyOptions.resolvedSlug) { store, study in
+            let quotes = try scope.withStudy { store, study in
                 try store.quotes(
                     study: study, code: code, position: position,
                     limit: limit)

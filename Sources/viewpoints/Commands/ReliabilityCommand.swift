@@ -30,8 +30,7 @@ extension Viewpoints {
         @Option(help: "Units: statement, or participant (each coder's participant positions).")
         var unit: ReliabilityUnit = .statement
         @Option(help: "table, csv or json.") var format: OutputFormat = .table
-        @OptionGroup var studyOptions: StudyOptions
-        @OptionGroup var database: DatabaseOptions
+        @OptionGroup var scope: StudyScope
 
         enum GroupChoice: String, ExpressibleByArgument, CaseIterable { case theme }
 
@@ -49,7 +48,7 @@ extension Viewpoints {
         }
 
         func run() throws {
-            let result = try database.withStudy(studyOptions.resolvedSlug) { store, study in
+            let result = try scope.withStudy { store, study in
                 let names = try chosenCoders ?? store.reviewingCoders(study: study)
                 let decisions = try store.reliabilityDecisions(study: study, coders: names, code: code)
                 return CodingReliability(unit: unit, grouping: by == .theme ? .theme : .proposition, coders: names)

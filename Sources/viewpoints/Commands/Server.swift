@@ -1,14 +1,6 @@
 import ArgumentParser
 import ViewpointsStore
 
-extension Viewpoints {
-    struct Server: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Start, stop or inspect the managed local PostgreSQL server.",
-            subcommands: [Start.self, Stop.self, Status.self])
-    }
-}
-
 extension Viewpoints.Server {
     struct Start: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Start (and on first use create) the managed server.")

@@ -1,14 +1,6 @@
 import ArgumentParser
 import ViewpointsStore
 
-extension Viewpoints {
-    struct StudyCommand: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            commandName: "study", abstract: "Create, list and delete studies.",
-            subcommands: [Create.self, List.self, Delete.self])
-    }
-}
-
 extension Viewpoints.StudyCommand {
     struct Create: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Create a study and its pseudonymization key.")

@@ -1,13 +1,6 @@
 import ArgumentParser
 import ViewpointsStore
 
-extension Viewpoints {
-    struct User: ParsableCommand {
-        static let configuration = CommandConfiguration(
-            abstract: "Create database logins for the people who use Viewpoints.", subcommands: [Add.self])
-    }
-}
-
 extension Viewpoints.User {
     struct Add: ParsableCommand {
         static let configuration = CommandConfiguration(

@@ -24,11 +24,10 @@ struct CoderOption: ParsableArguments {
 /// `--coder`, `--study` and `--database-url`: what one scripted coding change needs.
 struct ScriptedCodingOptions: ParsableArguments {
     @OptionGroup var coderOption: CoderOption
-    @OptionGroup var studyOptions: StudyOptions
-    @OptionGroup var database: DatabaseOptions
+    @OptionGroup var scope: StudyScope
 
     /// Runs one change as the coder in the study and prints what it did.
     func run(_ change: (Store, Study, String) throws -> CodingChange) throws {
-        print(try database.withStudy(studyOptions.resolvedSlug) { try change($0, $1, coderOption.coder) })
+        print(try scope.withStudy { try change($0, $1, coderOption.coder) })
     }
 }

@@ -19,6 +19,13 @@ struct DatabaseOptions: ParsableArguments {
         return nil
     }
 
+    /// Opens the store whatever its schema version and runs `body` with it and its migrator: what `db migrate` and
+    /// `db status` need.
+    func withMigrator<T>(_ body: (Store, Migrator) throws -> T) throws -> T {
+        let store = try open(requireCurrentSchema: false)
+        return try report { try body(store, try store.migrator()) }
+    }
+
     /// The store the command opened, so that a refusal can say which login and roles were refused.
     nonisolated(unsafe) static var opened: Store?
 
@@ -58,5 +65,16 @@ extension DatabaseOptions {
     func withStudy<T>(_ slug: String?, _ body: (Store, Study) throws -> T) throws -> T {
         let store = try open()
         return try report { try body(store, try store.resolveStudy(slug: slug)) }
+    }
+}
+
+/// `--study` and `--database-url`: what every study command takes.
+struct StudyScope: ParsableArguments {
+    @OptionGroup var studyOptions: StudyOptions
+    @OptionGroup var database: DatabaseOptions
+
+    /// Opens the store, resolves the study and runs `body` with both (see `DatabaseOptions.withStudy`).
+    func withStudy<T>(_ body: (Store, Study) throws -> T) throws -> T {
+        try database.withStudy(studyOptions.resolvedSlug, body)
     }
 }

@@ -1,5 +1,6 @@
 import Testing
-import ViewpointsCore
+
+@testable import ViewpointsCore
 
 /// Units from coders' decisions and the figures over them; expected values computed independently with exact
 /// fractions (coincidence matrix for α, contingency table for κ).

@@ -112,6 +112,24 @@ import Testing
         #expect(Self.problems("o.txt", [0xFE, 0xFF, 0x00]).first?.contains("odd number of bytes") == true)
     }
 
+    /// The first ill-formed UTF-8 sequence is found at its first byte, whatever makes it ill-formed.
+    @Test(
+        arguments: [
+            ([0x61, 0xC0, 0x80], 1),  // overlong two-byte form
+            ([0x61, 0xE0, 0x80, 0x80], 1),  // overlong three-byte form
+            ([0xED, 0xA0, 0x80], 0),  // a surrogate
+            ([0x61, 0x62, 0xF4, 0x90, 0x80, 0x80], 2),  // past U+10FFFF
+            ([0xC3, 0xA9, 0xE2, 0x82], 2),  // cut short
+            ([0xC3, 0xA9, 0x80], 2),  // a lone continuation byte
+            ([0xF0, 0x9F, 0x98, 0x80, 0xFF], 4),  // a byte that never starts a sequence
+        ] as [([UInt8], Int)])
+    func firstInvalidUTF8ByteIsFound(bytes: [UInt8], index: Int) {
+        #expect(TextDecoding.firstInvalidUTF8(bytes[...]) == index)
+        // an offset into the file, as after a byte order mark
+        #expect(TextDecoding.firstInvalidUTF8(([0xEF, 0xBB, 0xBF] + bytes).dropFirst(3)) == index + 3)
+        #expect(TextDecoding.firstInvalidUTF8(Array("é😀 fine".utf8)[...]) == nil)
+    }
+
     @Test func utf16WithByteOrderMarkAndNonBMPCharacters() throws {
         let text = "Q: Emoji?\r\nA: Yes 🙂 “quoted”\r\n"
         var bytes: [UInt8] = [0xFF, 0xFE]

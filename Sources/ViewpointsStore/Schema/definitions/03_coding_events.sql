@@ -100,24 +100,32 @@ DROP TRIGGER IF EXISTS coding_events_head ON coding_events;
 CREATE TRIGGER coding_events_head AFTER INSERT ON coding_events
     REFERENCING NEW TABLE AS new_events FOR EACH STATEMENT EXECUTE FUNCTION coding_events_advance_head();
 
--- No role may change or remove an event; only deleting the whole study takes its events with it.
-CREATE OR REPLACE FUNCTION coding_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+-- A permanent record (coding events here, withdrawals in 05_withdrawals.sql): no role may change, remove or truncate
+-- its rows; only deleting the whole study takes them with it. The trigger's arguments: what the refusal says
+-- before ": UPDATE is not allowed", and optionally a hint.
+CREATE OR REPLACE FUNCTION refuse_change_to_record() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'DELETE' AND NOT EXISTS (SELECT 1 FROM studies s WHERE s.study_id = OLD.study_id) THEN
         RETURN OLD;
     END IF;
-    RAISE EXCEPTION 'coding events are append-only: % is not allowed', TG_OP
-        USING ERRCODE = 'insufficient_privilege',
-              HINT = 'record a new coding action instead; the audit trail keeps every change';
+    IF TG_NARGS > 1 THEN
+        RAISE EXCEPTION '%: % is not allowed', TG_ARGV[0], TG_OP
+            USING ERRCODE = 'insufficient_privilege', HINT = TG_ARGV[1];
+    END IF;
+    RAISE EXCEPTION '%: % is not allowed', TG_ARGV[0], TG_OP USING ERRCODE = 'insufficient_privilege';
 END
 $$;
 
 DROP TRIGGER IF EXISTS coding_events_no_update ON coding_events;
 CREATE TRIGGER coding_events_no_update BEFORE UPDATE OR DELETE ON coding_events
-    FOR EACH ROW EXECUTE FUNCTION coding_events_append_only();
+    FOR EACH ROW EXECUTE FUNCTION refuse_change_to_record(
+        'coding events are append-only', 'record a new coding action instead; the audit trail keeps every change');
 DROP TRIGGER IF EXISTS coding_events_no_truncate ON coding_events;
 CREATE TRIGGER coding_events_no_truncate BEFORE TRUNCATE ON coding_events
-    FOR EACH STATEMENT EXECUTE FUNCTION coding_events_append_only();
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_to_record(
+        'coding events are append-only', 'record a new coding action instead; the audit trail keeps every change');
+-- the function these triggers called before refuse_change_to_record served withdrawals too
+DROP FUNCTION IF EXISTS coding_events_append_only();
 
 -- Events whose hash or link to the previous event does not match, or whose time is before the previous event's
 -- (the server's clock only moves on): empty when the trail is intact.

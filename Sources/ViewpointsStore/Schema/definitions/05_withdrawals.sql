@@ -32,23 +32,16 @@ $$;
 DROP TRIGGER IF EXISTS withdrawals_hash ON withdrawals;
 CREATE TRIGGER withdrawals_hash BEFORE INSERT ON withdrawals FOR EACH ROW EXECUTE FUNCTION withdrawals_hash();
 
--- Like coding events: no role may change or remove a withdrawal; deleting the whole study takes them with it.
-CREATE OR REPLACE FUNCTION withdrawals_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    IF TG_OP = 'DELETE' AND NOT EXISTS (SELECT 1 FROM studies s WHERE s.study_id = OLD.study_id) THEN
-        RETURN OLD;
-    END IF;
-    RAISE EXCEPTION 'withdrawals are a permanent record: % is not allowed', TG_OP
-        USING ERRCODE = 'insufficient_privilege';
-END
-$$;
-
+-- Like coding events, a permanent record (refuse_change_to_record, 03_coding_events.sql): no role may change or
+-- remove a withdrawal; deleting the whole study takes them with it.
 DROP TRIGGER IF EXISTS withdrawals_no_update ON withdrawals;
 CREATE TRIGGER withdrawals_no_update BEFORE UPDATE OR DELETE ON withdrawals
-    FOR EACH ROW EXECUTE FUNCTION withdrawals_append_only();
+    FOR EACH ROW EXECUTE FUNCTION refuse_change_to_record('withdrawals are a permanent record');
 DROP TRIGGER IF EXISTS withdrawals_no_truncate ON withdrawals;
 CREATE TRIGGER withdrawals_no_truncate BEFORE TRUNCATE ON withdrawals
-    FOR EACH STATEMENT EXECUTE FUNCTION withdrawals_append_only();
+    FOR EACH STATEMENT EXECUTE FUNCTION refuse_change_to_record('withdrawals are a permanent record');
+-- the function these triggers called before refuse_change_to_record
+DROP FUNCTION IF EXISTS withdrawals_append_only();
 
 -- Withdraws one participant of a study: deletes their statements (reviews, codings and adjudications on them go
 -- with the foreign keys) and their row, and records the withdrawal. Runs as the owner, for the owner or a lead of
