@@ -54,6 +54,7 @@ struct MaintainedStancesTests {
             study: s.study, coder: "a", statement: "S1", code: CodingStudy.lowest, stance: .support, note: nil)
         try s.db.rows("DELETE FROM maintained_final_decisions")
         try s.db.rows("DELETE FROM maintained_participant_stances")
+        try s.db.rows("DELETE FROM maintained_quote_candidates")
         #expect(try differences().count == 2)
         try s.db.rows("UPDATE schema_definitions SET checksum = 'changed' WHERE name LIKE '%07_maintained_stances.sql'")
         let migrator = Migrator(
@@ -62,6 +63,39 @@ struct MaintainedStancesTests {
         _ = try migrator.migrate()
         #expect(try differences().isEmpty)
         #expect(try s.db.scalar("SELECT count(*) FROM maintained_participant_stances") == "1")
+        #expect(try s.db.scalar("SELECT count(*) FROM maintained_quote_candidates") == "1")
+    }
+
+    /// A participant's best statement for the report's quotes is the shortest of their strongest: a text changed
+    /// by `import statements --update` (to another length) changes it, and audit verify notices a candidate changed
+    /// behind the triggers.
+    @Test func aChangedTextMovesTheQuoteCandidate() throws {
+        for statement in ["S1", "S2"] {
+            _ = try s.store.applyCoding(
+                study: s.study, coder: "a", statement: statement, code: CodingStudy.lowest, stance: .stronglySupport,
+                note: nil)
+        }
+        let best = """
+            SELECT string_agg(t.external_id || ' ' || q.side || ' ' || q.strength || ' ' || (q.length = length(t.text)),
+                              ',')
+              FROM maintained_quote_candidates q JOIN statements t USING (study_id, participant_id, seq)
+            """
+        var options = StatementImportOptions()
+        options.update = true
+        options.participantsPath = s.files.write("p2.csv", Fixtures.participants)
+        let original = "\"Relations are at their lowest since 9/11, as Al-Hassan said. Call 0300-1234567.\""
+        for (text, expected) in [
+            ("Relations are at their lowest.", "S1 1 2 true"),
+            ("\"" + String(repeating: "Relations are at their lowest, by far. ", count: 10) + "\"", "S2 1 2 true"),
+        ] {
+            let file = Fixtures.statements.replacingOccurrences(of: original, with: text)
+            _ = try s.store.importStatements(path: s.files.write("s2.csv", file), study: s.study, options: options)
+            #expect(try s.db.scalar(best) == expected)
+            #expect(try differences().isEmpty)
+        }
+        _ = try s.db.rows("UPDATE maintained_quote_candidates SET length = 1 WHERE study_id = $1", [String(s.study.id)])
+        let report = try s.store.verifyAudit(study: s.study)
+        #expect(report.maintained.contains { $0.contains("not in quote_candidates") }, "\(report.maintained)")
     }
 
     @Test func auditVerifyReportsARowChangedBehindTheTriggers() throws {

@@ -265,6 +265,10 @@ struct RoleTests {
                 "analyst", "read maintained stances", "SELECT count(*) FROM maintained_participant_stances",
                 .refused("42501")
             ),
+            (
+                "analyst", "read quote candidates", "SELECT count(*) FROM maintained_quote_candidates",
+                .refused("42501")
+            ),
             ("no role", "read statements", "SELECT count(*) FROM statements", .refused("42501")),
             ("no role", "aggregates", "SELECT count(*) FROM study_aggregate_tallies('small')", .refused("42501")),
         ]
@@ -375,6 +379,18 @@ struct RoleTests {
         #expect(try second.store().setUpRoles().isEmpty)
         #expect(
             try second.scalar("SELECT tableowner FROM pg_tables WHERE tablename = 'statements'") == "viewpoints_owner")
+        // a migration after `db roles`: its new table (here handed back to the migrating login) goes to
+        // viewpoints_owner before the refresh, which runs as viewpoints_owner, writes it
+        let owned = "SELECT tableowner FROM pg_tables WHERE tablename = 'maintained_quote_candidates'"
+        _ = try second.rows("ALTER TABLE maintained_quote_candidates OWNER TO CURRENT_USER")
+        #expect(try second.scalar(owned) != "viewpoints_owner")
+        let secondStore = try second.store()
+        _ = try second.rows("UPDATE schema_definitions SET checksum = 'changed'")
+        let migrator = Migrator(
+            connection: secondStore.connection, migrations: try Migration.bundled(),
+            definitions: try Migration.bundledDefinitions())
+        _ = try migrator.migrate()
+        #expect(try second.scalar(owned) == "viewpoints_owner")
         // a login without CREATEROLE is refused before anything is done
         let store = try Store.open(
             databaseURL: try Connection.conninfo(w.s.db.url, setting: "user", to: w.outsider), home: w.s.db.home)

@@ -80,7 +80,8 @@ enum BackupQueries {
     /// 9: the maintained final decisions and participant stances, which restore derives from what it restores.
     /// 10: participants' cell keys, which the insert trigger generates when the archive has none.
     /// 13: the maintained coverage counts, which restore derives like the stances of 9.
-    static let archiveNeutralMigrations: Set<Int> = [9, 10, 13]
+    /// 15: the maintained quote candidates of the report, which restore derives with the stances of 9.
+    static let archiveNeutralMigrations: Set<Int> = [9, 10, 13, 15]
     static let migrationsSince =
         "SELECT coalesce(array_agg(version ORDER BY version), '{}') FROM schema_migrations WHERE version > $1"
 

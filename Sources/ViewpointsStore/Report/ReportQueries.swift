@@ -12,35 +12,24 @@ enum ReportQueries {
         """
     /// $2 proposition keys, $3 the side of each (1 support, −1 oppose), $4 how many per proposition: each
     /// participant's best statement with a final coding on that side (strongest, then shortest, then first),
-    /// and of those the best $4 per proposition in the same order. `QuoteSelection.choose` applies the same order.
-    /// Each participant's best is the least of [−strength, length, seq, statement] in a hash aggregate over the
-    /// maintained final decisions (a sort of every candidate row with its text took 20-50 s on 1,000,000
-    /// statements under load, the aggregate 3-10 s); only the chosen statements' texts are read. The references
-    /// break no tie: seq is unique within a participant, and the participant's number across them.
+    /// and of those the best $4 per proposition in the same order (then by participant number).
+    /// `QuoteSelection.choose` applies the same order. Read from maintained_quote_candidates (0015), which keeps
+    /// every participant's best statement per proposition and side, through its index in that order: a few rows
+    /// per finding, where choosing every participant's best among all final decisions took 3-10 s on 1,000,000
+    /// statements (`Scripts/bench consensus`). Only the chosen statements' texts are read.
     static let quoteCandidates = """
-        WITH wanted AS MATERIALIZED (
-            SELECT c.code_id, c.key, w.side
-              FROM unnest($2::text[], $3::int[]) AS w(key, side)
-              JOIN codes c ON c.study_id = $1 AND c.key = w.key AND c.parent_id IS NOT NULL
-        ), best AS (
-            SELECT w.key, w.side, f.participant_id,
-                   min(ARRAY[-abs(f.stance), length(s.text), s.seq, f.statement_id]) AS pick
-              FROM wanted w
-              JOIN maintained_final_decisions f ON f.study_id = $1 AND f.code_id = w.code_id AND f.applied
-                                                AND f.stance * w.side > 0
-              JOIN statements s ON s.study_id = $1 AND s.statement_id = f.statement_id
-             GROUP BY w.key, w.side, f.participant_id
-        ), ranked AS (
-            SELECT b.key, b.pick[4] AS statement_id, b.participant_id, p.number, -b.pick[1] * b.side AS stance,
-                   row_number() OVER (PARTITION BY b.key ORDER BY b.pick[1], b.pick[2], p.number) AS place
-              FROM best b JOIN participants p ON p.study_id = $1 AND p.participant_id = b.participant_id
-        )
-        SELECT x.key, r.reference, p.pseudonym, x.number, x.stance, s.text, p.attributes::text
-          FROM ranked x
-          JOIN statements s ON s.study_id = $1 AND s.statement_id = x.statement_id
-          JOIN participants p ON p.study_id = $1 AND p.participant_id = x.participant_id
-          JOIN statement_refs r ON r.study_id = $1 AND r.statement_id = x.statement_id
-         WHERE x.place <= $4
-         ORDER BY x.key, x.place
+        SELECT w.key, r.reference, p.pseudonym, q.number, q.strength * w.side, s.text, p.attributes::text
+          FROM unnest($2::text[], $3::int[]) AS w(key, side)
+          JOIN codes c ON c.study_id = $1 AND c.key = w.key AND c.parent_id IS NOT NULL
+          CROSS JOIN LATERAL (
+              SELECT k.participant_id, k.seq, k.strength, k.length, k.number
+                FROM maintained_quote_candidates k
+               WHERE k.study_id = $1 AND k.code_id = c.code_id AND k.side = w.side
+               ORDER BY k.strength DESC, k.length, k.number
+               LIMIT $4) q
+          JOIN statements s ON s.study_id = $1 AND s.participant_id = q.participant_id AND s.seq = q.seq
+          JOIN participants p ON p.study_id = $1 AND p.participant_id = q.participant_id
+          JOIN statement_refs r ON r.study_id = $1 AND r.statement_id = s.statement_id
+         ORDER BY w.key, q.strength DESC, q.length, q.number
         """
 }

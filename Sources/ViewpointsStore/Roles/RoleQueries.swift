@@ -85,9 +85,10 @@ enum RoleQueries {
         GRANT SELECT, INSERT, UPDATE ON participants, codes, coders, adjudications TO viewpoints_lead;
         GRANT SELECT, INSERT, UPDATE, DELETE ON reviews, codings TO viewpoints_lead;
         GRANT SELECT ON statement_refs, coder_decisions, adjudication_status, final_decisions, final_codings,
-            disagreements, coding_event_breaks, participant_stances, study_coverage TO viewpoints_lead;
-        GRANT SELECT ON maintained_final_decisions, maintained_participant_stances, maintained_coverage
+            disagreements, coding_event_breaks, participant_stances, study_coverage, quote_candidates
             TO viewpoints_lead;
+        GRANT SELECT ON maintained_final_decisions, maintained_participant_stances, maintained_coverage,
+            maintained_quote_candidates TO viewpoints_lead;
         GRANT EXECUTE ON FUNCTION maintained_differences(bigint) TO viewpoints_lead;
         GRANT SELECT (study_id, participant_id, pseudonym, number) ON participants TO viewpoints_coder;
         GRANT SELECT ON statements, codes, coders, statement_refs TO viewpoints_coder;
