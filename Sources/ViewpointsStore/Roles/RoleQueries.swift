@@ -31,22 +31,15 @@ enum RoleQueries {
     /// A role creator that is not a superuser joins viewpoints_owner, so that it may hand its objects over.
     static let joinOwner = "GRANT viewpoints_owner TO CURRENT_USER"
 
-    /// Hands this schema's tables, views and functions to viewpoints_owner (identity sequences follow their tables).
+    /// Hands this schema's tables and views (hand_relations_to_owner, 02_roles.sql) and its functions to
+    /// viewpoints_owner (identity sequences follow their tables).
     static let transferOwnership = """
         DO $$
         DECLARE
             item record;
         BEGIN
             EXECUTE format('GRANT USAGE, CREATE ON SCHEMA %I TO viewpoints_owner', current_schema());
-            FOR item IN
-                SELECT CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END AS kind,
-                       c.relname AS name
-                  FROM pg_class c
-                 WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm')
-                   AND c.relowner <> 'viewpoints_owner'::regrole
-            LOOP
-                EXECUTE format('ALTER %s %I OWNER TO viewpoints_owner', item.kind, item.name);
-            END LOOP;
+            PERFORM hand_relations_to_owner();
             FOR item IN
                 SELECT p.oid::regprocedure AS signature
                   FROM pg_proc p

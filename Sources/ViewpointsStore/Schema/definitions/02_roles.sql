@@ -86,3 +86,24 @@ $$;
 
 -- Only the roles `db roles` grants them to may call the functions that run as their owner.
 REVOKE EXECUTE ON FUNCTION viewpoints_aggregate_study(text, integer, text) FROM PUBLIC;
+
+-- Hands this schema's tables, views and materialized views that another login created to viewpoints_owner (identity
+-- sequences follow their tables): `db roles` (RoleQueries.transferOwnership), and `db migrate` of a database whose
+-- objects were handed over already (07_maintained_stances.sql). Runs with the caller's rights (ALTER … OWNER needs
+-- the object's owner or a superuser), so it lets no one do what they could not do by hand; not a trigger and not
+-- SECURITY DEFINER, so its search_path is the caller's and current_schema() is this schema.
+CREATE OR REPLACE FUNCTION hand_relations_to_owner() RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+    item record;
+BEGIN
+    FOR item IN
+        SELECT CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END AS kind,
+               c.relname AS name
+          FROM pg_class c
+         WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm')
+           AND c.relowner <> 'viewpoints_owner'::regrole
+    LOOP
+        EXECUTE format('ALTER %s %I OWNER TO viewpoints_owner', item.kind, item.name);
+    END LOOP;
+END
+$$;

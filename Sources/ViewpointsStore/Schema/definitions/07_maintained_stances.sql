@@ -284,22 +284,12 @@ REVOKE EXECUTE ON FUNCTION maintained_differences(bigint) FROM PUBLIC;
 -- so that the refresh below, which runs as viewpoints_owner, may read and write them (before, `db migrate` of such a
 -- database stopped here with "permission denied" for a new table). `db roles` again grants the roles' privileges.
 DO $$
-DECLARE
-    item record;
 BEGIN
     IF (SELECT c.relowner FROM pg_class c WHERE c.oid = 'studies'::regclass)
        IS DISTINCT FROM (SELECT r.oid FROM pg_roles r WHERE r.rolname = 'viewpoints_owner') THEN
         RETURN;
     END IF;
-    FOR item IN
-        SELECT CASE c.relkind WHEN 'v' THEN 'VIEW' WHEN 'm' THEN 'MATERIALIZED VIEW' ELSE 'TABLE' END AS kind,
-               c.relname AS name
-          FROM pg_class c
-         WHERE c.relnamespace = current_schema()::regnamespace AND c.relkind IN ('r', 'p', 'v', 'm')
-           AND c.relowner <> 'viewpoints_owner'::regrole
-    LOOP
-        EXECUTE format('ALTER %s %I OWNER TO viewpoints_owner', item.kind, item.name);
-    END LOOP;
+    PERFORM hand_relations_to_owner();
 END
 $$;
 
